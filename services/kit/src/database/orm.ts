@@ -1,0 +1,61 @@
+import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@mikro-orm/postgresql';
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import pg from 'pg';
+import { countStatements } from './sql-stats.js';
+
+// Document dates (`date` columns) stay 'YYYY-MM-DD' strings: turning them into
+// JS Dates at local midnight shifts them by a day in some time zones.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export interface OrmOptions {
+  clientUrl: string;
+  /** The subgraph's own PostgreSQL schema; no subgraph touches another's tables. */
+  schema: string;
+  entities: Options['entities'];
+  migrations: MigrationObject[];
+  poolMax?: number;
+  debug?: boolean;
+}
+
+export type Orm = MikroORM;
+export type { EntityManager };
+
+export async function createOrm(o: OrmOptions): Promise<Orm> {
+  const orm = await MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: o.clientUrl,
+    schema: o.schema,
+    entities: o.entities,
+    extensions: [Migrator],
+    // Every request forks its own EntityManager; the global one must never hold state.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: o.debug ?? false,
+    pool: {
+      min: 0,
+      max: o.poolMax ?? 10,
+      // Raw SQL in services names tables without a schema; extensions live in public.
+      afterCreate: (conn: { query: (sql: string, cb: (err: Error | null) => void) => void }, done: (err: Error | null, conn: unknown) => void) =>
+        conn.query(`set search_path to "${o.schema}", public`, (err) => done(err, conn)),
+    },
+    migrations: {
+      migrationsList: o.migrations,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      // The default sets session_replication_role, which needs a superuser.
+      disableForeignKeys: false,
+    },
+  });
+  countStatements(orm);
+  return orm;
+}
+
+/** Applies the committed migrations that have not run yet. Migrations only add; see migrations.test.ts. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  await orm.em.getConnection().execute(`create schema if not exists "${orm.config.get('schema')}"`);
+  const done = await orm.getMigrator().up();
+  return done.map((m) => m.name);
+}

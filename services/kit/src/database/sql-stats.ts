@@ -1,0 +1,20 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+/**
+ * Counts every SQL statement the process sends. Tests assert on it so an N+1
+ * cannot come back unnoticed; `/metrics` exposes it for the benchmark.
+ */
+export const sqlStats = { statements: 0 };
+
+export function countStatements(orm: MikroORM): void {
+  orm.em.getKnex().on('query', () => {
+    sqlStats.statements++;
+  });
+}
+
+/** Runs `fn` and returns how many SQL statements it sent (with its result). */
+export async function countSql<T>(fn: () => Promise<T>): Promise<{ statements: number; result: T }> {
+  const before = sqlStats.statements;
+  const result = await fn();
+  return { statements: sqlStats.statements - before, result };
+}

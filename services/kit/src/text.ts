@@ -1,0 +1,52 @@
+/**
+ * Vietnamese text: everything that enters the system is NFC, and search runs
+ * on a key with tone marks and diacritics removed, so "bac kan", "BẮC KẠN" and
+ * "Bắc Kạn" find the same rows.
+ */
+
+export const nfc = (s: string): string => s.normalize('NFC');
+
+/**
+ * The diacritic-insensitive search key: lower case, no combining marks, đ → d,
+ * runs of white space folded. Computed in the application (not with
+ * PostgreSQL's unaccent) so the same function builds the stored key and the
+ * query key, and no database extension decides what matches.
+ */
+export function searchKey(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The words of a query, each matched as a substring of the search key (all must match). */
+export function searchTerms(q: string): string[] {
+  return searchKey(q)
+    .split(' ')
+    .filter(Boolean)
+    .map((t) => t.replace(/[\\%_]/g, (c) => '\\' + c));
+}
+
+// Letters that only Vietnamese (not TCVN3 or VNI bytes read as Latin-1) produces.
+const VIETNAMESE_ONLY = /[ăĂđĐơƠưƯ\u1EA0-\u1EF9]/;
+// TCVN3 (ABC) puts tone-marked vowels on Latin-1 punctuation code points: "nh©n d©n".
+const TCVN3_IN_WORD = /[\p{L}][\u00A1-\u00AF\u00B1-\u00BF]|[\u00A1-\u00AF\u00B1-\u00BF][a-zA-Z]/u;
+// VNI writes a vowel then a Latin-1 letter that Vietnamese never uses: "nhaân daân", "Uûy".
+const VNI_AFTER_VOWEL = /[aeiouyAEIOUY][äåæçëîïðñöøûüÄÅÆÇËÎÏÐÑÖØÛÜ]/;
+
+/**
+ * Detects text typed in a legacy Vietnamese encoding (TCVN3, VNI) and read as
+ * Unicode: storing it would make it unsearchable and unreadable, so it is
+ * refused with a message that says how to fix it.
+ */
+export function looksLikeLegacyEncoding(s: string): boolean {
+  if (VIETNAMESE_ONLY.test(s)) return false;
+  return TCVN3_IN_WORD.test(s) || VNI_AFTER_VOWEL.test(s);
+}
+
+const SORT_COLLATOR = new Intl.Collator('vi', { sensitivity: 'base' });
+/** Vietnamese order in JavaScript, matching the database's "vi-x-icu" collation closely enough for small lists. */
+export const compareVietnamese = (a: string, b: string) => SORT_COLLATOR.compare(a, b);

@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import { buildFederatedSchema, createLogger, createOrm, migrate, startSubgraphServer, type Orm, type RunningServer, type SubgraphSchema } from '@lantoa/kit';
+import { migrations } from './migrations/index.js';
+import { Organization } from './modules/organization/organization.entity.js';
+import { OrganizationResolver } from './modules/organization/organization.resolver.js';
+import { resolveOrganizationReference } from './modules/organization/organization.reference.js';
+import { OrgSuccession } from './modules/organization/succession.entity.js';
+import { SuccessionResolver } from './modules/organization/succession.resolver.js';
+import { Person } from './modules/person/person.entity.js';
+import { PersonResolver, resolvePersonReference } from './modules/person/person.resolver.js';
+import { Position } from './modules/person/position.entity.js';
+import { PositionResolver } from './modules/person/position.resolver.js';
+import { seedDemoData } from './seed/seed.js';
+
+export const SUBGRAPH_NAME = 'organizations';
+export const entities = [Organization, OrgSuccession, Person, Position];
+
+export function buildOrganizationsSchema(): Promise<SubgraphSchema> {
+  return buildFederatedSchema(
+    { resolvers: [OrganizationResolver, SuccessionResolver, PersonResolver, PositionResolver] },
+    {
+      Organization: { __resolveReference: resolveOrganizationReference },
+      Person: { __resolveReference: resolvePersonReference },
+    },
+  );
+}
+
+export function createOrganizationsOrm(databaseUrl: string, poolMax?: number): Promise<Orm> {
+  return createOrm({ clientUrl: databaseUrl, schema: SUBGRAPH_NAME, entities, migrations, poolMax });
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrateOrganizations(databaseUrl: string): Promise<string[]> {
+  const orm = await createOrganizationsOrm(databaseUrl, 2);
+  try {
+    return await migrate(orm);
+  } finally {
+    await orm.close();
+  }
+}
+
+/** Loads the demo data (idempotent: fixed ids, existing rows are left alone). Returns rows inserted. */
+export async function seedOrganizations(databaseUrl: string): Promise<number> {
+  const orm = await createOrganizationsOrm(databaseUrl, 2);
+  try {
+    return await seedDemoData(orm.em.fork());
+  } finally {
+    await orm.close();
+  }
+}
+
+export interface OrganizationsService extends RunningServer {
+  orm: Orm;
+}
+
+/** Migrates, then serves the subgraph. `port: 0` picks a free port (tests). */
+export async function startOrganizationsService(o: {
+  databaseUrl: string;
+  host?: string;
+  port: number;
+  production?: boolean;
+  poolMax?: number;
+}): Promise<OrganizationsService> {
+  const log = createLogger(SUBGRAPH_NAME);
+  const orm = await createOrganizationsOrm(o.databaseUrl, o.poolMax);
+  await migrate(orm);
+  const { schema } = await buildOrganizationsSchema();
+  const server = await startSubgraphServer({
+    name: SUBGRAPH_NAME,
+    schema,
+    orm,
+    host: o.host ?? '127.0.0.1',
+    port: o.port,
+    log,
+    production: o.production ?? false,
+  });
+  return {
+    ...server,
+    orm,
+    async stop() {
+      await server.stop();
+      await orm.close();
+    },
+  };
+}
