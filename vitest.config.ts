@@ -1,6 +1,15 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // graphql ships CJS (main) and ESM (module). Node, and the libraries vitest
+    // leaves to Node, load the CJS file; without this alias our sources would
+    // get the ESM copy and `instanceof GraphQLScalarType` checks would fail.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql', { paths: ['services/kit'] }) }],
+  },
   test: {
     include: ['services/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
     globalSetup: ['services/kit/src/testing/global-setup.ts'],

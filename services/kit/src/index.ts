@@ -7,6 +7,7 @@ export * from './services.js';
 export * from './text.js';
 export * from './validation.js';
 export * from './database/keyset.js';
+export * from './database/page-query.js';
 export * from './database/orm.js';
 export * from './database/sql-stats.js';
 export * from './database/admin.js';

@@ -9,7 +9,7 @@ import { SuccessionResolver } from './modules/organization/succession.resolver.j
 import { Person } from './modules/person/person.entity.js';
 import { PersonResolver, resolvePersonReference } from './modules/person/person.resolver.js';
 import { Position } from './modules/person/position.entity.js';
-import { PositionResolver } from './modules/person/position.resolver.js';
+import { OrganizationPositionsResolver, PositionResolver } from './modules/person/position.resolver.js';
 import { seedDemoData } from './seed/seed.js';
 
 export const SUBGRAPH_NAME = 'organizations';
@@ -17,7 +17,7 @@ export const entities = [Organization, OrgSuccession, Person, Position];
 
 export function buildOrganizationsSchema(): Promise<SubgraphSchema> {
   return buildFederatedSchema(
-    { resolvers: [OrganizationResolver, SuccessionResolver, PersonResolver, PositionResolver] },
+    { resolvers: [OrganizationResolver, OrganizationPositionsResolver, SuccessionResolver, PersonResolver, PositionResolver] },
     {
       Organization: { __resolveReference: resolveOrganizationReference },
       Person: { __resolveReference: resolvePersonReference },

@@ -13,30 +13,44 @@ export interface SortTerm<Row> {
   value: (row: Row) => unknown;
 }
 
-const expr = (t: SortTerm<unknown>, placeholder = false) => {
+type AnyTerm = SortTerm<never>;
+
+const expr = (t: AnyTerm, placeholder = false) => {
   const e = placeholder ? '?' : t.sql;
   return t.collate ? `(${e} collate "${t.collate}")` : e;
 };
 
-/** Adds ORDER BY for the terms and, for an `after` cursor, the keyset condition (a row-wise "comes after"). */
-export function applyKeyset<Row>(qb: Knex.QueryBuilder, terms: SortTerm<Row>[], after: unknown[] | null): void {
-  for (const t of terms) qb.orderByRaw(`${expr(t as SortTerm<unknown>)} ${t.direction}`);
-  if (!after) return;
-  // (a > ?) or (a = ? and b > ?) or (a = ? and b = ? and c > ?): mixed directions
-  // rule out a single row comparison, and each disjunct can still use the index.
+/** `a collate "vi-x-icu" ASC, id ASC` — for ORDER BY or a window's ORDER BY. */
+export const orderBySql = (terms: AnyTerm[]) => terms.map((t) => `${expr(t)} ${t.direction}`).join(', ');
+
+/**
+ * The keyset condition "comes after the cursor row":
+ * (a > ?) or (a = ? and b > ?) or (a = ? and b = ? and c > ?). Mixed
+ * directions rule out a single row comparison; each disjunct can use the index.
+ */
+export function afterCursorSql(terms: AnyTerm[], after: unknown[]): { sql: string; bindings: Knex.Value[] } {
   const ors: string[] = [];
-  const bindings: unknown[] = [];
+  const bindings: Knex.Value[] = [];
   terms.forEach((t, i) => {
     const ands: string[] = [];
     for (let j = 0; j < i; j++) {
-      ands.push(`${expr(terms[j] as SortTerm<unknown>)} = ${expr(terms[j] as SortTerm<unknown>, true)}`);
-      bindings.push(after[j]);
+      ands.push(`${expr(terms[j]!)} = ${expr(terms[j]!, true)}`);
+      bindings.push(after[j] as Knex.Value);
     }
-    ands.push(`${expr(t as SortTerm<unknown>)} ${t.direction === 'ASC' ? '>' : '<'} ${expr(t as SortTerm<unknown>, true)}`);
-    bindings.push(after[i]);
+    ands.push(`${expr(t)} ${t.direction === 'ASC' ? '>' : '<'} ${expr(t, true)}`);
+    bindings.push(after[i] as Knex.Value);
     ors.push(`(${ands.join(' and ')})`);
   });
-  qb.whereRaw(`(${ors.join(' or ')})`, bindings as Knex.Value[]);
+  return { sql: `(${ors.join(' or ')})`, bindings };
+}
+
+/** Adds ORDER BY and, for an `after` cursor, the keyset condition to a query. */
+export function applyKeyset(qb: Knex.QueryBuilder, terms: AnyTerm[], after: unknown[] | null): void {
+  qb.orderByRaw(orderBySql(terms));
+  if (after) {
+    const { sql, bindings } = afterCursorSql(terms, after);
+    qb.whereRaw(sql, bindings);
+  }
 }
 
 export const cursorValues = <Row>(terms: SortTerm<Row>[], row: Row) =>
@@ -44,3 +58,13 @@ export const cursorValues = <Row>(terms: SortTerm<Row>[], row: Row) =>
     const v = t.value(row);
     return v instanceof Date ? v.toISOString() : v;
   });
+
+/** "Valid on day ?" for tables with nullable valid_from / valid_to dates; bind the day twice. */
+export const ACTIVE_ON = '(valid_from is null or valid_from <= ?::date) and (valid_to is null or valid_to >= ?::date)';
+
+/**
+ * A PostgreSQL array literal for `= any(?::uuid[])`. Query builders expand a
+ * bound JS array into a comma list, which breaks `any(...)`; one literal
+ * string keeps the statement's shape the same for any number of keys.
+ */
+export const pgArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`;

@@ -55,7 +55,7 @@ export async function createOrm(o: OrmOptions): Promise<Orm> {
 
 /** Applies the committed migrations that have not run yet. Migrations only add; see migrations.test.ts. */
 export async function migrate(orm: Orm): Promise<string[]> {
-  await orm.em.getConnection().execute(`create schema if not exists "${orm.config.get('schema')}"`);
+  await orm.em.execute(`create schema if not exists "${orm.config.get('schema')}"`);
   const done = await orm.getMigrator().up();
   return done.map((m) => m.name);
 }

@@ -1,4 +1,4 @@
-import { PrimaryKey, Property } from '@mikro-orm/core';
+import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
@@ -11,6 +11,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 // Decorated so subclasses inherit its fields; unreferenced, it never appears in the schema.
 @ObjectType()
 export abstract class BaseRecord {
+  /** Filled by defaults, so `em.create` does not require them. */
+  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | 'version' | 'deletedAt';
+
   @Field(() => ID, { description: 'Stable identifier (UUID).' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -22,9 +22,12 @@ export function errorPlugin(log: Logger): ApolloServerPlugin<WithRequestId> {
           for (const e of errors) {
             const original = unwrapResolverError(e);
             const code = e.extensions?.code as string | undefined;
-            (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            // Errors thrown outside graphql-js (a failed fetch in the gateway) may come without extensions.
+            const extensions = (e.extensions ?? {}) as Record<string, unknown>;
+            if (!e.extensions) Object.defineProperty(e, 'extensions', { value: extensions });
+            extensions.requestId = contextValue.requestId;
             if (original instanceof OptimisticLockError) {
-              (e.extensions as Record<string, unknown>).code = ErrorCode.CONFLICT;
+              extensions.code = ErrorCode.CONFLICT;
               continue;
             }
             if (!code || !PUBLIC_CODES.has(code)) {

@@ -1,0 +1,44 @@
+import { composeServices } from '@apollo/composition';
+import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphSchema } from '@lantoa/kit';
+import { buildOrganizationsSchema } from '@lantoa/organizations';
+import { parse } from 'graphql';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root; the keys of GeneratedSchema.files are relative to it. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Every entry of SUBGRAPHS needs its builder here; a missing one fails loudly rather than vanishing from the supergraph. */
+const builders: Record<string, () => Promise<SubgraphSchema>> = {
+  organizations: buildOrganizationsSchema,
+};
+
+export interface GeneratedSchema {
+  /** Repository-relative path (schema/<name>.graphql, schema/supergraph.graphql) → content. */
+  files: Record<string, string>;
+  /** Composition errors; when any, `files` holds only the subgraph SDLs. */
+  errors: string[];
+  /** Composition hints (not fatal, but worth reading). */
+  hints: string[];
+}
+
+/**
+ * Builds each subgraph's SDL from its code and composes them, in memory.
+ * The supergraph records each subgraph at its default local URL; the gateway
+ * replaces those with its configured URLs, so the file does not depend on
+ * the deployment.
+ */
+export async function generateSchema(): Promise<GeneratedSchema> {
+  const files: Record<string, string> = {};
+  const services = [];
+  for (const s of SUBGRAPHS) {
+    const build = builders[s.name];
+    if (!build) throw new Error(`No schema builder for subgraph "${s.name}": add it to scripts/lib/schema.ts.`);
+    const { sdl } = await build();
+    files[`schema/${s.name}.graphql`] = sdl;
+    services.push({ name: s.name, typeDefs: parse(sdl), url: defaultSubgraphUrl(s) });
+  }
+  const result = composeServices(services);
+  if (result.errors) return { files, errors: result.errors.map((e) => e.toString()), hints: [] };
+  files['schema/supergraph.graphql'] = result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : `${result.supergraphSdl}\n`;
+  return { files, errors: [], hints: result.hints.map((h) => h.toString()) };
+}

@@ -1,0 +1,162 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { createLogger, errorPlugin, requestIdOf, type Logger, type RunningServer } from '@lantoa/kit';
+import compression from 'compression';
+import cors from 'cors';
+import express from 'express';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { armor } from './armor.js';
+import type { GatewayConfig } from './config.js';
+import { currentRequest, type GatewayContext } from './context.js';
+import { formatGatewayError, httpErrorHandler, unexpectedErrorPlugin } from './errors.js';
+import { createSubgraphPool, type SubgraphHeaders } from './subgraphs.js';
+
+export interface GatewayOptions {
+  log?: Logger;
+  /** Supergraph SDL to serve instead of the file at SUPERGRAPH_PATH. */
+  supergraphSdl?: string;
+  /** Headers added to every subgraph request, e.g. the verified caller. */
+  subgraphHeaders?: SubgraphHeaders;
+  /** How long /readyz waits for each subgraph's /healthz. */
+  readyTimeoutMs?: number;
+}
+
+async function readSupergraph(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    throw new Error(`Cannot read the supergraph at ${path} (run \`pnpm schema\` to generate it): ${(err as Error).message}`);
+  }
+}
+
+// Apollo's logger takes one message; ours takes a message and fields.
+const apolloLogger = (log: Logger) => ({
+  debug: (m: unknown) => log.debug(String(m)),
+  info: (m: unknown) => log.info(String(m)),
+  warn: (m: unknown) => log.warn(String(m)),
+  error: (m: unknown) => log.error(String(m)),
+});
+
+/**
+ * The only public entry point: serves the committed supergraph at /graphql,
+ * with limits, CORS, compression and error masking, and plans each operation
+ * over the subgraphs at their configured URLs.
+ */
+export async function startGateway(config: GatewayConfig, opts: GatewayOptions = {}): Promise<RunningServer> {
+  const log = opts.log ?? createLogger('gateway');
+  const production = config.NODE_ENV === 'production';
+  const supergraphSdl = opts.supergraphSdl ?? (await readSupergraph(config.SUPERGRAPH_PATH));
+  const pool = createSubgraphPool({
+    urls: config.subgraphUrls,
+    timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    maxSockets: config.SUBGRAPH_MAX_SOCKETS,
+    headers: opts.subgraphHeaders,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  // Outlive the idle timeout of a reverse proxy's upstream pool, so it never reuses a socket we are closing.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+
+  const limits = armor(
+    { maxDepth: config.MAX_DEPTH, maxAliases: config.MAX_ALIASES, maxCost: config.MAX_COST, maxDirectives: config.MAX_DIRECTIVES },
+    production,
+  );
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: new ApolloGateway({
+      supergraphSdl,
+      buildService: ({ name }) => pool.dataSource(name),
+      logger: apolloLogger(log),
+    }),
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.MAX_TOKENS },
+    validationRules: limits.validationRules,
+    formatError: formatGatewayError,
+    logger: apolloLogger(log),
+    // main.ts owns the signals: it also has to close the pools and exit.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginUsageReportingDisabled(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      errorPlugin(log),
+      unexpectedErrorPlugin(log),
+      ...limits.plugins,
+    ],
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const requestId = requestIdOf(req.header('x-request-id'));
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  });
+  // Origins off the list get no CORS headers at all, so browsers refuse to hand them the response.
+  app.use(cors({ origin: config.CORS_ORIGINS, exposedHeaders: ['x-request-id'], maxAge: 600 }));
+  app.use(compression());
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const down = await pool.unhealthy(opts.readyTimeoutMs ?? 2_000);
+    if (down.length === 0) {
+      res.json({ status: 'ready', service: 'gateway' });
+      return;
+    }
+    log.warn('not ready', { unavailable: down });
+    res.status(503).json({ status: 'unavailable', service: 'gateway', unavailable: down });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: config.BODY_LIMIT }),
+    (req, res, next) => {
+      // Express 5 leaves req.body unset for non-JSON bodies; Apollo then answers 500 instead of a clear 400.
+      if (!('body' in req)) (req as { body?: unknown }).body = undefined;
+      // Entered after the body is read: stream callbacks would otherwise run outside this request's store.
+      currentRequest.run({ requestId: res.locals.requestId as string }, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ res }) => ({ requestId: res.locals.requestId as string }),
+    }),
+  );
+  app.use(httpErrorHandler(log, config.BODY_LIMIT));
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.PORT, config.HOST, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    await apollo.stop().catch(() => undefined);
+    await pool.close();
+    throw err;
+  }
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.HOST}:${port}/graphql`;
+  log.info('gateway listening', { url, subgraphs: config.subgraphUrls });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    stop() {
+      // Drains in-flight requests (the drain plugin closes the HTTP server), then the subgraph pools.
+      stopping ??= apollo.stop().then(() => pool.close());
+      return stopping;
+    },
+  };
+}

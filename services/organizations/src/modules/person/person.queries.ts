@@ -1,0 +1,86 @@
+import {
+  ACTIVE_ON,
+  pgArray,
+  InputCheck,
+  readPage,
+  searchTerms,
+  selectEntities,
+  type Connection,
+  type RequestContext,
+  type SortTerm, } from '@lantoa/kit';
+import { Person } from './person.entity.js';
+import { PersonOrderField, type PeopleArgs, type PersonOrder } from './person.inputs.js';
+import { Position } from './position.entity.js';
+
+const VI = 'vi-x-icu';
+
+function sortTerms(orderBy: PersonOrder[] | null | undefined): SortTerm<Person>[] {
+  const asked = orderBy?.length ? orderBy : [{ field: PersonOrderField.NAME, direction: 'ASC' as const }];
+  const terms: SortTerm<Person>[] = asked.flatMap((o): SortTerm<Person>[] =>
+    o.field === PersonOrderField.NAME
+      ? [
+          // Vietnamese lists sort by given name, then family, then middle name.
+          { sql: 'given_name', collate: VI, direction: o.direction, value: (p) => p.givenName },
+          { sql: 'family_name', collate: VI, direction: o.direction, value: (p) => p.familyName },
+          { sql: "coalesce(middle_name, '')", collate: VI, direction: o.direction, value: (p) => p.middleName ?? '' },
+        ]
+      : [{ sql: 'created_at', direction: o.direction, value: (p) => p.createdAt }],
+  );
+  terms.push({ sql: 'id', direction: terms[0]!.direction, value: (p) => p.id });
+  return terms;
+}
+
+/** Read paths for people and positions, batched per request. */
+export class PersonQueries {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private get knex() {
+    return this.ctx.em.getKnex();
+  }
+
+  byId(id: string): Promise<Person | null> {
+    return this.ctx.loaders
+      .get<string, Person | null>('person.byId', async (ids) => {
+        const found = await selectEntities(this.ctx.em, Person, this.knex('person').select('*').whereRaw('id = any(?::uuid[])', [pgArray(ids as string[])]));
+        const map = new Map(found.map((p) => [p.id, p]));
+        return ids.map((id) => map.get(id) ?? null);
+      })
+      .load(id);
+  }
+
+  async live(id: string): Promise<Person | null> {
+    const p = await this.byId(id);
+    return p && !p.deletedAt ? p : null;
+  }
+
+  async list(args: PeopleArgs): Promise<Connection<Person>> {
+    const check = new InputCheck();
+    check.uuids('filter.ids', args.filter?.ids);
+    check.uuid('filter.organizationId', args.filter?.organizationId);
+    check.done();
+    const f = args.filter;
+    const filtered = this.knex('person').whereNull('deleted_at');
+    if (f?.ids) filtered.whereRaw('id = any(?::uuid[])', [pgArray(f.ids)]);
+    for (const term of searchTerms(f?.q ?? '')) filtered.whereRaw('search_text like ?', [`%${term}%`]);
+    if (f?.organizationId) {
+      const held = this.knex('position').select('person_id').where('organization_id', f.organizationId).whereNull('deleted_at');
+      if (f.activeOn) held.whereRaw(ACTIVE_ON, [f.activeOn, f.activeOn]);
+      filtered.whereIn('id', held);
+    }
+    return readPage(this.ctx.em, Person, filtered, sortTerms(args.orderBy), args);
+  }
+
+  /** Positions of many people or organizations in one statement. */
+  positionsOf(column: 'person_id' | 'organization_id', id: string, activeOn: string | null): Promise<Position[]> {
+    return this.ctx.loaders
+      .get<string, Position[]>(`position.by:${column}:${activeOn ?? ''}`, async (ids) => {
+        const qb = this.knex('position').select('*').whereRaw(`${column} = any(?::uuid[])`, [pgArray(ids as string[])]).whereNull('deleted_at').orderByRaw('valid_from nulls first, id');
+        if (activeOn) qb.whereRaw(ACTIVE_ON, [activeOn, activeOn]);
+        const rows = await this.ctx.em.execute<Record<string, unknown>[]>(qb);
+        const out = new Map<string, Position[]>();
+        for (const r of rows) out.set(r[column] as string, [...(out.get(r[column] as string) ?? []), this.ctx.em.map(Position, r)]);
+        return ids.map((x) => out.get(x) ?? []);
+      })
+      .load(id);
+  }
+}

@@ -1,0 +1,124 @@
+import { InputCheck, notFound, searchKey, staleVersion, type RequestContext } from '@lantoa/kit';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Organization } from '../organization/organization.entity.js';
+import { Person } from './person.entity.js';
+import type { CreatePersonInput, CreatePositionInput, UpdatePersonInput, UpdatePositionInput } from './person.inputs.js';
+import { Position } from './position.entity.js';
+
+const joinName = (p: Pick<Person, 'familyName' | 'middleName' | 'givenName'>) => [p.familyName, p.middleName, p.givenName].filter(Boolean).join(' ');
+
+/** Loads a record for writing (locked), live or, with `includeDeleted`, soft-deleted too. */
+async function findForWrite<T extends Person | Position>(
+  em: EntityManager,
+  entity: new () => T,
+  id: string,
+  path: string,
+  includeDeleted = false,
+): Promise<T> {
+  const check = new InputCheck();
+  check.uuid(path, id);
+  check.done();
+  const where = includeDeleted ? { id } : { id, deletedAt: null };
+  const found = await em.findOne(entity, where as never, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!found) throw notFound(entity.name, id, path);
+  return found as T;
+}
+
+/** Writes to people and their positions, each in one transaction. */
+export class PersonService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  createPerson(input: CreatePersonInput): Promise<Person> {
+    return this.ctx.em.transactional(async (em) => {
+      const check = new InputCheck();
+      const familyName = check.text('input.familyName', input.familyName, { required: true, max: 100 });
+      const middleName = check.text('input.middleName', input.middleName, { max: 100 });
+      const givenName = check.text('input.givenName', input.givenName, { required: true, max: 100 });
+      const fullName = check.text('input.fullName', input.fullName, { max: 300 });
+      check.done();
+      const p = em.create(Person, { familyName: familyName!, middleName: middleName ?? null, givenName: givenName!, fullName: '', searchText: '' });
+      p.fullName = fullName ?? joinName(p);
+      p.searchText = searchKey(p.fullName);
+      await em.flush();
+      return p;
+    });
+  }
+
+  updatePerson(id: string, input: UpdatePersonInput, expectedVersion?: number | null): Promise<Person> {
+    return this.ctx.em.transactional(async (em) => {
+      const check = new InputCheck();
+      const familyName = check.text('input.familyName', input.familyName, { max: 100 });
+      const middleName = check.text('input.middleName', input.middleName, { max: 100 });
+      const givenName = check.text('input.givenName', input.givenName, { max: 100 });
+      const fullName = check.text('input.fullName', input.fullName, { max: 300 });
+      if (input.familyName === null) check.add('input.familyName', 'cannot be cleared.');
+      if (input.givenName === null) check.add('input.givenName', 'cannot be cleared.');
+      check.done();
+      const p = await findForWrite(em, Person, id, 'id');
+      if (expectedVersion != null && expectedVersion !== p.version) throw staleVersion('Person', id, expectedVersion, p.version);
+      const partsChanged = familyName != null || middleName !== undefined || givenName != null;
+      if (familyName != null) p.familyName = familyName;
+      if (middleName !== undefined) p.middleName = middleName;
+      if (givenName != null) p.givenName = givenName;
+      if (fullName) p.fullName = fullName;
+      else if (partsChanged) p.fullName = joinName(p);
+      p.searchText = searchKey(p.fullName);
+      await em.flush();
+      return p;
+    });
+  }
+
+  /** Soft delete (deleted = true) or restore (false). */
+  setDeleted<T extends Person | Position>(entity: new () => T, id: string, deleted: boolean): Promise<T> {
+    return this.ctx.em.transactional(async (em) => {
+      const record = await findForWrite(em, entity, id, 'id', !deleted);
+      record.deletedAt = deleted ? new Date() : null;
+      await em.flush();
+      return record;
+    });
+  }
+
+  createPosition(input: CreatePositionInput): Promise<Position> {
+    return this.ctx.em.transactional(async (em) => {
+      const check = new InputCheck();
+      check.uuid('input.personId', input.personId);
+      check.uuid('input.organizationId', input.organizationId);
+      const title = check.text('input.title', input.title, { required: true, max: 300 });
+      check.dateRange('input.validFrom', input.validFrom, 'input.validTo', input.validTo);
+      check.done();
+      await findForWrite(em, Person, input.personId, 'input.personId');
+      const org = await em.findOne(Organization, { id: input.organizationId, deletedAt: null });
+      if (!org) throw notFound('Organization', input.organizationId, 'input.organizationId');
+      const pos = em.create(Position, {
+        personId: input.personId,
+        organizationId: input.organizationId,
+        title: title!,
+        validFrom: input.validFrom ?? null,
+        validTo: input.validTo ?? null,
+      });
+      await em.flush();
+      return pos;
+    });
+  }
+
+  updatePosition(id: string, input: UpdatePositionInput, expectedVersion?: number | null): Promise<Position> {
+    return this.ctx.em.transactional(async (em) => {
+      const check = new InputCheck();
+      const title = check.text('input.title', input.title, { max: 300 });
+      if (input.title === null) check.add('input.title', 'cannot be cleared.');
+      check.done();
+      const pos = await findForWrite(em, Position, id, 'id');
+      if (expectedVersion != null && expectedVersion !== pos.version) throw staleVersion('Position', id, expectedVersion, pos.version);
+      const validFrom = input.validFrom !== undefined ? input.validFrom : pos.validFrom;
+      const validTo = input.validTo !== undefined ? input.validTo : pos.validTo;
+      check.dateRange('input.validFrom', validFrom, 'input.validTo', validTo);
+      check.done();
+      if (title) pos.title = title;
+      pos.validFrom = validFrom;
+      pos.validTo = validTo;
+      await em.flush();
+      return pos;
+    });
+  }
+}
