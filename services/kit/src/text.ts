@@ -34,8 +34,9 @@ export function searchTerms(q: string): string[] {
 const VIETNAMESE_ONLY = /[ăĂđĐơƠưƯ\u1EA0-\u1EF9]/;
 // TCVN3 (ABC) puts tone-marked vowels on Latin-1 punctuation code points: "nh©n d©n".
 const TCVN3_IN_WORD = /[\p{L}][\u00A1-\u00AF\u00B1-\u00BF]|[\u00A1-\u00AF\u00B1-\u00BF][a-zA-Z]/u;
-// VNI writes a vowel then a Latin-1 letter that Vietnamese never uses: "nhaân daân", "Uûy".
-const VNI_AFTER_VOWEL = /[aeiouyAEIOUY][äåæçëîïðñöøûüÄÅÆÇËÎÏÐÑÖØÛÜ]/;
+// VNI writes a base vowel, then its marks as Latin-1 letters: "nhaân" (â), "Uûy" (hỏi),
+// "Kaïn" (nặng). No Vietnamese syllable has these vowel pairs.
+const VNI_AFTER_VOWEL = /[aeoAEO][âêùÂÊÙ]|[aeiouyAEIOUY][äåæçëîïðñöøûüõÄÅÆÇËÎÏÐÑÖØÛÜÕ]/;
 
 /**
  * Detects text typed in a legacy Vietnamese encoding (TCVN3, VNI) and read as

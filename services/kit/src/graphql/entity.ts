@@ -1,3 +1,5 @@
+// type-graphql decorators need the metadata API before they run.
+import 'reflect-metadata';
 import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType } from 'type-graphql';

@@ -1,3 +1,5 @@
+// type-graphql decorators need the metadata API before they run.
+import 'reflect-metadata';
 import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { badUserInput, type FieldProblem } from '../errors.js';

@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const services = readdirSync(join(root, 'services'));
+const migrationFiles = services.flatMap((s) => {
+  const dir = join(root, 'services', s, 'src', 'migrations');
+  try {
+    return readdirSync(dir)
+      .filter((f) => /^Migration\d+.*\.ts$/.test(f))
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+});
+
+// Data is never lost: a migration may add tables, columns and indexes, not drop or empty them.
+const DESTRUCTIVE = /\b(drop\s+(table|column|schema|database|type)|truncate|delete\s+from|alter\s+column\s+\w+\s+type)\b/i;
+
+describe('migrations', () => {
+  it('exist for every subgraph that has tables', () => {
+    expect(migrationFiles.length).toBeGreaterThan(0);
+  });
+
+  it.each(migrationFiles.map((f) => [f.slice(root.length + 1), f]))('%s never drops or rewrites data', (_name, file) => {
+    const source = readFileSync(file, 'utf8');
+    expect(source.match(DESTRUCTIVE)?.[0]).toBeUndefined();
+    // No down(): rolling back would drop what up() created, and the data with it.
+    expect(source).not.toMatch(/\bdown\s*\(/);
+  });
+
+  it.each(services.filter((s) => migrationFiles.some((f) => f.includes(`/services/${s}/`))))('%s lists every migration file in its index', (service) => {
+    const dir = join(root, 'services', service, 'src', 'migrations');
+    const index = readFileSync(join(dir, 'index.ts'), 'utf8');
+    for (const f of migrationFiles.filter((m) => m.startsWith(dir))) {
+      expect(index).toContain(f.split('/').pop()!.replace(/\.ts$/, ''));
+    }
+  });
+});
