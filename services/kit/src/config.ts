@@ -42,3 +42,6 @@ export const postgresUrl = z
 export const csv = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+/** Shared by the gateway and every subgraph; signs the caller proof. */
+export const gatewaySecret = z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)');

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 
+export * from './audit/index.js';
+export * from './auth/index.js';
 export * from './config.js';
+export * from './demo-id.js';
 export * from './errors.js';
 export * from './log.js';
 export * from './services.js';

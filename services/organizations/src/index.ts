@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { buildFederatedSchema, createLogger, createOrm, migrate, startSubgraphServer, type Orm, type RunningServer, type SubgraphSchema } from '@lantoa/kit';
+import './audit.js';
 import { migrations } from './migrations/index.js';
+import { auditVisibility } from './modules/organization/organization.scope.js';
 import { Organization } from './modules/organization/organization.entity.js';
 import { OrganizationResolver } from './modules/organization/organization.resolver.js';
 import { resolveOrganizationReference } from './modules/organization/organization.reference.js';
@@ -60,6 +62,7 @@ export async function startOrganizationsService(o: {
   port: number;
   production?: boolean;
   poolMax?: number;
+  gatewaySecret?: string;
 }): Promise<OrganizationsService> {
   const log = createLogger(SUBGRAPH_NAME);
   const orm = await createOrganizationsOrm(o.databaseUrl, o.poolMax);
@@ -73,6 +76,8 @@ export async function startOrganizationsService(o: {
     port: o.port,
     log,
     production: o.production ?? false,
+    gatewaySecret: o.gatewaySecret,
+    auditVisibility,
   });
   return {
     ...server,

@@ -2,6 +2,8 @@ import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@m
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { AuditSubscriber } from '../audit/audit-subscriber.js';
 import { countStatements } from './sql-stats.js';
 
 // Document dates (`date` columns) stay 'YYYY-MM-DD' strings: turning them into
@@ -26,7 +28,9 @@ export async function createOrm(o: OrmOptions): Promise<Orm> {
     driver: PostgreSqlDriver,
     clientUrl: o.clientUrl,
     schema: o.schema,
-    entities: o.entities,
+    // Every subgraph keeps its own audit log, written in the same flush as the change.
+    entities: [...(o.entities as never[]), AuditEvent],
+    subscribers: [new AuditSubscriber()],
     extensions: [Migrator],
     // Every request forks its own EntityManager; the global one must never hold state.
     allowGlobalContext: false,

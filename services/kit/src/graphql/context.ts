@@ -1,12 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Caller } from '../auth/caller.js';
 
-/** The verified caller; filled by the identity layer (gateway proof), null for anonymous. */
-export interface Caller {
-  userId: string;
-  organizationId: string | null;
-  roles: string[];
-}
 
 /**
  * Per-request DataLoaders, created on first use. Keyed by name so that every
@@ -29,6 +24,7 @@ export interface RequestContext {
   requestId: string;
   /** Forked per request: the identity map and unit of work never leak between requests. */
   em: EntityManager;
-  caller: Caller | null;
+  /** Verified by the gateway's proof; ANONYMOUS before sign-in. */
+  caller: Caller;
   loaders: Loaders;
 }

@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { authChecker, RequireSignIn } from '../auth/authorization.js';
 import { NormalizeInput } from './normalize-input.js';
 
 const FEDERATION_LINK =
@@ -30,7 +31,9 @@ export async function buildFederatedSchema(
     skipCheck: true,
     // Input validation is ours (InputCheck), with field paths in the error.
     validate: false,
-    globalMiddlewares: [NormalizeInput],
+    // Sign-in first (cheapest refusal), then every string argument is normalized.
+    globalMiddlewares: [RequireSignIn, NormalizeInput],
+    authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}\n`;

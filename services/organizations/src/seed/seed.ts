@@ -1,14 +1,6 @@
-import { searchKey } from '@lantoa/kit';
+import { demoId, searchKey } from '@lantoa/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createHash } from 'node:crypto';
 import { organizations, people, successions } from './demo-data.js';
-
-/** Same key, same id on every machine: the seed can run any number of times. */
-export function demoId(kind: string, key: string): string {
-  const h = createHash('sha1').update(`lantoa:${kind}:${key}`).digest('hex');
-  // Shaped as a version-5 UUID (name-based, SHA-1).
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 /**
  * Inserts the demo records that are not there yet (`on conflict do nothing`):

@@ -26,7 +26,7 @@ import { OrganizationOrderField, type OrganizationFilter, type OrganizationOrder
  */
 
 // Paths contain '/', hex digits and '-': every descendant path of P lies in [P, P || '~').
-const SUBTREE_END = '~';
+export const SUBTREE_END = '~';
 
 const TERM_SQL: Record<OrganizationOrderField, Omit<SortTerm<Organization>, 'direction'>> = {
   NAME: { sql: 'name', collate: 'vi-x-icu', value: (o) => o.name },

@@ -1,8 +1,9 @@
-import { ConnectionType, DateScalar, isUuid, type Connection, type RequestContext } from '@lantoa/kit';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access, AuditEventConnection, ConnectionType, DateScalar, isUuid, PageArgs, recordHistory, type AuditEvent, type Connection, type RequestContext } from '@lantoa/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Organization } from './organization.entity.js';
 import { ChildrenArgs, CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './organization.inputs.js';
 import { OrganizationQueries } from './organization.queries.js';
+import { requireInScope } from './organization.scope.js';
 import { OrganizationService } from './organization.service.js';
 import { OrgSuccession } from './succession.entity.js';
 import { successionsOf } from './succession.queries.js';
@@ -11,21 +12,25 @@ export const OrganizationConnection = ConnectionType(Organization, 'Organization
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
+  @Authorized(Access.READ)
   @Query(() => Organization, { nullable: true, description: 'One organization; null when absent or deleted.' })
   organization(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Organization | null> | null {
     return isUuid(id) ? new OrganizationQueries(ctx).live(id) : null;
   }
 
+  @Authorized(Access.READ)
   @Query(() => OrganizationConnection, { description: 'Organizations matching a filter, in pages.' })
   organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: RequestContext): Promise<Connection<Organization>> {
     return new OrganizationQueries(ctx).list(args);
   }
 
+  @Authorized(Access.ADMIN)
   @Mutation(() => Organization, { description: 'Creates an organization, as a root or under a parent.' })
   createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: RequestContext): Promise<Organization> {
     return new OrganizationService(ctx).create(input);
   }
 
+  @Authorized(Access.ADMIN)
   @Mutation(() => Organization, { description: 'Changes an organization; a new parentId moves its subtree. Refused with CONFLICT when expectedVersion is stale.' })
   updateOrganization(
     @Arg('id', () => ID, { description: 'Its id.' }) id: string,
@@ -36,6 +41,7 @@ export class OrganizationResolver {
     return new OrganizationService(ctx).update(id, input, expectedVersion);
   }
 
+  @Authorized(Access.ADMIN)
   @Mutation(() => Organization, { description: 'Moves an organization and its subtree under another parent (null: make it a root). A cycle is refused.' })
   moveOrganization(
     @Arg('id', () => ID, { description: 'Its id.' }) id: string,
@@ -46,11 +52,13 @@ export class OrganizationResolver {
     return new OrganizationService(ctx).move(id, parentId, expectedVersion);
   }
 
+  @Authorized(Access.ADMIN)
   @Mutation(() => Organization, { description: 'Soft-deletes an organization without live children; restoreOrganization undoes it.' })
   deleteOrganization(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Organization> {
     return new OrganizationService(ctx).remove(id);
   }
 
+  @Authorized(Access.ADMIN)
   @Mutation(() => Organization, { description: 'Restores a soft-deleted organization (its parent must be live).' })
   restoreOrganization(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Organization> {
     return new OrganizationService(ctx).restore(id);
@@ -95,5 +103,11 @@ export class OrganizationResolver {
   @FieldResolver(() => [OrgSuccession], { description: 'What became of this organization: the successions that start from it.' })
   successors(@Root() o: Organization, @Ctx() ctx: RequestContext): Promise<OrgSuccession[]> {
     return successionsOf(ctx, o.id, 'from_id');
+  }
+
+  @FieldResolver(() => AuditEventConnection, { description: 'Audit log of this organization, newest first (admins; reviewers within their subtree).' })
+  async history(@Root() o: Organization, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext): Promise<Connection<AuditEvent>> {
+    await requireInScope(ctx, Access.REVIEW, o.id);
+    return recordHistory(ctx, 'Organization', o.id, args);
   }
 }

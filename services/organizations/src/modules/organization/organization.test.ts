@@ -1,5 +1,4 @@
 import { countSql } from '@lantoa/kit';
-import { gql, gqlOk } from '@lantoa/kit/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOrganizations } from '../../index.js';
@@ -26,14 +25,14 @@ const ORG_FIELDS = 'id name shortName docAbbr type level parentId validFrom vali
 const rowCount = async () => Number((await sql.query('select count(*) from organization')).rows[0].count);
 
 async function createOrg(input: Record<string, unknown>) {
-  const data = await gqlOk(t.url, `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { ${ORG_FIELDS} } }`, { input });
+  const data = await t.gqlOk(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { ${ORG_FIELDS} } }`, { input });
   return data.createOrganization;
 }
 
 describe('search', () => {
   it('finds the same organizations for "bac kan", "BẮC KẠN" and "Bắc Kạn"', async () => {
     const names = async (q: string) => {
-      const data = await gqlOk(t.url, `query($q: String) { organizations(filter: { q: $q }, first: 200) { totalCount nodes { name } } }`, { q });
+      const data = await t.gqlOk(`query($q: String) { organizations(filter: { q: $q }, first: 200) { totalCount nodes { name } } }`, { q });
       return data.organizations;
     };
     const plain = await names('bac kan');
@@ -46,13 +45,13 @@ describe('search', () => {
   });
 
   it('matches every word, in any order, and the issuer code', async () => {
-    const data = await gqlOk(t.url, `{ a: organizations(filter: { q: "tuyen giao kan" }) { nodes { name } } b: organizations(filter: { q: "BTGDVTW" }) { nodes { name } } }`);
+    const data = await t.gqlOk(`{ a: organizations(filter: { q: "tuyen giao kan" }) { nodes { name } } b: organizations(filter: { q: "BTGDVTW" }) { nodes { name } } }`);
     expect(data.a.nodes.map((n: { name: string }) => n.name)).toEqual(['Ban Tuyên giáo Tỉnh ủy Bắc Kạn', 'Ban Tuyên giáo và Dân vận Tỉnh ủy Bắc Kạn']);
     expect(data.b.nodes).toEqual([{ name: 'Ban Tuyên giáo và Dân vận Trung ương' }]);
   });
 
   it('sorts names in Vietnamese order (Đ after D, Ủ after U)', async () => {
-    const data = await gqlOk(t.url, `{ organizations(filter: { level: DISTRICT }, first: 50) { nodes { name } } }`);
+    const data = await t.gqlOk(`{ organizations(filter: { level: DISTRICT }, first: 50) { nodes { name } } }`);
     const names = data.organizations.nodes.map((n: { name: string }) => n.name);
     expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
     expect(names[0]).toBe('Huyện ủy Ba Bể');
@@ -62,8 +61,7 @@ describe('search', () => {
 
 describe('demo data', () => {
   it('records the 2025 merger as history, not as a rename', async () => {
-    const data = await gqlOk(
-      t.url,
+    const data = await t.gqlOk(
       `{ organizations(filter: { q: "tinh uy thai nguyen", type: PARTY_COMMITTEE, activeOn: "2025-07-01" }) { nodes { name validFrom predecessors { kind effectiveOn from { name validTo } } } } }`,
     );
     expect(data.organizations.nodes).toHaveLength(1);
@@ -74,7 +72,7 @@ describe('demo data', () => {
   });
 
   it('gives Phương Thị Thanh two positions at once', async () => {
-    const data = await gqlOk(t.url, `{ people(filter: { q: "phuong thi thanh" }) { nodes { fullName positions { title organization { name } } } } }`);
+    const data = await t.gqlOk(`{ people(filter: { q: "phuong thi thanh" }) { nodes { fullName positions { title organization { name } } } } }`);
     expect(data.people.nodes).toEqual([
       {
         fullName: 'Phương Thị Thanh',
@@ -103,8 +101,7 @@ describe('keyset pagination', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const data: { organizations: { totalCount: number; nodes: { id: string; name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await gqlOk(
-        t.url,
+      const data: { organizations: { totalCount: number; nodes: { id: string; name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await t.gqlOk(
         `query($p: ID, $after: String) { organizations(filter: { parentId: $p, includeDescendants: true }, first: 97, after: $after) { totalCount nodes { id name } pageInfo { hasNextPage endCursor } } }`,
         { p: tree.rootId, after },
       );
@@ -127,8 +124,7 @@ describe('keyset pagination', () => {
     const ids: string[] = [];
     let after: string | null = null;
     do {
-      const data: { organizations: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await gqlOk(
-        t.url,
+      const data: { organizations: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await t.gqlOk(
         `query($p: ID, $after: String) { organizations(filter: { parentId: $p, includeDescendants: true }, orderBy: [{ field: CREATED_AT, direction: DESC }], first: 200, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
         { p: tree.rootId, after },
       );
@@ -140,21 +136,21 @@ describe('keyset pagination', () => {
 
   it('offset pages agree with keyset pages', async () => {
     const q = `query($p: ID, $after: String, $offset: Int) { organizations(filter: { parentId: $p, includeDescendants: true }, first: 50, after: $after, offset: $offset) { nodes { id } pageInfo { endCursor } } }`;
-    const first = await gqlOk(t.url, q, { p: tree.rootId });
-    const byCursor = await gqlOk(t.url, q, { p: tree.rootId, after: first.organizations.pageInfo.endCursor });
-    const byOffset = await gqlOk(t.url, q, { p: tree.rootId, offset: 50 });
+    const first = await t.gqlOk(q, { p: tree.rootId });
+    const byCursor = await t.gqlOk(q, { p: tree.rootId, after: first.organizations.pageInfo.endCursor });
+    const byOffset = await t.gqlOk(q, { p: tree.rootId, offset: 50 });
     expect(byOffset.organizations.nodes).toEqual(byCursor.organizations.nodes);
   });
 
   it('refuses page sizes over 200, negative offsets, after with offset, and foreign cursors', async () => {
-    const res = await gql(t.url, `{ organizations(first: 201, offset: -1, after: "bm90IGEgY3Vyc29y") { totalCount } }`);
+    const res = await t.gql(`{ organizations(first: 201, offset: -1, after: "bm90IGEgY3Vyc29y") { totalCount } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((res.errors?.[0]?.extensions?.fields as { path: string }[]).map((f) => f.path).sort()).toEqual(['after', 'first', 'offset', 'offset']);
   });
 
   it('costs a constant number of SQL statements per page, whatever the nested fields', async () => {
     const q = `query($p: ID) { organizations(filter: { parentId: $p }, first: 10) { totalCount nodes { name parent { name } ancestors { name } descendantCount children(first: 3) { totalCount nodes { name } } successors { kind } } } }`;
-    const { statements, result } = await countSql(() => gqlOk(t.url, q, { p: tree.rootId }));
+    const { statements, result } = await countSql(() => t.gqlOk(q, { p: tree.rootId }));
     expect(result.organizations.nodes).toHaveLength(10);
     expect(result.organizations.nodes[0].children.totalCount).toBe(10);
     expect(result.organizations.nodes[0].descendantCount).toBe(130);
@@ -168,7 +164,7 @@ describe('federation', () => {
     const tree = await insertTree(t.db.url, 'Liên kết', [99]);
     const representations = tree.ids.map((id) => ({ __typename: 'Organization', id }));
     const { statements, result } = await countSql(() =>
-      gqlOk(t.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name } } }`, { r: representations }),
+      t.gqlOk(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name } } }`, { r: representations }),
     );
     expect(result._entities).toHaveLength(100);
     expect(result._entities.map((e: { id: string }) => e.id)).toEqual(tree.ids);
@@ -196,7 +192,7 @@ describe('writes', () => {
     ['a bad issuer code', { docAbbr: 'tu/x' }, 'input.docAbbr', 'BAD_USER_INPUT'],
   ])('refuses %s, naming the field, and writes nothing', async (_label, change, path, code) => {
     const before = await rowCount();
-    const res = await gql(t.url, `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
+    const res = await t.gql(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
       input: { name: 'Đảng ủy thử nghiệm', type: 'PARTY_COMMITTEE', level: 'COMMUNE', ...change },
     });
     expect(res.errors?.[0]?.extensions?.code).toBe(code);
@@ -207,7 +203,7 @@ describe('writes', () => {
 
   it('refuses a child placed above its parent’s level', async () => {
     const parent = await createOrg({ name: 'Đảng ủy xã Thượng Giáo', type: 'PARTY_COMMITTEE', level: 'COMMUNE' });
-    const res = await gql(t.url, `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
+    const res = await t.gql(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, {
       input: { name: 'Tỉnh ủy sai cấp', type: 'PARTY_COMMITTEE', level: 'PROVINCE', parentId: parent.id },
     });
     expect(res.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ path: 'input.level' })]);
@@ -216,16 +212,16 @@ describe('writes', () => {
   it('refuses a stale expectedVersion with CONFLICT and keeps the newer change', async () => {
     const o = await createOrg({ name: 'Báo điện tử thử', type: 'PRESS', level: 'PROVINCE' });
     const update = (name: string, expectedVersion: number) =>
-      gql(t.url, `mutation($id: ID!, $v: Int, $name: String) { updateOrganization(id: $id, input: { name: $name }, expectedVersion: $v) { name version } }`, {
+      t.gql(`mutation($id: ID!, $v: Int, $name: String) { updateOrganization(id: $id, input: { name: $name }, expectedVersion: $v) { name version } }`, {
         id: o.id,
         v: expectedVersion,
         name,
       });
     const first = await update('Báo điện tử thử (mới)', 1);
-    expect(first.data?.updateOrganization).toEqual({ name: 'Báo điện tử thử (mới)', version: 2 });
+    expect((first.data as Record<string, unknown>)?.updateOrganization).toEqual({ name: 'Báo điện tử thử (mới)', version: 2 });
     const stale = await update('Bản cũ ghi đè', 1);
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 1, actualVersion: 2 });
-    const now = await gqlOk(t.url, `query($id: ID!) { organization(id: $id) { name version } }`, { id: o.id });
+    const now = await t.gqlOk(`query($id: ID!) { organization(id: $id) { name version } }`, { id: o.id });
     expect(now.organization).toEqual({ name: 'Báo điện tử thử (mới)', version: 2 });
   });
 
@@ -233,21 +229,21 @@ describe('writes', () => {
     const parent = await createOrg({ name: 'Huyện ủy Xóa Thử', type: 'PARTY_COMMITTEE', level: 'DISTRICT' });
     const o = await createOrg({ name: 'Đảng ủy xã Xóa Thử', type: 'PARTY_COMMITTEE', level: 'COMMUNE', parentId: parent.id });
     const read = () =>
-      gqlOk(t.url, `query($id: ID!, $p: ID!) { organization(id: $id) { id } organizations(filter: { q: "xoa thu", ids: [$id] }) { totalCount nodes { id } } parent: organization(id: $p) { descendantCount children { totalCount } } }`, {
+      t.gqlOk(`query($id: ID!, $p: ID!) { organization(id: $id) { id } organizations(filter: { q: "xoa thu", ids: [$id] }) { totalCount nodes { id } } parent: organization(id: $p) { descendantCount children { totalCount } } }`, {
         id: o.id,
         p: parent.id,
       });
     expect((await read()).organizations.totalCount).toBe(1);
 
-    const refused = await gql(t.url, `mutation($id: ID!) { deleteOrganization(id: $id) { id } }`, { id: parent.id });
+    const refused = await t.gql(`mutation($id: ID!) { deleteOrganization(id: $id) { id } }`, { id: parent.id });
     expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
-    const deleted = await gqlOk(t.url, `mutation($id: ID!) { deleteOrganization(id: $id) { id deletedAt } }`, { id: o.id });
+    const deleted = await t.gqlOk(`mutation($id: ID!) { deleteOrganization(id: $id) { id deletedAt } }`, { id: o.id });
     expect(deleted.deleteOrganization.deletedAt).toBeTruthy();
     expect(await read()).toEqual({ organization: null, organizations: { totalCount: 0, nodes: [] }, parent: { descendantCount: 0, children: { totalCount: 0 } } });
     expect((await sql.query('select count(*) from organization where id = $1', [o.id])).rows[0].count).toBe('1');
 
-    const restored = await gqlOk(t.url, `mutation($id: ID!) { restoreOrganization(id: $id) { id deletedAt } }`, { id: o.id });
+    const restored = await t.gqlOk(`mutation($id: ID!) { restoreOrganization(id: $id) { id deletedAt } }`, { id: o.id });
     expect(restored.restoreOrganization.deletedAt).toBeNull();
     expect(await read()).toEqual({ organization: { id: o.id }, organizations: { totalCount: 1, nodes: [{ id: o.id }] }, parent: { descendantCount: 1, children: { totalCount: 1 } } });
   });
@@ -260,15 +256,15 @@ describe('moving', () => {
     const b = tree.ids[2]!;
     const pathsBefore = (await sql.query('select id, path from organization where path like $1 order by id', [`%${root}%`])).rows;
 
-    const cycle = await gql(t.url, `mutation($id: ID!, $p: ID) { moveOrganization(id: $id, parentId: $p) { id } }`, { id: a, p: a1 });
+    const cycle = await t.gql(`mutation($id: ID!, $p: ID) { moveOrganization(id: $id, parentId: $p) { id } }`, { id: a, p: a1 });
     expect(cycle.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: 'input.parentId' })] });
-    const self = await gql(t.url, `mutation($id: ID!, $p: ID) { moveOrganization(id: $id, parentId: $p) { id } }`, { id: a, p: a });
+    const self = await t.gql(`mutation($id: ID!, $p: ID) { moveOrganization(id: $id, parentId: $p) { id } }`, { id: a, p: a });
     expect(self.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await sql.query('select id, path from organization where path like $1 order by id', [`%${root}%`])).rows).toEqual(pathsBefore);
 
-    const moved = await gqlOk(t.url, `mutation($id: ID!, $p: ID) { moveOrganization(id: $id, parentId: $p) { parent { id } ancestors { id } descendantCount version } }`, { id: a, p: b });
+    const moved = await t.gqlOk(`mutation($id: ID!, $p: ID) { moveOrganization(id: $id, parentId: $p) { parent { id } ancestors { id } descendantCount version } }`, { id: a, p: b });
     expect(moved.moveOrganization).toMatchObject({ parent: { id: b }, ancestors: [{ id: root }, { id: b }], descendantCount: 2 });
-    const child = await gqlOk(t.url, `query($id: ID!) { organization(id: $id) { ancestors { id } } }`, { id: a1 });
+    const child = await t.gqlOk(`query($id: ID!) { organization(id: $id) { ancestors { id } } }`, { id: a1 });
     expect(child.organization.ancestors.map((x: { id: string }) => x.id)).toEqual([root, b, a]);
   });
 });
@@ -280,14 +276,14 @@ describe('successions', () => {
     const z = await createOrg({ name: 'Đảng ủy xã Hợp Nhất', type: 'PARTY_COMMITTEE', level: 'COMMUNE' });
     const q = `mutation($input: RecordSuccessionInput!) { recordSuccession(input: $input) { kind effectiveOn from { name validTo } to { name validFrom } } }`;
     const input = { fromIds: [x.id, y.id], toId: z.id, kind: 'MERGE', effectiveOn: '2025-07-01', basis: 'Nghị quyết thử nghiệm' };
-    const data = await gqlOk(t.url, q, { input });
+    const data = await t.gqlOk(q, { input });
     expect(data.recordSuccession).toHaveLength(2);
     expect(data.recordSuccession[0]).toMatchObject({ kind: 'MERGE', from: { validTo: '2025-06-30' }, to: { validFrom: '2025-07-01' } });
-    const again = await gql(t.url, q, { input });
+    const again = await t.gql(q, { input });
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const dissolveWithSuccessor = await gql(t.url, q, { input: { ...input, kind: 'DISSOLVE' } });
+    const dissolveWithSuccessor = await t.gql(q, { input: { ...input, kind: 'DISSOLVE' } });
     expect(dissolveWithSuccessor.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ path: 'input.toId' })]);
-    const tooEarly = await gql(t.url, q, { input: { fromIds: [x.id], kind: 'DISSOLVE', effectiveOn: '1999-01-01' } });
+    const tooEarly = await t.gql(q, { input: { fromIds: [x.id], kind: 'DISSOLVE', effectiveOn: '1999-01-01' } });
     expect(tooEarly.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ path: 'input.fromIds.0' })]);
   });
 });

@@ -1,5 +1,5 @@
-import type { RequestContext } from '@lantoa/kit';
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Access, type RequestContext } from '@lantoa/kit';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Organization } from './organization.entity.js';
 import { RecordSuccessionInput } from './organization.inputs.js';
 import { OrganizationQueries } from './organization.queries.js';
@@ -8,6 +8,7 @@ import { SuccessionService } from './succession.service.js';
 
 @Resolver(() => OrgSuccession)
 export class SuccessionResolver {
+  @Authorized(Access.ADMIN)
   @Mutation(() => [OrgSuccession], {
     description: 'Records that organizations were merged, renamed, absorbed, split or dissolved; ends the predecessors unless told not to.',
   })

@@ -29,4 +29,14 @@ export class Person extends BaseRecord {
 
   @Property({ type: 'text' })
   searchText!: string;
+
+  // Contact details: personal data, exposed through PersonResolver only to editors, reviewers and admins.
+  @Property({ type: 'text', nullable: true })
+  phone: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  email: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  address: string | null = null;
 }

@@ -53,6 +53,15 @@ export class CreatePersonInput {
 
   @Field(() => String, { nullable: true, description: 'Full name as written; default: family, middle and given name joined.' })
   fullName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Phone number (personal data).' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-mail address (personal data).' })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal address (personal data).' })
+  address?: string | null;
 }
 
 @InputType({ description: 'Changes to a person; omitted fields stay as they are.' })
@@ -68,6 +77,15 @@ export class UpdatePersonInput {
 
   @Field(() => String, { nullable: true, description: 'Full name as written.' })
   fullName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Phone number (personal data).' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'E-mail address (personal data).' })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal address (personal data).' })
+  address?: string | null;
 }
 
 @InputType({ description: 'A position a person holds.' })

@@ -1,10 +1,24 @@
-import { InputCheck, notFound, searchKey, staleVersion, type RequestContext } from '@lantoa/kit';
+import { Access, InputCheck, notFound, searchKey, staleVersion, type RequestContext } from '@lantoa/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from '../organization/organization.entity.js';
+import { requireInScope } from '../organization/organization.scope.js';
 import { Person } from './person.entity.js';
 import type { CreatePersonInput, CreatePositionInput, UpdatePersonInput, UpdatePositionInput } from './person.inputs.js';
 import { Position } from './position.entity.js';
+
+const PHONE = /^\+?[0-9 .()-]{6,20}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Contact fields shared by create and update; undefined = unchanged, null = cleared. */
+function checkContacts(check: InputCheck, input: CreatePersonInput | UpdatePersonInput) {
+  const phone = check.text('input.phone', input.phone, { max: 30 });
+  if (phone && !PHONE.test(phone)) check.add('input.phone', 'must be a phone number, e.g. 0209 3870 000.');
+  const email = check.text('input.email', input.email, { max: 200 });
+  if (email && !EMAIL.test(email)) check.add('input.email', 'must be an e-mail address.');
+  const address = check.text('input.address', input.address, { max: 500 });
+  return { phone, email, address };
+}
 
 const joinName = (p: Pick<Person, 'familyName' | 'middleName' | 'givenName'>) => [p.familyName, p.middleName, p.givenName].filter(Boolean).join(' ');
 
@@ -36,8 +50,18 @@ export class PersonService {
       const middleName = check.text('input.middleName', input.middleName, { max: 100 });
       const givenName = check.text('input.givenName', input.givenName, { required: true, max: 100 });
       const fullName = check.text('input.fullName', input.fullName, { max: 300 });
+      const contacts = checkContacts(check, input);
       check.done();
-      const p = em.create(Person, { familyName: familyName!, middleName: middleName ?? null, givenName: givenName!, fullName: '', searchText: '' });
+      const p = em.create(Person, {
+        familyName: familyName!,
+        middleName: middleName ?? null,
+        givenName: givenName!,
+        fullName: '',
+        searchText: '',
+        phone: contacts.phone ?? null,
+        email: contacts.email ?? null,
+        address: contacts.address ?? null,
+      });
       p.fullName = fullName ?? joinName(p);
       p.searchText = searchKey(p.fullName);
       await em.flush();
@@ -54,6 +78,7 @@ export class PersonService {
       const fullName = check.text('input.fullName', input.fullName, { max: 300 });
       if (input.familyName === null) check.add('input.familyName', 'cannot be cleared.');
       if (input.givenName === null) check.add('input.givenName', 'cannot be cleared.');
+      const contacts = checkContacts(check, input);
       check.done();
       const p = await findForWrite(em, Person, id, 'id');
       if (expectedVersion != null && expectedVersion !== p.version) throw staleVersion('Person', id, expectedVersion, p.version);
@@ -61,6 +86,9 @@ export class PersonService {
       if (familyName != null) p.familyName = familyName;
       if (middleName !== undefined) p.middleName = middleName;
       if (givenName != null) p.givenName = givenName;
+      if (contacts.phone !== undefined) p.phone = contacts.phone;
+      if (contacts.email !== undefined) p.email = contacts.email;
+      if (contacts.address !== undefined) p.address = contacts.address;
       if (fullName) p.fullName = fullName;
       else if (partsChanged) p.fullName = joinName(p);
       p.searchText = searchKey(p.fullName);
@@ -73,6 +101,7 @@ export class PersonService {
   setDeleted<T extends Person | Position>(entity: new () => T, id: string, deleted: boolean): Promise<T> {
     return this.ctx.em.transactional(async (em) => {
       const record = await findForWrite(em, entity, id, 'id', !deleted);
+      if (record instanceof Position) await requireInScope(this.ctx, Access.EDIT, record.organizationId);
       record.deletedAt = deleted ? new Date() : null;
       await em.flush();
       return record;
@@ -90,6 +119,7 @@ export class PersonService {
       await findForWrite(em, Person, input.personId, 'input.personId');
       const org = await em.findOne(Organization, { id: input.organizationId, deletedAt: null });
       if (!org) throw notFound('Organization', input.organizationId, 'input.organizationId');
+      await requireInScope(this.ctx, Access.EDIT, input.organizationId);
       const pos = em.create(Position, {
         personId: input.personId,
         organizationId: input.organizationId,
@@ -109,6 +139,7 @@ export class PersonService {
       if (input.title === null) check.add('input.title', 'cannot be cleared.');
       check.done();
       const pos = await findForWrite(em, Position, id, 'id');
+      await requireInScope(this.ctx, Access.EDIT, pos.organizationId);
       if (expectedVersion != null && expectedVersion !== pos.version) throw staleVersion('Position', id, expectedVersion, pos.version);
       const validFrom = input.validFrom !== undefined ? input.validFrom : pos.validFrom;
       const validTo = input.validTo !== undefined ? input.validTo : pos.validTo;

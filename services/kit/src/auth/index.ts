@@ -1,0 +1,3 @@
+export * from './authorization.js';
+export * from './caller.js';
+export * from './proof.js';

@@ -1,0 +1,64 @@
+import { jwtVerify, SignJWT } from 'jose';
+import { ANONYMOUS, Role, TokenScope, type Caller } from './caller.js';
+
+/**
+ * How a subgraph knows a request came through the gateway: the gateway signs
+ * the verified caller (HS256 with GATEWAY_SECRET, 60 s) into this header. A
+ * client cannot forge it without the secret, and the gateway never forwards a
+ * client's own copy.
+ */
+export const CALLER_HEADER = 'x-lantoa-caller';
+
+const ISSUER = 'lantoa-gateway';
+const AUDIENCE = 'lantoa-subgraphs';
+const ALG = 'HS256';
+
+const key = (secret: string) => new TextEncoder().encode(secret);
+
+export interface CallerProof {
+  caller: Caller;
+  requestId: string;
+}
+
+export async function signCallerProof(caller: Caller, requestId: string, secret: string, ttlSeconds = 60): Promise<string> {
+  return new SignJWT({ kind: caller.kind, name: caller.name, org: caller.organizationId, roles: caller.roles, scopes: caller.scopes, rid: requestId })
+    .setProtectedHeader({ alg: ALG })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setSubject(caller.id ?? 'anonymous')
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(key(secret));
+}
+
+export class InvalidProofError extends Error {
+  override name = 'InvalidProofError';
+}
+
+const ROLES = new Set<string>(Object.values(Role));
+const SCOPES = new Set<string>(Object.values(TokenScope));
+
+/** Verifies the header (algorithm pinned, issuer, audience, expiry) and returns the caller it carries. */
+export async function verifyCallerProof(token: string | undefined, secret: string): Promise<CallerProof> {
+  if (!token) throw new InvalidProofError('Missing gateway proof.');
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { algorithms: [ALG], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'sub'] });
+    const kind = payload.kind as Caller['kind'];
+    if (kind !== 'user' && kind !== 'token' && kind !== 'anonymous') throw new InvalidProofError('Unknown caller kind.');
+    const caller: Caller =
+      kind === 'anonymous'
+        ? ANONYMOUS
+        : {
+            kind,
+            id: payload.sub!,
+            name: typeof payload.name === 'string' ? payload.name : null,
+            organizationId: typeof payload.org === 'string' ? payload.org : null,
+            roles: (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role => ROLES.has(r)),
+            scopes: (Array.isArray(payload.scopes) ? payload.scopes : []).filter((s): s is TokenScope => SCOPES.has(s)),
+          };
+    return { caller, requestId: typeof payload.rid === 'string' ? payload.rid : 'unknown' };
+  } catch (err) {
+    if (err instanceof InvalidProofError) throw err;
+    throw new InvalidProofError(`Invalid gateway proof: ${(err as Error).message}`);
+  }
+}
