@@ -1,14 +1,18 @@
-import { loadGatewayConfig, startGateway } from '@lantoa/gateway';
+import { gatewayVariables, loadGatewayConfig, startGateway } from '@lantoa/gateway';
 import { ConfigError, createLogger, type Logger, type RunningServer } from '@lantoa/kit';
 import { createTestDatabase, freePort, gql, gqlOk, type TestDatabase } from '@lantoa/kit/testing';
+import { DEMO_PASSWORD, seedIdentity, startIdentityService, type IdentityService } from '@lantoa/identity';
 import { startOrganizationsService, type OrganizationsService } from '@lantoa/organizations';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { isAbsolute } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ALLOWED_ORIGIN = 'http://localhost:5173';
+const SECRET = randomBytes(32).toString('base64');
 
 interface LogEntry {
   level: string;
@@ -51,16 +55,38 @@ const postJson = (url: string, body: unknown, headers: Record<string, string> = 
 
 const originOf = (graphqlUrl: string) => new URL(graphqlUrl).origin;
 
+let identityUrl = 'http://127.0.0.1:1/graphql'; // set once identity runs
 const gatewayEnv = (organizationsUrl: string, extra: Record<string, string> = {}) =>
-  loadGatewayConfig({ NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: '0', ORGANIZATIONS_URL: organizationsUrl, ...extra });
+  loadGatewayConfig({
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    PORT: '0',
+    GATEWAY_SECRET: SECRET,
+    ORGANIZATIONS_URL: organizationsUrl,
+    IDENTITY_URL: identityUrl,
+    // Limits are tested in gateway-auth.test.ts; here they must not get in the way.
+    ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...extra,
+  });
+
+/** The committed supergraph (tests/schema.test.ts keeps it in step with the code), as the gateway serves it. */
+async function composeSupergraph(): Promise<string> {
+  return readFile(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8');
+}
+let supergraphSdl: string;
+const start = (config: Parameters<typeof startGateway>[0], opts: Parameters<typeof startGateway>[1] = {}) => startGateway(config, { supergraphSdl, ...opts });
+
+/** Headers of the signed-in admin. */
+let asAdmin: Record<string, string> = {};
 
 const CREATE = `mutation Create($input: CreateOrganizationInput!) {
   createOrganization(input: $input) { id name type level version }
 }`;
 
 describe('loadGatewayConfig', () => {
-  it('has defaults for every variable', () => {
-    const c = loadGatewayConfig({});
+  it('has defaults for every variable but GATEWAY_SECRET', () => {
+    const c = loadGatewayConfig({ GATEWAY_SECRET: SECRET });
     expect(c).toMatchObject({
       PORT: 4000,
       CORS_ORIGINS: ['http://localhost:5173', 'http://127.0.0.1:5173'],
@@ -72,9 +98,38 @@ describe('loadGatewayConfig', () => {
       MAX_TOKENS: 3_000,
       MAX_DIRECTIVES: 50,
       BODY_LIMIT: '100kb',
-      subgraphUrls: { organizations: 'http://127.0.0.1:4001/graphql' },
+      AUTH_CACHE_TTL_MS: 10_000,
+      AUTH_TIMEOUT_MS: 3_000,
+      RATE_LIMIT_PER_MINUTE: 600,
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: 60,
+      TRUST_PROXY: false,
+      subgraphUrls: { organizations: 'http://127.0.0.1:4001/graphql', identity: 'http://127.0.0.1:4002/graphql' },
+      identityUrl: 'http://127.0.0.1:4002/graphql',
     });
+    expect(c.REDIS_URL).toBeUndefined();
     expect(isAbsolute(c.SUPERGRAPH_PATH) && c.SUPERGRAPH_PATH.endsWith('schema/supergraph.graphql')).toBe(true);
+    expect(gatewayVariables).toEqual(expect.arrayContaining(['GATEWAY_SECRET', 'REDIS_URL', 'TRUST_PROXY', 'IDENTITY_URL', 'ORGANIZATIONS_URL']));
+  });
+
+  it('reads the auth and rate-limit variables', () => {
+    const c = loadGatewayConfig({
+      GATEWAY_SECRET: SECRET,
+      AUTH_CACHE_TTL_MS: '0',
+      REDIS_URL: 'redis://cache.internal:6379/2',
+      RATE_LIMIT_PER_MINUTE: '1200',
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: '30',
+      TRUST_PROXY: 'true',
+      IDENTITY_URL: 'http://identity:4002/graphql',
+    });
+    expect(c).toMatchObject({
+      AUTH_CACHE_TTL_MS: 0,
+      REDIS_URL: 'redis://cache.internal:6379/2',
+      RATE_LIMIT_PER_MINUTE: 1200,
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: 30,
+      TRUST_PROXY: true,
+      identityUrl: 'http://identity:4002/graphql',
+    });
+    expect(loadGatewayConfig({ GATEWAY_SECRET: SECRET, TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
   });
 
   it('refuses bad values, naming each variable', () => {
@@ -84,6 +139,11 @@ describe('loadGatewayConfig', () => {
       SUBGRAPH_TIMEOUT_MS: '0',
       CORS_ORIGINS: 'https://console.example.vn/',
       BODY_LIMIT: 'lots',
+      GATEWAY_SECRET: 'too short',
+      AUTH_CACHE_TTL_MS: '-1',
+      REDIS_URL: 'http://cache:6379',
+      RATE_LIMIT_PER_MINUTE: '0',
+      TRUST_PROXY: 'maybe',
     };
     expect(() => loadGatewayConfig(bad)).toThrow(ConfigError);
     try {
@@ -92,29 +152,44 @@ describe('loadGatewayConfig', () => {
       for (const name of Object.keys(bad)) expect((err as Error).message).toContain(name);
     }
   });
+
+  it('refuses to start without GATEWAY_SECRET', () => {
+    expect(() => loadGatewayConfig({})).toThrow(/GATEWAY_SECRET/);
+  });
 });
 
 describe('gateway over real HTTP', () => {
   let db: TestDatabase;
   let organizations: OrganizationsService;
+  let identity: IdentityService;
   let gateway: RunningServer;
   const log: LogEntry[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase('gateway');
-    organizations = await startOrganizationsService({ databaseUrl: db.url, port: 0 });
-    gateway = await startGateway(gatewayEnv(organizations.url), { log: recordingLogger(log) });
+    organizations = await startOrganizationsService({ databaseUrl: db.url, port: 0, gatewaySecret: SECRET });
+    identity = await startIdentityService({ databaseUrl: db.url, port: 0, gatewaySecret: SECRET, jwtSecret: randomBytes(32).toString('base64') });
+    identityUrl = identity.url;
+    await seedIdentity(db.url);
+    supergraphSdl = await composeSupergraph();
+    gateway = await start(gatewayEnv(organizations.url), { log: recordingLogger(log) });
+    const { signIn } = await gqlOk(gateway.url, 'mutation ($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', {
+      e: 'admin@lantoa.vn',
+      p: DEMO_PASSWORD,
+    });
+    asAdmin = { authorization: `Bearer ${signIn.accessToken}` };
   });
 
   afterAll(async () => {
     await gateway?.stop();
     await organizations?.stop().catch(() => undefined);
+    await identity?.stop().catch(() => undefined);
     await db?.drop();
   });
 
   it('creates an organization through the gateway and reads it back', async () => {
     const input = { name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', type: 'PARTY_ADVISORY', level: 'PROVINCE' };
-    const { createOrganization: created } = await gqlOk(gateway.url, CREATE, { input });
+    const { createOrganization: created } = await gqlOk(gateway.url, CREATE, { input }, asAdmin);
     expect(created).toMatchObject({ ...input, version: 1 });
 
     const read = await gqlOk(
@@ -124,13 +199,14 @@ describe('gateway over real HTTP', () => {
         organizations(filter: { ids: [$id] }) { totalCount nodes { id } }
       }`,
       { id: created.id },
+      asAdmin,
     );
     expect(read.organization).toEqual({ id: created.id, ...input });
     expect(read.organizations).toEqual({ totalCount: 1, nodes: [{ id: created.id }] });
   });
 
   it('passes BAD_USER_INPUT from the subgraph through with its fields', async () => {
-    const res = await gql(gateway.url, CREATE, { input: { name: '   ', type: 'PARTY_ADVISORY', level: 'PROVINCE', docAbbr: 'not valid' } });
+    const res = await gql(gateway.url, CREATE, { input: { name: '   ', type: 'PARTY_ADVISORY', level: 'PROVINCE', docAbbr: 'not valid' } }, asAdmin);
     expect(res.data).toBeNull();
     const err = res.errors?.[0];
     expect(err?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -246,7 +322,7 @@ describe('gateway over real HTTP', () => {
   describe('in production', () => {
     let production: RunningServer;
     beforeAll(async () => {
-      production = await startGateway(gatewayEnv(organizations.url, { NODE_ENV: 'production' }), { log: recordingLogger([]) });
+      production = await start(gatewayEnv(organizations.url, { NODE_ENV: 'production' }), { log: recordingLogger([]) });
     });
     afterAll(() => production?.stop());
 
@@ -263,7 +339,7 @@ describe('gateway over real HTTP', () => {
     });
 
     it('still serves ordinary queries', async () => {
-      const res = await gqlOk(production.url, '{ organizations(first: 1) { totalCount } }');
+      const res = await gqlOk(production.url, '{ organizations(first: 1) { totalCount } }', undefined, asAdmin);
       expect(res.organizations.totalCount).toBeGreaterThanOrEqual(1);
     });
   });
@@ -274,7 +350,7 @@ describe('gateway over real HTTP', () => {
     const orphanLog: LogEntry[] = [];
     beforeAll(async () => {
       deadUrl = `http://127.0.0.1:${await freePort()}/graphql`;
-      orphan = await startGateway(gatewayEnv(deadUrl), { log: recordingLogger(orphanLog), readyTimeoutMs: 500 });
+      orphan = await start(gatewayEnv(deadUrl), { log: recordingLogger(orphanLog), readyTimeoutMs: 500 });
     });
     afterAll(() => orphan?.stop());
 
@@ -306,7 +382,7 @@ describe('gateway over real HTTP', () => {
       silent.on('connection', (s) => sockets.push(s));
       await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
       const { port } = silent.address() as net.AddressInfo;
-      hung = await startGateway(gatewayEnv(`http://127.0.0.1:${port}/graphql`, { SUBGRAPH_TIMEOUT_MS: '300' }), {
+      hung = await start(gatewayEnv(`http://127.0.0.1:${port}/graphql`, { SUBGRAPH_TIMEOUT_MS: '300' }), {
         log: recordingLogger([]),
         readyTimeoutMs: 300,
       });
@@ -330,7 +406,7 @@ describe('gateway over real HTTP', () => {
   describe('when the subgraph fails', () => {
     it('forwards the request id, so the subgraph’s masked error names the same id', async () => {
       await organizations.orm.close(true);
-      const res = await gql(gateway.url, '{ organizations { totalCount } }', undefined, { 'x-request-id': 'fwd-req-7' });
+      const res = await gql(gateway.url, '{ organizations { totalCount } }', undefined, { ...asAdmin, 'x-request-id': 'fwd-req-7' });
       expect(res.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'fwd-req-7' });
       // The subgraph masked its database error with the id it received; the gateway logged that message.
       const logged = log.find((e) => e.level === 'error' && e.fields?.requestId === 'fwd-req-7');

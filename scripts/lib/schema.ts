@@ -1,5 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphSchema } from '@lantoa/kit';
+import { buildIdentitySchema } from '@lantoa/identity';
 import { buildOrganizationsSchema } from '@lantoa/organizations';
 import { parse } from 'graphql';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Every entry of SUBGRAPHS needs its builder here; a missing one fails loudly rather than vanishing from the supergraph. */
 const builders: Record<string, () => Promise<SubgraphSchema>> = {
   organizations: buildOrganizationsSchema,
+  identity: buildIdentitySchema,
 };
 
 export interface GeneratedSchema {

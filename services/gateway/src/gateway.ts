@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, errorPlugin, requestIdOf, type Logger, type RunningServer } from '@lantoa/kit';
+import { ANONYMOUS, createLogger, errorPlugin, requestIdOf, type Caller, type Logger, type RunningServer } from '@lantoa/kit';
 import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
@@ -11,19 +11,24 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { armor } from './armor.js';
+import { createAuthenticator } from './auth.js';
 import type { GatewayConfig } from './config.js';
 import { currentRequest, type GatewayContext } from './context.js';
 import { formatGatewayError, httpErrorHandler, unexpectedErrorPlugin } from './errors.js';
+import { requestGuard } from './guard.js';
+import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from './rate-limit.js';
 import { createSubgraphPool, type SubgraphHeaders } from './subgraphs.js';
 
 export interface GatewayOptions {
   log?: Logger;
   /** Supergraph SDL to serve instead of the file at SUPERGRAPH_PATH. */
   supergraphSdl?: string;
-  /** Headers added to every subgraph request, e.g. the verified caller. */
+  /** Headers added to every subgraph request (they cannot replace the caller proof, which the gateway sets itself). */
   subgraphHeaders?: SubgraphHeaders;
   /** How long /readyz waits for each subgraph's /healthz. */
   readyTimeoutMs?: number;
+  /** Prefix of the rate-limit keys in Redis (tests isolate themselves with their own). */
+  rateLimitKeyPrefix?: string;
 }
 
 async function readSupergraph(path: string): Promise<string> {
@@ -45,7 +50,11 @@ const apolloLogger = (log: Logger) => ({
 /**
  * The only public entry point: serves the committed supergraph at /graphql,
  * with limits, CORS, compression and error masking, and plans each operation
- * over the subgraphs at their configured URLs.
+ * over the subgraphs at their configured URLs. Every request is authenticated
+ * (identity verifies the bearer credential; none means anonymous) and rate
+ * limited before its body is read, and every subgraph fetch carries the
+ * verified caller signed with GATEWAY_SECRET; nothing the client sent is
+ * forwarded.
  */
 export async function startGateway(config: GatewayConfig, opts: GatewayOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? createLogger('gateway');
@@ -60,6 +69,8 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind one reverse proxy, req.ip is the address it appended to X-Forwarded-For; otherwise the socket's.
+  if (config.TRUST_PROXY) app.set('trust proxy', 1);
   const httpServer = http.createServer(app);
   // Outlive the idle timeout of a reverse proxy's upstream pool, so it never reuses a socket we are closing.
   httpServer.keepAliveTimeout = 65_000;
@@ -95,6 +106,17 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
   });
   await apollo.start();
 
+  const authenticator = createAuthenticator({
+    identityUrl: config.identityUrl,
+    gatewaySecret: config.GATEWAY_SECRET,
+    cacheTtlMs: config.AUTH_CACHE_TTL_MS,
+    timeoutMs: config.AUTH_TIMEOUT_MS,
+    log,
+  });
+  const limiter: RateLimiter = config.REDIS_URL
+    ? await redisRateLimiter({ url: config.REDIS_URL, log, keyPrefix: opts.rateLimitKeyPrefix })
+    : memoryRateLimiter();
+
   app.use((req, res, next) => {
     const requestId = requestIdOf(req.header('x-request-id'));
     res.locals.requestId = requestId;
@@ -102,7 +124,13 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
     next();
   });
   // Origins off the list get no CORS headers at all, so browsers refuse to hand them the response.
-  app.use(cors({ origin: config.CORS_ORIGINS, exposedHeaders: ['x-request-id'], maxAge: 600 }));
+  app.use(
+    cors({
+      origin: config.CORS_ORIGINS,
+      exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+      maxAge: 600,
+    }),
+  );
   app.use(compression());
 
   app.get('/healthz', (_req, res) => {
@@ -111,14 +139,24 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
   app.get('/readyz', async (_req, res) => {
     const down = await pool.unhealthy(opts.readyTimeoutMs ?? 2_000);
     if (down.length === 0) {
-      res.json({ status: 'ready', service: 'gateway' });
+      // Redis down is degraded (limits per instance), not unready: the gateway still protects and serves.
+      res.json({ status: 'ready', service: 'gateway', rateLimits: limiter.backend() });
       return;
     }
     log.warn('not ready', { unavailable: down });
-    res.status(503).json({ status: 'unavailable', service: 'gateway', unavailable: down });
+    res.status(503).json({ status: 'unavailable', service: 'gateway', unavailable: down, rateLimits: limiter.backend() });
   });
   app.use(
     '/graphql',
+    // Before the body is read: a refused request costs neither parsing nor planning.
+    requestGuard({
+      authenticator,
+      limiter,
+      gatewaySecret: config.GATEWAY_SECRET,
+      perCaller: config.RATE_LIMIT_PER_MINUTE,
+      perAnonymousIp: config.ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+      log,
+    }),
     express.json({ limit: config.BODY_LIMIT }),
     (req, res, next) => {
       // Express 5 leaves req.body unset for non-JSON bodies; Apollo then answers 500 instead of a clear 400.
@@ -127,7 +165,11 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
       currentRequest.run({ requestId: res.locals.requestId as string }, next);
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ requestId: res.locals.requestId as string }),
+      context: async ({ res }) => ({
+        requestId: res.locals.requestId as string,
+        caller: (res.locals.caller as Caller | undefined) ?? ANONYMOUS,
+        proof: res.locals.proof as GatewayContext['proof'],
+      }),
     }),
   );
   app.use(httpErrorHandler(log, config.BODY_LIMIT));
@@ -142,12 +184,12 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
     });
   } catch (err) {
     await apollo.stop().catch(() => undefined);
-    await pool.close();
+    await Promise.all([pool.close(), authenticator.close(), limiter.close()]);
     throw err;
   }
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.HOST}:${port}/graphql`;
-  log.info('gateway listening', { url, subgraphs: config.subgraphUrls });
+  log.info('gateway listening', { url, subgraphs: config.subgraphUrls, rateLimits: limiter.backend() });
 
   let stopping: Promise<void> | undefined;
   return {
@@ -155,7 +197,7 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
     port,
     stop() {
       // Drains in-flight requests (the drain plugin closes the HTTP server), then the subgraph pools.
-      stopping ??= apollo.stop().then(() => pool.close());
+      stopping ??= apollo.stop().then(() => Promise.all([pool.close(), authenticator.close(), limiter.close()]).then(() => undefined));
       return stopping;
     },
   };

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { CALLER_HEADER } from '@lantoa/kit';
 import { GraphQLError } from 'graphql';
 import { Agent, fetch } from 'undici';
 import type { GatewayContext } from './context.js';
@@ -6,8 +7,11 @@ import type { GatewayContext } from './context.js';
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
-/** Extra headers for every subgraph request (the identity layer adds the verified caller here). */
-export type SubgraphHeaders = (context: GatewayContext) => Record<string, string>;
+/**
+ * Extra headers for every subgraph request. They cannot replace the caller
+ * proof, which the gateway sets last; no header of the client's is forwarded.
+ */
+export type SubgraphHeaders = (context: GatewayContext) => Record<string, string> | Promise<Record<string, string>>;
 
 // undici reports "fetch failed" and keeps the reason (ECONNREFUSED, timeout) in `cause`.
 const describe = (error: Error): string => {
@@ -84,11 +88,17 @@ export function createSubgraphPool(o: {
             extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' },
           });
         },
-        willSendRequest({ request, context }) {
+        // The request to the subgraph is built from scratch: nothing the client sent (its Authorization, its own
+        // x-lantoa-caller) is copied, only the variables below.
+        async willSendRequest({ request, context }) {
           const ctx = context as Partial<GatewayContext>;
-          if (!ctx.requestId) return; // health checks and schema loading carry no request
-          request.http?.headers.set('x-request-id', ctx.requestId);
-          for (const [k, v] of Object.entries(o.headers?.(ctx as GatewayContext) ?? {})) request.http?.headers.set(k, v);
+          const headers = request.http?.headers;
+          if (!ctx.requestId || !headers) return; // health checks and schema loading carry no request
+          headers.set('x-request-id', ctx.requestId);
+          for (const [k, v] of Object.entries((await o.headers?.(ctx as GatewayContext)) ?? {})) headers.set(k, v);
+          // Last, so that no hook can replace it. Without it the subgraph answers 401, which is the safe failure.
+          if (ctx.proof) headers.set(CALLER_HEADER, await ctx.proof());
+          else headers.delete(CALLER_HEADER);
         },
       });
     },

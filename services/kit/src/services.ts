@@ -17,6 +17,7 @@ export const GATEWAY_PORT = 4000;
 
 export const SUBGRAPHS: readonly SubgraphInfo[] = [
   { name: 'organizations', port: 4001, urlEnv: 'ORGANIZATIONS_URL' },
+  { name: 'identity', port: 4002, urlEnv: 'IDENTITY_URL' },
 ];
 
 export const defaultSubgraphUrl = (s: SubgraphInfo, host = '127.0.0.1') => `http://${host}:${s.port}/graphql`;

@@ -62,7 +62,7 @@ export async function startOrganizationsService(o: {
   port: number;
   production?: boolean;
   poolMax?: number;
-  gatewaySecret?: string;
+  gatewaySecret: string;
 }): Promise<OrganizationsService> {
   const log = createLogger(SUBGRAPH_NAME);
   const orm = await createOrganizationsOrm(o.databaseUrl, o.poolMax);

@@ -13,6 +13,7 @@ try {
     port: config.PORT,
     production: config.NODE_ENV === 'production',
     poolMax: config.DB_POOL_MAX,
+    gatewaySecret: config.GATEWAY_SECRET,
   });
   let stopping = false;
   const stop = async (why: string) => {

@@ -11,7 +11,7 @@ export interface AuditSpec<T> {
   exclude?: (keyof T & string)[];
 }
 
-const registry = new Map<Function, AuditSpec<never>>();
+const registry = new Map<unknown, AuditSpec<never>>();
 
 /** Every create, update and (soft) delete of this entity is audited from now on. */
 export function audited<T>(entity: new (...args: never[]) => T, spec: AuditSpec<T>): void {

@@ -59,7 +59,16 @@ export async function createOrm(o: OrmOptions): Promise<Orm> {
 
 /** Applies the committed migrations that have not run yet. Migrations only add; see migrations.test.ts. */
 export async function migrate(orm: Orm): Promise<string[]> {
-  await orm.em.execute(`create schema if not exists "${orm.config.get('schema')}"`);
-  const done = await orm.getMigrator().up();
-  return done.map((m) => m.name);
+  // Services starting together on a fresh database would race on shared objects
+  // (`create extension`); one advisory lock per database makes them take turns.
+  const lock = new pg.Client({ connectionString: orm.config.get('clientUrl') });
+  await lock.connect();
+  try {
+    await lock.query("select pg_advisory_lock(hashtext('lantoa:migrations'))");
+    await orm.em.execute(`create schema if not exists "${orm.config.get('schema')}"`);
+    const done = await orm.getMigrator().up();
+    return done.map((m) => m.name);
+  } finally {
+    await lock.end();
+  }
 }

@@ -7,6 +7,8 @@ import { looksLikeLegacyEncoding } from '../text.js';
  * arrives from macOS and Word), and text in a legacy Vietnamese encoding
  * (TCVN3, VNI) is refused with the path of the field, never stored.
  */
+const SECRET_ARGUMENT = /password|token|secret/i;
+
 export const NormalizeInput: MiddlewareFn = async ({ args }, next) => {
   const problems: FieldProblem[] = [];
   normalizeInPlace(args as Record<string, unknown>, '', problems);
@@ -20,7 +22,8 @@ function normalizeInPlace(obj: Record<string, unknown> | unknown[], prefix: stri
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'string') {
       const normalized = value.normalize('NFC');
-      if (looksLikeLegacyEncoding(normalized)) {
+      // Secrets are arbitrary characters, not Vietnamese text; they are never stored as given anyway.
+      if (!SECRET_ARGUMENT.test(key) && looksLikeLegacyEncoding(normalized)) {
         problems.push({ path, message: 'looks like text in a legacy Vietnamese encoding (TCVN3/VNI); convert it to Unicode and send it again.' });
       }
       (obj as Record<string, unknown>)[key] = normalized;

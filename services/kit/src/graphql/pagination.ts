@@ -1,6 +1,6 @@
 // type-graphql decorators need the metadata API before they run.
 import 'reflect-metadata';
-import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { badUserInput, type FieldProblem } from '../errors.js';
 
@@ -13,6 +13,8 @@ export enum SortDirection {
 }
 registerEnumType(SortDirection, { name: 'SortDirection', description: 'Direction of an ordering term.' });
 
+// Every subgraph defines the same PageInfo; federation needs it marked shareable.
+@Directive('@shareable')
 @ObjectType({ description: 'Where a page ends and whether more follow.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when another page follows this one.' })

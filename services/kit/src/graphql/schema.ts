@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker, RequireSignIn } from '../auth/authorization.js';
@@ -42,5 +42,24 @@ export async function buildFederatedSchema(
     resolvers[type] = { ...resolvers[type], ...ref };
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never });
+  carryFieldExtensions(typeGraphqlSchema, schema);
   return { schema, sdl };
+}
+
+/**
+ * The subgraph schema is rebuilt from SDL, which loses type-graphql's field
+ * extensions (`@Public()` marks); copy them onto the fields that execute.
+ */
+function carryFieldExtensions(from: GraphQLSchema, to: GraphQLSchema): void {
+  for (const type of Object.values(from.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const target = to.getType(type.name);
+    if (!isObjectType(target)) continue;
+    const targetFields = target.getFields();
+    for (const [name, field] of Object.entries(type.getFields())) {
+      if (field.extensions && Object.keys(field.extensions).length && targetFields[name]) {
+        (targetFields[name] as { extensions: object }).extensions = { ...targetFields[name]!.extensions, ...field.extensions };
+      }
+    }
+  }
 }

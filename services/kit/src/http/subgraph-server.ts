@@ -59,7 +59,7 @@ export async function startSubgraphServer(o: {
   log: Logger;
   production: boolean;
   /** Shared with the gateway: only requests carrying its signed proof are served. */
-  gatewaySecret: string | undefined; // TEMP-NO-PROOF: required once launcher and bench pass it
+  gatewaySecret: string;
   /** Extra routes (internal endpoints), mounted before /graphql. */
   routes?: (app: express.Express) => void;
   /** Who may read which of this subgraph's audit events (served to the identity subgraph's auditEvents). */
@@ -76,6 +76,8 @@ export async function startSubgraphServer(o: {
     schema: o.schema,
     introspection: !o.production,
     includeStacktraceInErrorResponses: false,
+    // The process entry (main.ts) owns signals and stops the ORM too; Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
     formatError,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), errorPlugin(o.log)],
   });
@@ -100,11 +102,11 @@ export async function startSubgraphServer(o: {
     );
   });
   o.routes?.(app);
-  if (o.gatewaySecret) app.post(AUDIT_EVENTS_PATH, express.json({ limit: '64kb' }), requireGatewayProof(o.gatewaySecret), auditEventsHandler(o.orm, o.auditVisibility));
+  app.post(AUDIT_EVENTS_PATH, express.json({ limit: '64kb' }), requireGatewayProof(o.gatewaySecret), auditEventsHandler(o.orm, o.auditVisibility));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    o.gatewaySecret ? requireGatewayProof(o.gatewaySecret) : (_req, res, next) => ((res.locals.proof = { caller: { kind: 'user', id: null, name: 'TEMP', organizationId: null, roles: ['ADMIN'], scopes: [] }, requestId: randomUUID() }), next()), // TEMP-NO-PROOF
+    requireGatewayProof(o.gatewaySecret),
     // The audit subscriber reads who and which request from here, far from the GraphQL context.
     (_req, res, next) => requestScope.run(res.locals.proof as CallerProof, next),
     expressMiddleware(apollo, {

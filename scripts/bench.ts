@@ -1,0 +1,174 @@
+/**
+ * `pnpm bench`: throughput, latency and SQL statements per request of the
+ * main read paths, through the gateway and directly against the subgraph, on
+ * a generated tree of 10,000+ organizations. A measuring tool, not a test:
+ * it prints a Markdown table (stdout; progress goes to stderr) and exits 0.
+ *
+ * PostgreSQL → migrations, tree, ANALYZE → subgraph and gateway as child
+ * processes → per scenario and target: sample check, warm-up, measured run.
+ * Everything it started is stopped on exit, on error and on Ctrl-C.
+ */
+import os from 'node:os';
+import { GATEWAY_SECRET, subgraphHeaders } from './bench/auth.js';
+import { openBenchDatabase, prepareTree, type BenchDatabase } from './bench/database.js';
+import { measure, SampleCheckError, sampleCheck, type Measurement } from './bench/load.js';
+import { parseOptions, treeSize, USAGE, UsageError, type BenchOptions } from './bench/options.js';
+import { freePort } from './bench/ports.js';
+import { renderReport } from './bench/report.js';
+import { buildScenarios, collectDeepCursors } from './bench/scenarios.js';
+import { muteServerOutput, startServer, waitReady, type ServerProcess } from './bench/servers.js';
+
+const say = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
+
+/** What to undo, last started first: gateway, subgraph, then the database. */
+const cleanups: { what: string; run: () => Promise<void> }[] = [];
+let cleaning: Promise<void> | undefined;
+/** Set by Ctrl-C/SIGTERM: the failures that follow (servers going away) are expected, not news. */
+let interrupted = false;
+
+function cleanup(): Promise<void> {
+  muteServerOutput();
+  cleaning ??= (async () => {
+    for (const step of cleanups.reverse()) {
+      try {
+        await step.run();
+      } catch (err) {
+        say(`Could not stop ${step.what}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+let firstSignalAt = 0;
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (cleaning) {
+    // One Ctrl-C can arrive twice: from the terminal and relayed by tsx when our acknowledgement is late.
+    if (Date.now() - firstSignalAt < 2_000) return;
+    say(`${signal} again: exiting without waiting for the cleanup.`);
+    process.exit(130);
+  }
+  firstSignalAt = Date.now();
+  interrupted = true;
+  say(`${signal}: stopping the servers and PostgreSQL …`);
+  void cleanup().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+}
+
+async function main(options: BenchOptions): Promise<number> {
+  const loadBefore = os.loadavg()[0]!;
+  const organizations = treeSize(options.fanout);
+  say(`Tree of ${organizations.toLocaleString('en')} organizations (fanout ${options.fanout.join(',')}).`);
+
+  // Registered before it is open, so Ctrl-C during the start still waits for it and closes it.
+  const opening = openBenchDatabase(say);
+  cleanups.push({ what: 'the database', run: async () => (await opening.catch(() => undefined))?.close() });
+  const db: BenchDatabase = await opening;
+  const tree = await prepareTree(db.url, options.fanout, say);
+
+  const [subgraphPort, gatewayPort] = [await freePort(), await freePort()];
+  const subgraph = startServer({
+    name: 'organizations',
+    main: 'services/organizations/src/main.ts',
+    port: subgraphPort,
+    env: { DATABASE_URL: db.url, GATEWAY_SECRET },
+    profileDir: options.profile,
+  });
+  cleanups.push({ what: 'the organizations subgraph', run: () => subgraph.stop() });
+  await waitReady(subgraph);
+  const gateway = startServer({
+    name: 'gateway',
+    main: 'services/gateway/src/main.ts',
+    port: gatewayPort,
+    // The per-user rate limit would otherwise cap the load at a few requests per second.
+    env: { ORGANIZATIONS_URL: subgraph.graphqlUrl, GATEWAY_SECRET, RATE_LIMIT_PER_MINUTE: '1000000', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000' },
+    profileDir: options.profile,
+  });
+  cleanups.push({ what: 'the gateway', run: () => gateway.stop() });
+  await waitReady(gateway);
+  say(`Subgraph at ${subgraph.graphqlUrl}, gateway at ${gateway.graphqlUrl}.`);
+
+  // A server that dies mid-run would show up as a wall of errors; name it instead.
+  let died: string | undefined;
+  for (const s of [subgraph, gateway]) void s.exited.then((how) => (died ??= `${s.name} exited (${how}) during the benchmark:\n${s.tail()}`));
+
+  const cursors = await collectDeepCursors(subgraph.graphqlUrl, await subgraphHeaders(600));
+  if (cursors.length === 0) throw new Error('The list has too few pages for the deep keyset scenario; use a larger --fanout.');
+  say(`Collected ${cursors.length} deep cursors.`);
+
+  const scenarios = buildScenarios(tree, cursors).filter(
+    (s) => options.only.length === 0 || options.only.some((o) => s.name.toLowerCase().includes(o)),
+  );
+  if (scenarios.length === 0) throw new UsageError(`--only ${options.only.join(',')} matches no scenario.`);
+  const runs = scenarios.flatMap((scenario) => scenario.targets.map((target) => ({ scenario, target })));
+  say(`${runs.length} runs of ${options.warmup} + ${options.duration} s: about ${Math.ceil((runs.length * (options.warmup + options.duration + 1)) / 60)} min.`);
+
+  const servers: Record<'gateway' | 'subgraph', ServerProcess> = { gateway, subgraph };
+  const rows: Measurement[] = [];
+  for (const [i, { scenario, target }] of runs.entries()) {
+    const server = servers[target];
+    // Through the gateway the gateway signs the proof; directly, we do, valid for the whole run.
+    const headers = target === 'subgraph' ? await subgraphHeaders(options.warmup + options.duration + 120) : {};
+    await sampleCheck({ scenario, target, url: server.graphqlUrl, headers, seed: options.seed });
+    const row = await measure({ scenario, target, server, headers, subgraph, ...options });
+    if (died) throw new Error(died);
+    rows.push(row);
+    say(
+      `[${i + 1}/${runs.length}] ${scenario.name} via ${target}: ${row.reqPerSec.toFixed(1)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ` +
+        `${row.non2xx} non-2xx, ${row.errors} errors, ${row.sqlPerRequest.toFixed(2)} SQL/req`,
+    );
+  }
+
+  process.stdout.write(
+    '\n' +
+      renderReport(rows, {
+        postgresVersion: tree.postgresVersion,
+        databaseSource: db.source,
+        organizations: tree.ids.length,
+        fanout: options.fanout,
+        duration: options.duration,
+        warmup: options.warmup,
+        connections: options.connections,
+        loadBefore,
+      }) +
+      '\n\n',
+  );
+  if (options.profile) say(`CPU profiles of the servers are written to ${options.profile} as they stop.`);
+  const failed = rows.filter((r) => r.non2xx > 0 || r.errors > 0);
+  if (failed.length) {
+    say(`${failed.length} run(s) had failed requests; their numbers partly measure the error path (see the server output above).`);
+    return 1;
+  }
+  return 0;
+}
+
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+let code: number;
+try {
+  // `pnpm bench -- --duration 5` passes the separator on.
+  const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
+  const options = parseOptions(argv);
+  if (options === 'help') {
+    process.stdout.write(USAGE + '\n');
+    code = 0;
+  } else {
+    code = await main(options);
+  }
+} catch (err) {
+  if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    say(`${(err as Error).message}\n\n${USAGE}`);
+    code = 64; // EX_USAGE
+  } else if (interrupted) {
+    code = 130;
+  } else if (err instanceof SampleCheckError) {
+    say(`Sample check failed, nothing measured: ${err.message}`);
+    code = 1;
+  } else {
+    say(`Failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    code = 1;
+  }
+}
+await cleanup();
+process.exit(code);

@@ -1,0 +1,55 @@
+import { Access, ConnectionType, isUuid, type Connection, type RequestContext } from '@lantoa/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { ScrubDatabaseErrors } from '../../database-errors.js';
+import { OrganizationRef, organizationRef } from '../organization/organization.ref.js';
+import { User } from '../user/user.entity.js';
+import { UserQueries } from '../user/user.queries.js';
+import { ApiToken } from './api-token.entity.js';
+import { ApiTokensArgs, CreateApiTokenInput, CreatedApiToken } from './api-token.inputs.js';
+import { ApiTokenQueries } from './api-token.queries.js';
+import { ApiTokenService } from './api-token.service.js';
+
+export const ApiTokenConnection = ConnectionType(ApiToken, 'ApiToken');
+
+@Resolver(() => ApiToken)
+@UseMiddleware(ScrubDatabaseErrors)
+export class ApiTokenResolver {
+  @Authorized(Access.ADMIN)
+  @Query(() => ApiToken, { nullable: true, description: 'One API token (never its secret); null when absent. Admins only.' })
+  apiToken(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: RequestContext): Promise<ApiToken | null> | null {
+    return isUuid(id) ? new ApiTokenQueries(ctx).live(id) : null;
+  }
+
+  @Authorized(Access.ADMIN)
+  @Query(() => ApiTokenConnection, { description: 'API tokens matching a filter, in pages. Admins only.' })
+  apiTokens(@Args(() => ApiTokensArgs) args: ApiTokensArgs, @Ctx() ctx: RequestContext): Promise<Connection<ApiToken>> {
+    return new ApiTokenQueries(ctx).list(args);
+  }
+
+  @Authorized(Access.ADMIN)
+  @Mutation(() => CreatedApiToken, { description: 'Creates an API token and returns its text once; only a hash is kept. Admins only.' })
+  createApiToken(@Arg('input', () => CreateApiTokenInput, { description: 'The new token.' }) input: CreateApiTokenInput, @Ctx() ctx: RequestContext): Promise<CreatedApiToken> {
+    return new ApiTokenService(ctx).create(input);
+  }
+
+  @Authorized(Access.ADMIN)
+  @Mutation(() => ApiToken, { description: 'Revokes an API token: /internal/authenticate refuses it from now on (a gateway cache may hold it until its entry expires). Admins only.' })
+  revokeApiToken(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: RequestContext): Promise<ApiToken> {
+    return new ApiTokenService(ctx).revoke(id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True while the token is accepted: not revoked and not expired.' })
+  active(@Root() t: ApiToken): boolean {
+    return !t.revokedAt && !t.deletedAt && t.expiresAt.getTime() > Date.now();
+  }
+
+  @FieldResolver(() => OrganizationRef, { description: 'The organization the token acts for.' })
+  organization(@Root() t: ApiToken): OrganizationRef {
+    return organizationRef(t.organizationId)!;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The admin who created the token.' })
+  createdBy(@Root() t: ApiToken, @Ctx() ctx: RequestContext): Promise<User | null> | null {
+    return t.createdById ? new UserQueries(ctx).byId(t.createdById) : null;
+  }
+}

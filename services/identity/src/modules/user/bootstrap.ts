@@ -1,0 +1,42 @@
+import { Role, type Logger, type Orm } from '@lantoa/kit';
+import { hashPassword } from '../../credentials.js';
+import { isUniqueViolation, scrubDatabaseError } from '../../database-errors.js';
+import { User } from './user.entity.js';
+import { userSearchText } from './user.rules.js';
+
+/**
+ * The first admin, from ADMIN_EMAIL / ADMIN_PASSWORD: created once when no
+ * user (not even a deleted one) has that address, so deleting or demoting it
+ * later sticks across restarts. Audited as a "system" write.
+ */
+export async function ensureAdmin(orm: Orm, log: Logger, o: { email: string; password: string; organizationId?: string | null }): Promise<boolean> {
+  const email = o.email.trim().normalize('NFC').toLowerCase();
+  const em = orm.em.fork();
+  const taken = await em.execute('select 1 from user_account where lower(email) = ?', [email]);
+  if (taken.length) return false;
+  const passwordHash = await hashPassword(o.password.normalize('NFC'));
+  const now = new Date();
+  const displayName = 'Quản trị viên';
+  em.create(User, {
+    email,
+    displayName,
+    organizationId: o.organizationId ?? null,
+    roles: [Role.ADMIN],
+    active: true,
+    passwordHash,
+    passwordChangedAt: now,
+    sessionsValidAfter: now,
+    failedSignIns: 0,
+    lockedUntil: null,
+    lastSignInAt: null,
+    searchText: userSearchText({ email, displayName }),
+  });
+  try {
+    await em.flush();
+  } catch (err) {
+    if (isUniqueViolation(err)) return false; // another instance created it at the same moment
+    throw scrubDatabaseError(err);
+  }
+  log.info('created the first admin from ADMIN_EMAIL', { email });
+  return true;
+}

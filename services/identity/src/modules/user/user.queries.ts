@@ -1,0 +1,69 @@
+import { InputCheck, pgArray, readPage, searchTerms, selectEntities, type Connection, type PageArgs, type RequestContext, type SortTerm } from '@lantoa/kit';
+import type { Knex } from '@mikro-orm/postgresql';
+import { User } from './user.entity.js';
+import { UserOrderField, type UserFilter, type UserOrder } from './user.inputs.js';
+
+const TERM_SQL: Record<UserOrderField, Omit<SortTerm<User>, 'direction'>> = {
+  EMAIL: { sql: 'email', value: (u) => u.email },
+  DISPLAY_NAME: { sql: 'display_name', collate: 'vi-x-icu', value: (u) => u.displayName },
+  CREATED_AT: { sql: 'created_at', value: (u) => u.createdAt },
+  UPDATED_AT: { sql: 'updated_at', value: (u) => u.updatedAt },
+};
+
+function sortTerms(orderBy: UserOrder[] | null | undefined): SortTerm<User>[] {
+  const asked = orderBy?.length ? orderBy : [{ field: UserOrderField.EMAIL, direction: 'ASC' as const }];
+  const terms = asked.map((o) => ({ ...TERM_SQL[o.field], direction: o.direction }) as SortTerm<User>);
+  // The id makes the order total; same direction as the first term so one index serves both.
+  terms.push({ sql: 'id', direction: terms[0]!.direction, value: (u) => u.id });
+  return terms;
+}
+
+function checkFilter(filter: UserFilter | null | undefined): void {
+  const check = new InputCheck();
+  check.uuids('filter.ids', filter?.ids);
+  check.uuid('filter.organizationId', filter?.organizationId);
+  if (filter?.q != null && filter.q.length > 200) check.add('filter.q', 'must be at most 200 characters.');
+  check.done();
+}
+
+function applyFilter(qb: Knex.QueryBuilder, filter: UserFilter | null | undefined): void {
+  qb.whereNull('deleted_at');
+  if (!filter) return;
+  if (filter.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(filter.ids)]);
+  for (const term of searchTerms(filter.q ?? '')) qb.whereRaw('search_text like ?', [`%${term}%`]);
+  if (filter.organizationId) qb.where('organization_id', filter.organizationId);
+  // Containment, so the GIN index on roles applies.
+  if (filter.role) qb.whereRaw('roles @> ?::text[]', [pgArray([filter.role])]);
+  if (filter.active != null) qb.where('active', filter.active);
+}
+
+/** Read paths: plain SQL mapped onto the entity; lookups by id batch per request. */
+export class UserQueries {
+  constructor(private readonly ctx: RequestContext) {}
+
+  /** One statement for any number of ids; deleted users included (references must still resolve). */
+  byId(id: string): Promise<User | null> {
+    return this.ctx.loaders
+      .get<string, User | null>('user.byId', async (ids) => {
+        const knex = this.ctx.em.getKnex();
+        const found = await selectEntities(this.ctx.em, User, knex('user_account').select('*').whereRaw('id = any(?::uuid[])', [pgArray(ids as string[])]));
+        const map = new Map(found.map((u) => [u.id, u]));
+        return ids.map((id) => map.get(id) ?? null);
+      })
+      .load(id);
+  }
+
+  async live(id: string): Promise<User | null> {
+    const u = await this.byId(id);
+    return u && !u.deletedAt ? u : null;
+  }
+
+  list(args: UsersArgsLike): Promise<Connection<User>> {
+    checkFilter(args.filter);
+    const filtered = this.ctx.em.getKnex()('user_account');
+    applyFilter(filtered, args.filter);
+    return readPage(this.ctx.em, User, filtered, sortTerms(args.orderBy), args);
+  }
+}
+
+type UsersArgsLike = { filter?: UserFilter | null; orderBy?: UserOrder[] | null } & PageArgs;

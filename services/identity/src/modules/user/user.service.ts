@@ -1,0 +1,153 @@
+import { conflict, InputCheck, notFound, Role, staleVersion, type RequestContext } from '@lantoa/kit';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUniqueViolation } from '../../database-errors.js';
+import { hashPassword } from '../../credentials.js';
+import { endSessions } from '../session/end-sessions.js';
+import { User } from './user.entity.js';
+import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
+import { checkEmail, checkPassword, checkRoles, sameRoles, userSearchText } from './user.rules.js';
+
+const emailTaken = () =>
+  conflict('Another user (possibly a deleted one; restore it instead) already has this e-mail address.', {
+    fields: [{ path: 'input.email', message: 'is already used by another user.' }],
+  });
+
+const isLiveAdmin = (u: User) => u.active && !u.deletedAt && u.roles.includes(Role.ADMIN);
+
+/**
+ * Admin writes to users. Each runs in one transaction with its audit event
+ * and is refused whole when any field is wrong; a change that affects what
+ * the user may do ends their sessions in the same transaction.
+ */
+export class UserService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  private async lockUser(em: EntityManager, id: string, opts: { includeDeleted?: boolean } = {}): Promise<User> {
+    const check = new InputCheck();
+    check.uuid('id', id);
+    check.done();
+    const u = await em.findOne(User, opts.includeDeleted ? { id } : { id, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!u) throw notFound('User', id, 'id');
+    return u;
+  }
+
+  /** Nobody could manage users any more: refused. Other admins' rows are locked so two demotions cannot both pass. */
+  private async keepOneAdmin(em: EntityManager, u: User, after: { active: boolean; roles: Role[]; deleted: boolean }): Promise<void> {
+    if (!isLiveAdmin(u) || (after.active && !after.deleted && after.roles.includes(Role.ADMIN))) return;
+    const others = await em.execute<{ id: string }[]>(
+      `select id from user_account where roles @> '{ADMIN}'::text[] and active and deleted_at is null and id <> ? for update`,
+      [u.id],
+    );
+    if (!others.length) throw conflict(`${u.email} is the last active admin; make another user an admin first.`);
+  }
+
+  async create(input: CreateUserInput): Promise<User> {
+    const check = new InputCheck();
+    const email = checkEmail(check, 'input.email', input.email);
+    const displayName = check.text('input.displayName', input.displayName, { required: true, max: 200 });
+    check.uuid('input.organizationId', input.organizationId);
+    if (!input.organizationId) check.add('input.organizationId', 'is required.');
+    const roles = checkRoles(check, 'input.roles', input.roles);
+    checkPassword(check, 'input.password', input.password, email);
+    check.done();
+    const taken = await this.ctx.em.execute('select 1 from user_account where lower(email) = ?', [email!]);
+    if (taken.length) throw emailTaken();
+    // Hashing is slow (by design): done before the transaction opens.
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.ctx.em.transactional(async (em) => {
+        const now = new Date();
+        const u = em.create(User, {
+          email: email!,
+          displayName: displayName!,
+          organizationId: input.organizationId,
+          roles: roles!,
+          active: true,
+          passwordHash,
+          passwordChangedAt: now,
+          sessionsValidAfter: now,
+          failedSignIns: 0,
+          lockedUntil: null,
+          lastSignInAt: null,
+          searchText: userSearchText({ email: email!, displayName: displayName! }),
+        });
+        await em.flush();
+        return u;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw emailTaken(); // created concurrently
+      throw err;
+    }
+  }
+
+  async update(id: string, input: UpdateUserInput, expectedVersion?: number | null): Promise<User> {
+    const check = new InputCheck();
+    const displayName = check.text('input.displayName', input.displayName, { max: 200 });
+    for (const f of ['displayName', 'organizationId', 'roles', 'active'] as const) {
+      if (input[f] === null) check.add(`input.${f}`, 'cannot be cleared.');
+    }
+    check.uuid('input.organizationId', input.organizationId);
+    const roles = input.roles != null ? checkRoles(check, 'input.roles', input.roles) : undefined;
+    check.done();
+    return this.ctx.em.transactional(async (em) => {
+      const u = await this.lockUser(em, id);
+      if (expectedVersion != null && expectedVersion !== u.version) throw staleVersion('User', id, expectedVersion, u.version);
+      const next = { roles: roles ?? u.roles, active: input.active ?? u.active, organizationId: input.organizationId ?? u.organizationId };
+      await this.keepOneAdmin(em, u, { ...next, deleted: false });
+      // What the user may do changes: tokens minted under the old rights must not outlive it.
+      const rightsChange = !sameRoles(next.roles, u.roles) || (u.active && !next.active) || next.organizationId !== u.organizationId;
+      if (displayName) u.displayName = displayName;
+      if (!sameRoles(next.roles, u.roles)) u.roles = next.roles;
+      u.active = next.active;
+      u.organizationId = next.organizationId;
+      u.searchText = userSearchText(u);
+      if (rightsChange) await endSessions(em, u);
+      await em.flush();
+      return u;
+    });
+  }
+
+  async setPassword(id: string, password: string): Promise<User> {
+    const check = new InputCheck();
+    check.uuid('id', id);
+    checkPassword(check, 'password', password);
+    check.done();
+    const passwordHash = await hashPassword(password);
+    return this.ctx.em.transactional(async (em) => {
+      const u = await this.lockUser(em, id);
+      const problem = new InputCheck();
+      checkPassword(problem, 'password', password, u.email);
+      problem.done();
+      u.passwordHash = passwordHash;
+      u.passwordChangedAt = new Date();
+      // A reset is also how an admin lifts a lockout.
+      u.failedSignIns = 0;
+      u.lockedUntil = null;
+      await endSessions(em, u);
+      await em.flush();
+      return u;
+    });
+  }
+
+  async remove(id: string): Promise<User> {
+    return this.ctx.em.transactional(async (em) => {
+      const u = await this.lockUser(em, id);
+      await this.keepOneAdmin(em, u, { active: u.active, roles: u.roles, deleted: true });
+      u.deletedAt = new Date();
+      await endSessions(em, u);
+      await em.flush();
+      return u;
+    });
+  }
+
+  async restore(id: string): Promise<User> {
+    return this.ctx.em.transactional(async (em) => {
+      const u = await this.lockUser(em, id, { includeDeleted: true });
+      if (!u.deletedAt) return u;
+      u.deletedAt = null;
+      await em.flush();
+      return u;
+    });
+  }
+}

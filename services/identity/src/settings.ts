@@ -1,0 +1,25 @@
+import type { RequestContext } from '@lantoa/kit';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** What a running identity service knows beyond its database. */
+export interface IdentitySettings {
+  jwtKey: Uint8Array;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+}
+
+// Resolvers only see the request context; every fork of an ORM shares its
+// Configuration, so it names the service instance (tests run several in one process).
+const byConfig = new WeakMap<object, IdentitySettings>();
+
+export function registerSettings(orm: MikroORM, settings: IdentitySettings): void {
+  byConfig.set(orm.config, settings);
+}
+
+export function settingsOf(ctxOrEm: RequestContext | EntityManager): IdentitySettings {
+  const em = 'em' in ctxOrEm ? ctxOrEm.em : ctxOrEm;
+  const s = byConfig.get(em.config);
+  if (!s) throw new Error('Identity settings were not registered for this ORM (start the service with startIdentityService).');
+  return s;
+}

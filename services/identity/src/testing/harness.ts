@@ -1,0 +1,115 @@
+import { ANONYMOUS, demoId, signCallerProof, type Caller, type Role } from '@lantoa/kit';
+import { createTestDatabase, gql, type GraphQLResponse, type TestDatabase } from '@lantoa/kit/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { AUTHENTICATE_PATH } from '../internal/authenticate.js';
+import { DEMO_USERS, seedIdentity, startIdentityService, type IdentityService } from '../index.js';
+
+export interface TestService {
+  db: TestDatabase;
+  service: IdentityService;
+  url: string;
+  gatewaySecret: string;
+  jwtSecret: string;
+  /** A client of the test database, search_path set to identity. */
+  sql: pg.Client;
+  /** GraphQL over HTTP with the gateway's proof for `caller`. */
+  gql<T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any
+    caller: Caller,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T> & { status: number; headers: Headers }>;
+  /** POST /internal/authenticate with the gateway's proof. */
+  authenticate(credential: unknown, opts?: { proof?: boolean }): Promise<{ status: number; body: Record<string, unknown> }>;
+  stop(): Promise<void>;
+}
+
+export const demoUserId = (key: string) => demoId('user', key);
+
+/** The caller the gateway would pass for a demo user. */
+export function demoCaller(key: string): Caller {
+  const u = DEMO_USERS.find((d) => d.key === key)!;
+  return { kind: 'user', id: demoUserId(key), name: u.email, organizationId: demoId('organization', u.organization), roles: [u.role], scopes: [] };
+}
+
+export const userCaller = (id: string, roles: Role[], organizationId: string | null = null, name = 'someone@lantoa.vn'): Caller => ({
+  kind: 'user',
+  id,
+  name,
+  organizationId,
+  roles,
+  scopes: [],
+});
+
+export { ANONYMOUS };
+
+/** The real subgraph over HTTP on a fresh database, with the demo users. */
+export async function startTestService(label: string, opts: { accessTokenTtlSeconds?: number } = {}): Promise<TestService> {
+  const db = await createTestDatabase(label);
+  const gatewaySecret = randomBytes(32).toString('base64url');
+  const jwtSecret = randomBytes(32).toString('base64url');
+  const service = await startIdentityService({ databaseUrl: db.url, port: 0, gatewaySecret, jwtSecret, accessTokenTtlSeconds: opts.accessTokenTtlSeconds });
+  await seedIdentity(db.url);
+  const sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+  await sql.query('set search_path to identity');
+  const base = service.url.replace(/\/graphql$/, '');
+  const proof = (caller: Caller) => signCallerProof(caller, randomUUID(), gatewaySecret);
+  return {
+    db,
+    service,
+    url: service.url,
+    gatewaySecret,
+    jwtSecret,
+    sql,
+    gql: async (caller, query, variables, headers = {}) => gql(service.url, query, variables, { 'x-lantoa-caller': await proof(caller), ...headers }),
+    async authenticate(credential, { proof: withProof = true } = {}) {
+      const res = await fetch(base + AUTHENTICATE_PATH, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(withProof ? { 'x-lantoa-caller': await proof(ANONYMOUS) } : {}) },
+        body: typeof credential === 'string' && credential.startsWith('RAW:') ? credential.slice(4) : JSON.stringify({ credential }),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    },
+    async stop() {
+      await sql.end();
+      await service.stop();
+      await db.drop();
+    },
+  };
+}
+
+export const SESSION_FIELDS = 'accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id email roles }';
+
+export interface TestSession {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+  user: { id: string; email: string; roles: string[] };
+}
+
+/** Signs in as a client would (through the gateway, anonymously); fails the test on errors. */
+export async function signIn(t: TestService, email: string, password: string): Promise<TestSession> {
+  const res = await t.gql(ANONYMOUS, `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { ${SESSION_FIELDS} } }`, { e: email, p: password });
+  if (res.errors?.length) throw new Error(`signIn failed: ${JSON.stringify(res.errors)}`);
+  return res.data!.signIn as TestSession;
+}
+
+export async function refresh(t: TestService, refreshToken: string) {
+  return t.gql(ANONYMOUS, `mutation($r: String!) { refreshSession(refreshToken: $r) { ${SESSION_FIELDS} } }`, { r: refreshToken });
+}
+
+/** Creates a user through the admin API; returns its id. */
+export async function createUser(t: TestService, input: { email: string; password: string; roles?: string[]; displayName?: string; organizationId?: string }): Promise<string> {
+  const res = await t.gql(demoCaller('admin'), `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
+    input: { displayName: 'Người dùng thử', organizationId: demoId('organization', 'tu-bac-kan'), roles: ['EDITOR'], ...input },
+  });
+  if (res.errors?.length) throw new Error(`createUser failed: ${JSON.stringify(res.errors)}`);
+  return res.data!.createUser.id as string;
+}
+
+let counter = 0;
+/** A unique address per call, so tests in one file do not share users. */
+export const uniqueEmail = (label: string) => `${label}.${process.pid}.${++counter}@example.vn`;
