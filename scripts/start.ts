@@ -130,7 +130,9 @@ async function main(): Promise<void> {
   const host = reachableHost(cfg.host);
   // Children inherit the launcher's environment (LOG_LEVEL, NODE_ENV, CORS_ORIGINS…), never each other's ports.
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const baseEnv = { ...inherited, ...devSecrets(cfg.secretsFile) };
+  // Every service learns where the subgraphs are (the gateway routes to them; identity reads their audit logs).
+  const urls = Object.fromEntries(cfg.subgraphs.map((s) => [s.urlEnv, defaultSubgraphUrl(s, host)]));
+  const baseEnv = { ...inherited, ...devSecrets(cfg.secretsFile), ...urls };
   const subgraphs = cfg.subgraphs.map((s) =>
     spawnService({ name: s.name, port: s.port, host: cfg.host, env: { ...baseEnv, DATABASE_URL: db.url }, watch, onExit: onChildExit }),
   );
@@ -138,8 +140,7 @@ async function main(): Promise<void> {
   await Promise.all(subgraphs.map((s) => waitReady(s)));
   if (stopping) return;
 
-  const urls = Object.fromEntries(cfg.subgraphs.map((s) => [s.urlEnv, defaultSubgraphUrl(s, host)]));
-  const gateway = spawnService({ name: 'gateway', port: cfg.gatewayPort, host: cfg.host, env: { ...baseEnv, ...urls }, watch, onExit: onChildExit });
+  const gateway = spawnService({ name: 'gateway', port: cfg.gatewayPort, host: cfg.host, env: baseEnv, watch, onExit: onChildExit });
   services.push(gateway);
   await waitReady(gateway);
   if (stopping) return;

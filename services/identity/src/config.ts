@@ -1,8 +1,10 @@
-import { commonEnv, ConfigError, gatewaySecret, loadConfig, port, postgresUrl, SUBGRAPHS } from '@lantoa/kit';
+import { commonEnv, ConfigError, defaultSubgraphUrl, gatewaySecret, loadConfig, port, postgresUrl, SUBGRAPHS } from '@lantoa/kit';
 import { z } from 'zod';
 
 // Until the launcher lists identity in SUBGRAPHS, its documented default port applies.
 const DEFAULT_PORT = SUBGRAPHS.find((s) => s.name === 'identity')?.port ?? 4002;
+
+const AUDIT_SOURCES = SUBGRAPHS.filter((s) => s.name !== 'identity');
 
 /** The variables identity reads (exported so the docker-compose test can check their names). */
 export const identityEnv = {
@@ -18,7 +20,14 @@ export const identityEnv = {
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(256).optional(),
   /** Organization of the first admin; admins are not limited to a subtree, so it may stay unset. */
   ADMIN_ORGANIZATION_ID: z.string().uuid('must be a UUID').optional(),
+  // Where the other subgraphs are: auditEvents reads each one's audit log.
+  ...Object.fromEntries(AUDIT_SOURCES.map((s) => [s.urlEnv, z.string().url().default(defaultSubgraphUrl(s))])),
 };
+
+/** The subgraphs whose audit logs auditEvents merges with identity's own. */
+export function auditSourceUrls(config: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(AUDIT_SOURCES.map((s) => [s.name, String(config[s.urlEnv])]));
+}
 
 export function loadIdentityConfig(env: Record<string, string | undefined> = process.env) {
   const config = loadConfig(identityEnv, env);

@@ -5,6 +5,7 @@ import { jwtKey, verifyDummyPassword } from './credentials.js';
 import { authenticateRoute } from './internal/routes.js';
 import { migrations } from './migrations/index.js';
 import { ApiToken } from './modules/api-token/api-token.entity.js';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { ApiTokenResolver } from './modules/api-token/api-token.resolver.js';
 import { RefreshToken } from './modules/session/refresh-token.entity.js';
 import { SessionResolver } from './modules/session/session.resolver.js';
@@ -23,7 +24,7 @@ export const SUBGRAPH_NAME = 'identity';
 export const entities = [User, RefreshToken, ApiToken];
 
 export function buildIdentitySchema(): Promise<SubgraphSchema> {
-  return buildFederatedSchema({ resolvers: [UserResolver, SessionResolver, ApiTokenResolver] }, { User: { __resolveReference: resolveUserReference } });
+  return buildFederatedSchema({ resolvers: [UserResolver, SessionResolver, ApiTokenResolver, AuditResolver] }, { User: { __resolveReference: resolveUserReference } });
 }
 
 export function createIdentityOrm(databaseUrl: string, poolMax?: number): Promise<Orm> {
@@ -70,6 +71,8 @@ export async function startIdentityService(o: {
   adminEmail?: string;
   adminPassword?: string;
   adminOrganizationId?: string | null;
+  /** Subgraph name → GraphQL URL of every other subgraph, whose audit logs auditEvents merges. */
+  auditSources?: Record<string, string>;
 }): Promise<IdentityService> {
   if (!o.gatewaySecret || o.gatewaySecret.length < 32) throw new Error('gatewaySecret must be at least 32 characters.');
   if (!o.jwtSecret || o.jwtSecret.length < 32) throw new Error('jwtSecret must be at least 32 characters.');
@@ -79,7 +82,13 @@ export async function startIdentityService(o: {
   try {
     await migrate(orm);
     if (o.adminEmail && o.adminPassword) await ensureAdmin(orm, log, { email: o.adminEmail, password: o.adminPassword, organizationId: o.adminOrganizationId });
-    const settings = { jwtKey: jwtKey(o.jwtSecret), accessTokenTtlSeconds: o.accessTokenTtlSeconds ?? 600, refreshTokenTtlDays: o.refreshTokenTtlDays ?? 30 };
+    const settings = {
+      jwtKey: jwtKey(o.jwtSecret),
+      accessTokenTtlSeconds: o.accessTokenTtlSeconds ?? 600,
+      refreshTokenTtlDays: o.refreshTokenTtlDays ?? 30,
+      gatewaySecret: o.gatewaySecret,
+      auditSources: o.auditSources ?? {},
+    };
     registerSettings(orm, settings);
     // The dummy hash for unknown e-mails is made now, so the first such sign-in is not the slow one.
     await verifyDummyPassword('');

@@ -1,5 +1,5 @@
 import { ConfigError, createLogger, setLogLevel } from '@lantoa/kit';
-import { loadIdentityConfig } from './config.js';
+import { auditSourceUrls, loadIdentityConfig } from './config.js';
 import { startIdentityService } from './index.js';
 
 const log = createLogger('identity');
@@ -20,6 +20,7 @@ try {
     adminEmail: config.ADMIN_EMAIL,
     adminPassword: config.ADMIN_PASSWORD,
     adminOrganizationId: config.ADMIN_ORGANIZATION_ID,
+    auditSources: auditSourceUrls(config),
   });
   let stopping = false;
   const stop = async (why: string) => {

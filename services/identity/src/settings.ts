@@ -7,6 +7,10 @@ export interface IdentitySettings {
   jwtKey: Uint8Array;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** Signs the caller proof when identity reads other subgraphs' audit logs. */
+  gatewaySecret: string;
+  /** Subgraph name → GraphQL URL, for auditEvents. */
+  auditSources: Record<string, string>;
 }
 
 // Resolvers only see the request context; every fork of an ORM shares its

@@ -9,7 +9,8 @@ import { InputCheck } from '../validation.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { afterCursorSql, cursorValues, orderBySql } from '../database/keyset.js';
 
-export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
+// Every subgraph serves `history` with this type; identity serves `auditEvents`.
+export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent', { shareable: true });
 
 @InputType({ description: 'Narrows the audit log; all given conditions must hold.' })
 export class AuditEventFilter {

@@ -42,8 +42,11 @@ export interface Connection<T> {
   pageInfo: PageInfo;
 }
 
-/** Declares `<Name>Connection { nodes, totalCount, pageInfo }` for a node type. */
-export function ConnectionType<T extends object>(Node: ClassType<T>, name: string) {
+/**
+ * Declares `<Name>Connection { nodes, totalCount, pageInfo }` for a node type.
+ * `shareable` when several subgraphs return the same connection (the audit log).
+ */
+export function ConnectionType<T extends object>(Node: ClassType<T>, name: string, options: { shareable?: boolean } = {}) {
   @ObjectType(`${name}Connection`, { description: `A page of ${name} records.` })
   class ConnectionClass implements Connection<T> {
     @Field(() => [Node], { description: 'The records of this page, in the requested order.' })
@@ -55,6 +58,7 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
     @Field(() => PageInfo, { description: 'Cursor of this page’s end.' })
     pageInfo!: PageInfo;
   }
+  if (options.shareable) Directive('@shareable')(ConnectionClass);
   return ConnectionClass;
 }
 

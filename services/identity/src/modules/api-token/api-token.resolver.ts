@@ -1,4 +1,4 @@
-import { Access, ConnectionType, isUuid, type Connection, type RequestContext } from '@lantoa/kit';
+import { Access, AuditEventConnection, ConnectionType, isUuid, PageArgs, recordHistory, requireAccess, type AuditEvent, type Connection, type RequestContext } from '@lantoa/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { ScrubDatabaseErrors } from '../../database-errors.js';
 import { OrganizationRef, organizationRef } from '../organization/organization.ref.js';
@@ -51,5 +51,11 @@ export class ApiTokenResolver {
   @FieldResolver(() => User, { nullable: true, description: 'The admin who created the token.' })
   createdBy(@Root() t: ApiToken, @Ctx() ctx: RequestContext): Promise<User | null> | null {
     return t.createdById ? new UserQueries(ctx).byId(t.createdById) : null;
+  }
+
+  @FieldResolver(() => AuditEventConnection, { description: 'Audit log of this API token, newest first (admins only).' })
+  history(@Root() t: ApiToken, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext): Promise<Connection<AuditEvent>> {
+    requireAccess(ctx.caller, Access.ADMIN);
+    return recordHistory(ctx, 'ApiToken', t.id, args);
   }
 }

@@ -1,4 +1,4 @@
-import { Access, ConnectionType, isUuid, type Connection, type RequestContext } from '@lantoa/kit';
+import { Access, AuditEventConnection, ConnectionType, isUuid, PageArgs, recordHistory, requireAccess, type AuditEvent, type Connection, type RequestContext } from '@lantoa/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { ScrubDatabaseErrors } from '../../database-errors.js';
 import { OrganizationRef, organizationRef } from '../organization/organization.ref.js';
@@ -73,6 +73,12 @@ export class UserResolver {
   @FieldResolver(() => OrganizationRef, { nullable: true, description: 'The organization the user belongs to.' })
   organization(@Root() u: User): OrganizationRef | null {
     return organizationRef(u.organizationId);
+  }
+
+  @FieldResolver(() => AuditEventConnection, { description: 'Audit log of this user, newest first (admins only).' })
+  history(@Root() u: User, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext): Promise<Connection<AuditEvent>> {
+    requireAccess(ctx.caller, Access.ADMIN);
+    return recordHistory(ctx, 'User', u.id, args);
   }
 }
 
