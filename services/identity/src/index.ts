@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, createLogger, createOrm, migrate, startSubgraphServer, type Orm, type RunningServer, type SubgraphSchema } from '@lantoa/kit';
+import { buildFederatedSchema, createLogger, createOrm, migrate, startSubgraphServer, withOrm, type Orm, type RunningServer, type SubgraphSchema } from '@lantoa/kit';
 import { auditVisibility } from './audit-visibility.js';
 import { jwtKey, verifyDummyPassword } from './credentials.js';
 import { authenticateRoute } from './internal/routes.js';
@@ -32,23 +32,13 @@ export function createIdentityOrm(databaseUrl: string, poolMax?: number): Promis
 }
 
 /** Applies pending migrations; returns the names applied. */
-export async function migrateIdentity(databaseUrl: string): Promise<string[]> {
-  const orm = await createIdentityOrm(databaseUrl, 2);
-  try {
-    return await migrate(orm);
-  } finally {
-    await orm.close();
-  }
+export function migrateIdentity(databaseUrl: string): Promise<string[]> {
+  return withOrm(() => createIdentityOrm(databaseUrl, 2), migrate);
 }
 
 /** Loads the demo users (idempotent: fixed ids, existing rows are left alone; DEMO ONLY, see DEMO_USERS). Returns rows inserted. */
-export async function seedIdentity(databaseUrl: string): Promise<number> {
-  const orm = await createIdentityOrm(databaseUrl, 2);
-  try {
-    return await seedDemoUsers(orm.em.fork());
-  } finally {
-    await orm.close();
-  }
+export function seedIdentity(databaseUrl: string): Promise<number> {
+  return withOrm(() => createIdentityOrm(databaseUrl, 2), (orm) => seedDemoUsers(orm.em.fork()));
 }
 
 export interface IdentityService extends RunningServer {

@@ -6,6 +6,7 @@ export * from './config.js';
 export * from './demo-id.js';
 export * from './errors.js';
 export * from './log.js';
+export * from './process.js';
 export * from './services.js';
 export * from './text.js';
 export * from './validation.js';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildFederatedSchema, createLogger, createOrm, migrate, startSubgraphServer, type Orm, type RunningServer, type SubgraphSchema } from '@lantoa/kit';
+import { buildFederatedSchema, createLogger, createOrm, migrate, startSubgraphServer, withOrm, type Orm, type RunningServer, type SubgraphSchema } from '@lantoa/kit';
 import './audit.js';
 import { migrations } from './migrations/index.js';
 import { auditVisibility } from './modules/organization/organization.scope.js';
@@ -32,23 +32,13 @@ export function createOrganizationsOrm(databaseUrl: string, poolMax?: number): P
 }
 
 /** Applies pending migrations; returns the names applied. */
-export async function migrateOrganizations(databaseUrl: string): Promise<string[]> {
-  const orm = await createOrganizationsOrm(databaseUrl, 2);
-  try {
-    return await migrate(orm);
-  } finally {
-    await orm.close();
-  }
+export function migrateOrganizations(databaseUrl: string): Promise<string[]> {
+  return withOrm(() => createOrganizationsOrm(databaseUrl, 2), migrate);
 }
 
 /** Loads the demo data (idempotent: fixed ids, existing rows are left alone). Returns rows inserted. */
-export async function seedOrganizations(databaseUrl: string): Promise<number> {
-  const orm = await createOrganizationsOrm(databaseUrl, 2);
-  try {
-    return await seedDemoData(orm.em.fork());
-  } finally {
-    await orm.close();
-  }
+export function seedOrganizations(databaseUrl: string): Promise<number> {
+  return withOrm(() => createOrganizationsOrm(databaseUrl, 2), (orm) => seedDemoData(orm.em.fork()));
 }
 
 export interface OrganizationsService extends RunningServer {

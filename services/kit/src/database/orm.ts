@@ -72,3 +72,13 @@ export async function migrate(orm: Orm): Promise<string[]> {
     await lock.end();
   }
 }
+
+/** Opens a small ORM for a one-off job (migrations, seeds) and always closes it. */
+export async function withOrm<T>(open: () => Promise<Orm>, job: (orm: Orm) => Promise<T>): Promise<T> {
+  const orm = await open();
+  try {
+    return await job(orm);
+  } finally {
+    await orm.close();
+  }
+}
