@@ -1,0 +1,237 @@
+/**
+ * The access policy of every root field of the supergraph, as a table.
+ *
+ * tests/access.test.ts reads the operations from the schema itself (the
+ * committed supergraph and each running subgraph's SDL) and demands a rule
+ * here for each one, so a new query or mutation fails that test until
+ * someone decides who may call it. Each rule also carries an operation with
+ * harmless sample arguments (random ids, invalid input) so that a call that
+ * is let through ends in NOT_FOUND / BAD_USER_INPUT / null and changes
+ * nothing; where an allowed call has to succeed, it is made harmless.
+ *
+ * The grants below are written out here on purpose rather than imported
+ * from the kit: the test checks the services against the policy, not the
+ * kit against itself.
+ */
+import { randomUUID } from 'node:crypto';
+
+/** The access an operation needs. */
+export type Access =
+  /** Anyone, even without credentials (signing in). */
+  | 'PUBLIC'
+  /** Any authenticated caller: a signed-in user or an API token. */
+  | 'SIGNED_IN'
+  /** A signed-in user; API tokens are refused (they have no password or sessions). */
+  | 'SIGNED_IN_USER'
+  | 'READ'
+  | 'EDIT'
+  | 'REVIEW'
+  | 'ADMIN';
+
+export type Subgraph = 'identity' | 'organizations';
+export type OperationType = 'query' | 'mutation';
+
+/** What a rule's sample may use to build arguments that make an allowed call succeed harmlessly. */
+export interface Fixtures {
+  /** A demo user who is none of the principals: signing in as them changes nothing the matrix relies on. */
+  throwaway: { email: string; password: string };
+  /** The refresh token of a brand-new session of the throwaway user. */
+  freshRefreshToken(): Promise<string>;
+}
+
+export interface AccessRule {
+  access: Access;
+  /** The subgraph that serves the field. */
+  subgraph: Subgraph;
+  /** A complete operation document calling the field (and nothing else). */
+  document: string;
+  variables?: Record<string, unknown> | ((fx: Fixtures) => Promise<Record<string, unknown>>);
+  /** How a call that is let through ends: with data ('OK') or the error code the harmless arguments provoke. */
+  allowed: 'OK' | 'NOT_FOUND' | 'BAD_USER_INPUT';
+  /** An allowed call ends the caller's own sessions: such cells run after all others, with fresh sessions. */
+  endsOwnSessions?: boolean;
+}
+
+const id = () => randomUUID();
+
+export const queries: Record<string, AccessRule> = {
+  // ---- identity ----
+  me: { access: 'SIGNED_IN', subgraph: 'identity', document: '{ me { id email roles } }', allowed: 'OK' }, // null for API tokens, by design
+  user: { access: 'ADMIN', subgraph: 'identity', document: 'query ($id: ID!) { user(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  users: { access: 'ADMIN', subgraph: 'identity', document: '{ users(first: 1) { totalCount } }', allowed: 'OK' },
+  apiToken: { access: 'ADMIN', subgraph: 'identity', document: 'query ($id: ID!) { apiToken(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  apiTokens: { access: 'ADMIN', subgraph: 'identity', document: '{ apiTokens(first: 1) { totalCount } }', allowed: 'OK' },
+  auditEvents: { access: 'REVIEW', subgraph: 'identity', document: '{ auditEvents(first: 1) { totalCount } }', allowed: 'OK' },
+
+  // ---- organizations ----
+  organization: { access: 'READ', subgraph: 'organizations', document: 'query ($id: ID!) { organization(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  organizations: { access: 'READ', subgraph: 'organizations', document: '{ organizations(first: 1) { totalCount } }', allowed: 'OK' },
+  person: { access: 'READ', subgraph: 'organizations', document: 'query ($id: ID!) { person(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  people: { access: 'READ', subgraph: 'organizations', document: '{ people(first: 1) { totalCount } }', allowed: 'OK' },
+};
+
+export const mutations: Record<string, AccessRule> = {
+  // ---- identity: sessions ----
+  signIn: {
+    access: 'PUBLIC',
+    subgraph: 'identity',
+    document: 'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { id } } }',
+    variables: async (fx) => ({ ...fx.throwaway }), // a real sign-in: a wrong password would count towards a lockout
+    allowed: 'OK',
+  },
+  refreshSession: {
+    access: 'PUBLIC',
+    subgraph: 'identity',
+    document: 'mutation ($t: String!) { refreshSession(refreshToken: $t) { user { id } } }',
+    variables: async (fx) => ({ t: await fx.freshRefreshToken() }),
+    allowed: 'OK',
+  },
+  signOut: { access: 'PUBLIC', subgraph: 'identity', document: 'mutation ($t: String!) { signOut(refreshToken: $t) }', variables: { t: `unknown-${id()}` }, allowed: 'OK' }, // false
+  signOutEverywhere: { access: 'SIGNED_IN_USER', subgraph: 'identity', document: 'mutation { signOutEverywhere }', allowed: 'OK', endsOwnSessions: true },
+  changePassword: {
+    access: 'SIGNED_IN_USER',
+    subgraph: 'identity',
+    document: 'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
+    variables: { c: '', n: '' }, // refused before any password is checked: no failed attempt is counted, no session ends
+    allowed: 'BAD_USER_INPUT',
+  },
+
+  // ---- identity: users and API tokens ----
+  createUser: {
+    access: 'ADMIN',
+    subgraph: 'identity',
+    document: 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    variables: { input: { email: 'not-an-e-mail', displayName: '', organizationId: id(), roles: ['VIEWER'], password: '' } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateUser: {
+    access: 'ADMIN',
+    subgraph: 'identity',
+    document: 'mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }',
+    variables: { id: id(), input: { displayName: 'Không có ai' } },
+    allowed: 'NOT_FOUND',
+  },
+  setUserPassword: {
+    access: 'ADMIN',
+    subgraph: 'identity',
+    document: 'mutation ($id: ID!, $p: String!) { setUserPassword(id: $id, password: $p) { id } }',
+    variables: { id: id(), p: 'short' },
+    allowed: 'BAD_USER_INPUT',
+  },
+  deleteUser: { access: 'ADMIN', subgraph: 'identity', document: 'mutation ($id: ID!) { deleteUser(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  restoreUser: { access: 'ADMIN', subgraph: 'identity', document: 'mutation ($id: ID!) { restoreUser(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  createApiToken: {
+    access: 'ADMIN',
+    subgraph: 'identity',
+    document: 'mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id } } }',
+    variables: { input: { name: '', scopes: ['READ'], organizationId: id() } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  revokeApiToken: { access: 'ADMIN', subgraph: 'identity', document: 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+
+  // ---- organizations: the tree (admins) ----
+  createOrganization: {
+    access: 'ADMIN',
+    subgraph: 'organizations',
+    document: 'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+    variables: { input: { name: '', type: 'PARTY_CELL', level: 'COMMUNE' } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateOrganization: {
+    access: 'ADMIN',
+    subgraph: 'organizations',
+    document: 'mutation ($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id } }',
+    variables: { id: id(), input: { shortName: 'Không có' } },
+    allowed: 'NOT_FOUND',
+  },
+  moveOrganization: {
+    access: 'ADMIN',
+    subgraph: 'organizations',
+    document: 'mutation ($id: ID!, $parentId: ID) { moveOrganization(id: $id, parentId: $parentId) { id } }',
+    variables: { id: id(), parentId: id() },
+    allowed: 'NOT_FOUND',
+  },
+  deleteOrganization: { access: 'ADMIN', subgraph: 'organizations', document: 'mutation ($id: ID!) { deleteOrganization(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  restoreOrganization: { access: 'ADMIN', subgraph: 'organizations', document: 'mutation ($id: ID!) { restoreOrganization(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  recordSuccession: {
+    access: 'ADMIN',
+    subgraph: 'organizations',
+    document: 'mutation ($input: RecordSuccessionInput!) { recordSuccession(input: $input) { kind } }',
+    variables: { input: { fromIds: [id()], toId: id(), kind: 'MERGE', effectiveOn: '2020-01-01' } },
+    allowed: 'NOT_FOUND',
+  },
+
+  // ---- organizations: people and positions (editors, within scope) ----
+  createPerson: {
+    access: 'EDIT',
+    subgraph: 'organizations',
+    document: 'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id } }',
+    variables: { input: { familyName: '', givenName: '' } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  updatePerson: {
+    access: 'EDIT',
+    subgraph: 'organizations',
+    document: 'mutation ($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { id } }',
+    variables: { id: id(), input: { givenName: 'Không' } },
+    allowed: 'NOT_FOUND',
+  },
+  deletePerson: { access: 'EDIT', subgraph: 'organizations', document: 'mutation ($id: ID!) { deletePerson(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  restorePerson: { access: 'EDIT', subgraph: 'organizations', document: 'mutation ($id: ID!) { restorePerson(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  createPosition: {
+    access: 'EDIT',
+    subgraph: 'organizations',
+    document: 'mutation ($input: CreatePositionInput!) { createPosition(input: $input) { id } }',
+    variables: { input: { personId: id(), organizationId: id(), title: 'Bí thư' } },
+    allowed: 'NOT_FOUND',
+  },
+  updatePosition: {
+    access: 'EDIT',
+    subgraph: 'organizations',
+    document: 'mutation ($id: ID!, $input: UpdatePositionInput!) { updatePosition(id: $id, input: $input) { id } }',
+    variables: { id: id(), input: { title: 'Phó Bí thư' } },
+    allowed: 'NOT_FOUND',
+  },
+  deletePosition: { access: 'EDIT', subgraph: 'organizations', document: 'mutation ($id: ID!) { deletePosition(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  restorePosition: { access: 'EDIT', subgraph: 'organizations', document: 'mutation ($id: ID!) { restorePosition(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+};
+
+export function ruleFor(type: OperationType, name: string): AccessRule | undefined {
+  const table = type === 'query' ? queries : mutations;
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
+// ---------- who may do what ----------
+
+/** Authenticated principals, by what they are. */
+export type Identity = 'ADMIN' | 'EDITOR' | 'REVIEWER' | 'VIEWER' | 'INTEGRATOR' | 'TOKEN_READ' | 'TOKEN_WRITE';
+
+/** The policy of issue #3, written out. */
+export const GRANTS: Record<Identity, readonly Access[]> = {
+  ADMIN: ['SIGNED_IN', 'SIGNED_IN_USER', 'READ', 'EDIT', 'REVIEW', 'ADMIN'],
+  REVIEWER: ['SIGNED_IN', 'SIGNED_IN_USER', 'READ', 'EDIT', 'REVIEW'],
+  EDITOR: ['SIGNED_IN', 'SIGNED_IN_USER', 'READ', 'EDIT'],
+  VIEWER: ['SIGNED_IN', 'SIGNED_IN_USER', 'READ'],
+  /** An integrator's own user account (password sign-in): reads only. */
+  INTEGRATOR: ['SIGNED_IN', 'SIGNED_IN_USER', 'READ'],
+  TOKEN_READ: ['SIGNED_IN', 'READ'],
+  /** A write scope lets a token edit, never review or administer. */
+  TOKEN_WRITE: ['SIGNED_IN', 'READ', 'EDIT'],
+};
+
+/**
+ * How the service must treat a principal: as one of the identities above, as
+ * an anonymous caller, or not at all (refused with HTTP 401 before anything
+ * runs: bad credentials at the gateway, a missing or bad proof at a subgraph).
+ */
+export type TreatedAs = Identity | 'anonymous' | 'refused';
+
+/** What a cell must show. */
+export type Expected = 'allowed' | 'forbidden' | 'unauthenticated' | 'refused';
+
+export function expectedOutcome(access: Access, who: TreatedAs): Expected {
+  if (who === 'refused') return 'refused';
+  if (access === 'PUBLIC') return 'allowed';
+  if (who === 'anonymous') return 'unauthenticated';
+  return GRANTS[who].includes(access) ? 'allowed' : 'forbidden';
+}
