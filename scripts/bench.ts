@@ -1,15 +1,30 @@
 /**
  * `pnpm bench`: throughput, latency and SQL statements per request of the
- * main read paths, through the gateway and directly against the subgraph, on
- * a generated tree of 10,000+ organizations. A measuring tool, not a test:
- * it prints a Markdown table (stdout; progress goes to stderr) and exits 0.
+ * main read paths, through the gateway (signed in as a demo reader) and
+ * directly against the organizations subgraph, on a generated tree of 10,000+
+ * organizations. A measuring tool, not a test: it prints a Markdown table
+ * (stdout; progress goes to stderr) and exits 0 (1 when requests failed).
  *
- * PostgreSQL → migrations, tree, ANALYZE → subgraph and gateway as child
- * processes → per scenario and target: sample check, warm-up, measured run.
- * Everything it started is stopped on exit, on error and on Ctrl-C.
+ * PostgreSQL → migrations, tree, ANALYZE, identity's demo users →
+ * organizations and identity subgraphs, then the gateway, as child processes
+ * → sign-in through the gateway → per scenario and target: sample check,
+ * warm-up, measured run. Everything it started is stopped on exit, on error
+ * and on Ctrl-C.
  */
+// First: before any library binds console.log.
+import './bench/stdout.js';
 import os from 'node:os';
-import { GATEWAY_SECRET, subgraphHeaders } from './bench/auth.js';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  BENCH_ACCOUNT,
+  bearer,
+  GATEWAY_SECRET,
+  JWT_SECRET,
+  prepareIdentity,
+  signIn,
+  subgraphHeaders,
+  tokenFor,
+} from './bench/auth.js';
 import { openBenchDatabase, prepareTree, type BenchDatabase } from './bench/database.js';
 import { measure, SampleCheckError, sampleCheck, type Measurement } from './bench/load.js';
 import { parseOptions, treeSize, USAGE, UsageError, type BenchOptions } from './bench/options.js';
@@ -20,7 +35,7 @@ import { muteServerOutput, startServer, waitReady, type ServerProcess } from './
 
 const say = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
 
-/** What to undo, last started first: gateway, subgraph, then the database. */
+/** What to undo, last started first: gateway, subgraphs, then the database. */
 const cleanups: { what: string; run: () => Promise<void> }[] = [];
 let cleaning: Promise<void> | undefined;
 /** Set by Ctrl-C/SIGTERM: the failures that follow (servers going away) are expected, not news. */
@@ -64,9 +79,10 @@ async function main(options: BenchOptions): Promise<number> {
   const opening = openBenchDatabase(say);
   cleanups.push({ what: 'the database', run: async () => (await opening.catch(() => undefined))?.close() });
   const db: BenchDatabase = await opening;
-  const tree = await prepareTree(db.url, options.fanout, say);
+  // Separate schemas: the demo users' password hashing overlaps the tree's insert.
+  const [tree] = await Promise.all([prepareTree(db.url, options.fanout, say), prepareIdentity(db.url, say)]);
 
-  const [subgraphPort, gatewayPort] = [await freePort(), await freePort()];
+  const [subgraphPort, identityPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
   const subgraph = startServer({
     name: 'organizations',
     main: 'services/organizations/src/main.ts',
@@ -75,22 +91,46 @@ async function main(options: BenchOptions): Promise<number> {
     profileDir: options.profile,
   });
   cleanups.push({ what: 'the organizations subgraph', run: () => subgraph.stop() });
-  await waitReady(subgraph);
+  const identity = startServer({
+    name: 'identity',
+    main: 'services/identity/src/main.ts',
+    port: identityPort,
+    env: {
+      DATABASE_URL: db.url,
+      GATEWAY_SECRET,
+      JWT_SECRET,
+      ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
+      // auditEvents reads the other subgraphs' audit logs: ours, not whatever listens on the default port.
+      ORGANIZATIONS_URL: subgraph.graphqlUrl,
+    },
+    profileDir: options.profile,
+  });
+  cleanups.push({ what: 'the identity subgraph', run: () => identity.stop() });
+  await Promise.all([waitReady(subgraph), waitReady(identity)]);
   const gateway = startServer({
     name: 'gateway',
     main: 'services/gateway/src/main.ts',
     port: gatewayPort,
-    // The per-user rate limit would otherwise cap the load at a few requests per second.
-    env: { ORGANIZATIONS_URL: subgraph.graphqlUrl, GATEWAY_SECRET, RATE_LIMIT_PER_MINUTE: '1000000', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000' },
+    env: {
+      ORGANIZATIONS_URL: subgraph.graphqlUrl,
+      IDENTITY_URL: identity.graphqlUrl,
+      GATEWAY_SECRET,
+      // The per-user rate limit would otherwise cap the load at a few requests per second.
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000',
+    },
     profileDir: options.profile,
   });
   cleanups.push({ what: 'the gateway', run: () => gateway.stop() });
   await waitReady(gateway);
-  say(`Subgraph at ${subgraph.graphqlUrl}, gateway at ${gateway.graphqlUrl}.`);
+  say(`Organizations at ${subgraph.graphqlUrl}, identity at ${identity.graphqlUrl}, gateway at ${gateway.graphqlUrl}.`);
 
   // A server that dies mid-run would show up as a wall of errors; name it instead.
   let died: string | undefined;
-  for (const s of [subgraph, gateway]) void s.exited.then((how) => (died ??= `${s.name} exited (${how}) during the benchmark:\n${s.tail()}`));
+  for (const s of [subgraph, identity, gateway]) void s.exited.then((how) => (died ??= `${s.name} exited (${how}) during the benchmark:\n${s.tail()}`));
+
+  let session = await signIn(gateway.graphqlUrl);
+  say(`Signed in through the gateway as ${BENCH_ACCOUNT}.`);
 
   const cursors = await collectDeepCursors(subgraph.graphqlUrl, await subgraphHeaders(600));
   if (cursors.length === 0) throw new Error('The list has too few pages for the deep keyset scenario; use a larger --fanout.');
@@ -107,8 +147,10 @@ async function main(options: BenchOptions): Promise<number> {
   const rows: Measurement[] = [];
   for (const [i, { scenario, target }] of runs.entries()) {
     const server = servers[target];
-    // Through the gateway the gateway signs the proof; directly, we do, valid for the whole run.
-    const headers = target === 'subgraph' ? await subgraphHeaders(options.warmup + options.duration + 120) : {};
+    // Through the gateway we send the bearer token and the gateway signs the proof; directly, we sign it, valid for the whole run.
+    const rowSeconds = options.warmup + options.duration + 120;
+    if (target === 'gateway') session = await tokenFor(session, gateway.graphqlUrl, rowSeconds);
+    const headers = target === 'subgraph' ? await subgraphHeaders(rowSeconds) : bearer(session);
     await sampleCheck({ scenario, target, url: server.graphqlUrl, headers, seed: options.seed });
     const row = await measure({ scenario, target, server, headers, subgraph, ...options });
     if (died) throw new Error(died);
@@ -130,6 +172,7 @@ async function main(options: BenchOptions): Promise<number> {
         warmup: options.warmup,
         connections: options.connections,
         loadBefore,
+        account: BENCH_ACCOUNT,
       }) +
       '\n\n',
   );

@@ -1,24 +1,74 @@
-import { CALLER_HEADER, Role, signCallerProof, type Caller } from '@lantoa/kit';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { CALLER_HEADER, demoId, Role, signCallerProof, type Caller } from '@lantoa/kit';
+import { DEMO_PASSWORD, DEMO_USERS, migrateIdentity, seedIdentity } from '@lantoa/identity';
+import { randomBytes } from 'node:crypto';
+import { queryData } from './graphql.js';
 
 /**
- * Subgraphs serve only requests that carry the gateway's signed caller proof.
- * The benchmark starts both with a secret of its own, and signs the proof
- * itself for the requests it sends to the subgraph directly.
+ * Subgraphs serve only requests that carry the gateway's signed caller proof,
+ * and the gateway only requests that carry a bearer token identity issued.
+ * The benchmark starts the services with secrets of its own, signs in through
+ * the gateway as a demo reader, and signs the proof itself for the requests it
+ * sends to a subgraph directly.
  */
 export const GATEWAY_SECRET = randomBytes(48).toString('base64');
+/** Signs access tokens; identity refuses one equal to GATEWAY_SECRET. */
+export const JWT_SECRET = randomBytes(48).toString('base64');
+/**
+ * Lifetime of the access tokens identity issues here (its default is 10 min);
+ * a run longer than this signs in again between rows (see tokenFor).
+ */
+export const ACCESS_TOKEN_TTL_SECONDS = 3600;
 
-/** A signed-in reader: what the subgraph sees for a console user browsing the tree. */
+/** The demo reader (xem@lantoa.vn): what a console user browsing the tree is. */
+const BENCH_USER = DEMO_USERS.find((u) => u.role === Role.VIEWER)!;
+
+/** The same caller identity vouches for, so direct and gateway rows measure the same user. */
 const BENCH_CALLER: Caller = {
   kind: 'user',
-  id: randomUUID(),
-  name: 'bench@lantoa.local',
-  organizationId: null,
-  roles: [Role.VIEWER],
+  id: demoId('user', BENCH_USER.key),
+  name: BENCH_USER.email,
+  organizationId: demoId('organization', BENCH_USER.organization),
+  roles: [BENCH_USER.role],
   scopes: [],
 };
+
+/** Identity's tables and demo users (password DEMO_PASSWORD) in the benchmark database. */
+export async function prepareIdentity(url: string, say: (msg: string) => void): Promise<void> {
+  await migrateIdentity(url);
+  const inserted = await seedIdentity(url);
+  say(`Identity: ${inserted} demo users inserted.`);
+}
 
 /** Headers for direct subgraph requests; the proof lives `ttlSeconds`, so sign one per run. */
 export async function subgraphHeaders(ttlSeconds: number): Promise<Record<string, string>> {
   return { [CALLER_HEADER]: await signCallerProof(BENCH_CALLER, 'bench', GATEWAY_SECRET, ttlSeconds) };
 }
+
+export interface GatewaySession {
+  accessToken: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+/** signIn through the gateway, as a console does. */
+export async function signIn(gatewayUrl: string): Promise<GatewaySession> {
+  const data = await queryData<{ signIn: { accessToken: string; accessTokenExpiresAt: string } }>(gatewayUrl, {
+    query: 'mutation SignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken accessTokenExpiresAt } }',
+    variables: { email: BENCH_USER.email, password: DEMO_PASSWORD },
+  });
+  return { accessToken: data.signIn.accessToken, expiresAt: Date.parse(data.signIn.accessTokenExpiresAt) };
+}
+
+/**
+ * Headers for gateway requests during the next `seconds`: the session's token,
+ * or a new session's when the current token would expire before then (so a
+ * run of any length never measures 401s).
+ */
+export async function tokenFor(session: GatewaySession, gatewayUrl: string, seconds: number): Promise<GatewaySession> {
+  return session.expiresAt - Date.now() > seconds * 1000 ? session : signIn(gatewayUrl);
+}
+
+export const bearer = (session: GatewaySession): Record<string, string> => ({ authorization: `Bearer ${session.accessToken}` });
+
+/** Who the benchmark signs in as, for the report. */
+export const BENCH_ACCOUNT = `${BENCH_USER.email} (${BENCH_USER.role})`;

@@ -26,7 +26,7 @@ export const USAGE = `Usage: pnpm bench [options]
   --connections 10    concurrent HTTP connections (autocannon)
   --only list,entities  run only the scenarios whose name contains one of these
   --seed 1            seed for the varying request parameters
-  --profile DIR       write CPU profiles of the subgraph and gateway to DIR
+  --profile DIR       write CPU profiles of the subgraphs and gateway to DIR
                       (.cpuprofile, open in Chrome DevTools; slows them down)
 
 Uses the server of DATABASE_URL when set (in a fresh database that is dropped

@@ -11,6 +11,8 @@ export interface RunInfo {
   connections: number;
   /** 1-minute load average when the run started: other work on the machine skews every number. */
   loadBefore: number;
+  /** Who the gateway rows are signed in as. */
+  account: string;
 }
 
 const fixed = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -25,6 +27,7 @@ export function renderReport(rows: Measurement[], info: RunInfo): string {
     `- Node ${process.version}; ${info.postgresVersion} (${info.databaseSource})`,
     `- Tree: ${info.organizations.toLocaleString('en')} organizations (fanout ${info.fanout.join(' × ')})`,
     `- Load: autocannon, ${info.connections} connections, ${info.duration} s per row after ${info.warmup} s warm-up; parameters vary per request`,
+    `- Caller: ${info.account}; via gateway with its bearer token (the gateway verifies it with identity, then caches the answer), directly with a caller proof we sign`,
     '',
     '| Scenario | Target | Requests | req/s | p50 ms | p99 ms | non-2xx | errors | SQL/req |',
     '|---|---|--:|--:|--:|--:|--:|--:|--:|',
@@ -44,7 +47,7 @@ export function renderReport(rows: Measurement[], info: RunInfo): string {
       ].join(' | ').trim(),
     ),
     '',
-    'errors = socket errors + timeouts + 200 answers carrying GraphQL `errors`. SQL/req = statements the organizations subgraph sent ÷ requests sent. Server, gateway, PostgreSQL and autocannon share the machine.',
+    'errors = socket errors + timeouts + 200 answers carrying GraphQL `errors`. SQL/req = statements the organizations subgraph sent ÷ requests sent. Subgraphs, gateway, PostgreSQL and autocannon share the machine.',
   ];
   return lines.join('\n');
 }

@@ -18,7 +18,8 @@ export const RequireSignIn: MiddlewareFn<RequestContext> = async ({ context, inf
   const isRoot = info.parentType.name === 'Query' || info.parentType.name === 'Mutation';
   if (isRoot && context.caller.kind === 'anonymous') {
     const field = info.parentType.getFields()[info.fieldName];
-    // _entities and _service are only reachable with the gateway's proof; the gateway calls them for fields the caller was allowed to reach.
+    // `_service` (the SDL, for tooling) needs only the gateway's proof; `_entities`
+    // is guarded in buildFederatedSchema, since these middlewares do not wrap it.
     if (!field?.extensions?.public && !info.fieldName.startsWith('_')) throw unauthenticated();
   }
   return next();

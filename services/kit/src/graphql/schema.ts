@@ -4,6 +4,8 @@ import { isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker, RequireSignIn } from '../auth/authorization.js';
+import { unauthenticated } from '../errors.js';
+import type { RequestContext } from './context.js';
 import { NormalizeInput } from './normalize-input.js';
 
 const FEDERATION_LINK =
@@ -38,8 +40,14 @@ export async function buildFederatedSchema(
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}\n`;
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, object>;
-  for (const [type, ref] of Object.entries(referenceResolvers)) {
-    resolvers[type] = { ...resolvers[type], ...ref };
+  for (const [type, { __resolveReference }] of Object.entries(referenceResolvers)) {
+    // _entities is @apollo/subgraph's resolver, outside type-graphql's middlewares:
+    // entity lookups get the same sign-in rule as every other read here.
+    const guarded = (ref: { id: string }, ctx: RequestContext) => {
+      if (ctx.caller.kind === 'anonymous') throw unauthenticated();
+      return __resolveReference(ref, ctx as never);
+    };
+    resolvers[type] = { ...resolvers[type], __resolveReference: guarded };
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never });
   carryFieldExtensions(typeGraphqlSchema, schema);

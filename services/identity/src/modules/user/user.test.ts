@@ -213,11 +213,11 @@ describe('users', () => {
 });
 
 describe('federation', () => {
-  it('resolves many User references in one SQL statement', async () => {
+  it('resolves many User references in one SQL statement, for signed-in callers only', async () => {
     const representations = DEMO_USERS.map((u) => ({ __typename: 'User', id: demoUserId(u.key) }));
-    const { statements, result } = await countSql(() =>
-      t.gql(ANONYMOUS, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { email organization { id } } } }', { r: representations }),
-    );
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { email organization { id } } } }';
+    expect((await t.gql(ANONYMOUS, query, { r: representations })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const { statements, result } = await countSql(() => t.gql(admin, query, { r: representations }));
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities.map((e: { email: string }) => e.email)).toEqual(DEMO_USERS.map((u) => u.email));
     expect(statements).toBe(1);

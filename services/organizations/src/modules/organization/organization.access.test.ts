@@ -162,3 +162,15 @@ describe('audit log', () => {
     expect((await internal(user([Role.ADMIN], null))).totalCount).toBeGreaterThan(1);
   });
 });
+
+describe('entity lookups', () => {
+  it('answer signed-in callers only, with the same field rules', async () => {
+    const person = await createPerson();
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { fullName phone } } }`;
+    const r = [{ __typename: 'Person', id: person }];
+    const anonymous = await t.gql(q, { r }, { kind: 'anonymous', id: null, name: null, organizationId: null, roles: [], scopes: [] });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gqlOk(q, { r }, user([Role.VIEWER], province)))._entities).toEqual([{ fullName: 'Nông Văn Dền', phone: null }]);
+    expect((await t.gqlOk(q, { r }, user([Role.EDITOR], province)))._entities).toEqual([{ fullName: 'Nông Văn Dền', phone: '0209 3870 000' }]);
+  });
+});
