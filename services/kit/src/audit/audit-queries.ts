@@ -2,7 +2,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import type { Caller } from '../auth/caller.js';
 import { pgArray, type SortTerm } from '../database/keyset.js';
-import { readPage, selectEntities, pageRequest } from '../database/page-query.js';
+import { pageRequest, readPage, selectGrouped } from '../database/page-query.js';
 import { ConnectionType, PageArgs, toConnection, type Connection } from '../graphql/pagination.js';
 import type { RequestContext } from '../graphql/context.js';
 import { InputCheck } from '../validation.js';
@@ -113,14 +113,8 @@ export function recordHistory(ctx: RequestContext, entityType: string, entityId:
         const { sql, bindings } = afterCursorSql(AUDIT_ORDER as SortTerm<never>[], page.after);
         inner.whereRaw(sql, bindings);
       }
-      const rows = await selectEntities(
-        ctx.em,
-        AuditEvent,
-        knex.select('*').from(inner.as('h')).where('rn', '>', page.offset).andWhere('rn', '<=', page.offset + page.first + 1).orderBy(['entity_id', 'rn']),
-      );
-      const byId = new Map<string, AuditEvent[]>();
-      for (const e of rows) byId.set(e.entityId, [...(byId.get(e.entityId) ?? []), e]);
-      return ids.map((id) => byId.get(id) ?? []);
+      const qb = knex.select('*').from(inner.as('h')).where('rn', '>', page.offset).andWhere('rn', '<=', page.offset + page.first + 1).orderBy(['entity_id', 'rn']);
+      return selectGrouped(ctx.em, AuditEvent, qb, 'entityId', ids);
     })
     .load(entityId)
     .then((rows) =>

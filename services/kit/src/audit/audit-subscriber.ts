@@ -1,5 +1,5 @@
 import { ChangeSetType, type ChangeSet, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
-import { requestScope } from '../auth/authorization.js';
+import type { CallerProof } from '../auth/proof.js';
 import { AuditEvent, type FieldChange } from './audit-event.entity.js';
 
 export interface AuditSpec<T> {
@@ -31,13 +31,20 @@ function actionOf(cs: ChangeSet<object>): string {
 }
 
 /**
+ * Who and which request, carried by the request's EntityManager: forks (and
+ * so transactions) inherit an EntityManager's logger context, which reaches
+ * the flush far from the GraphQL context, without an AsyncLocalStorage that
+ * would slow every promise of every request.
+ */
+export const requestOf = (loggerContext: Record<string, unknown>) => loggerContext.request as CallerProof | undefined;
+
+/**
  * Adds an AuditEvent to the same flush (so the same transaction) as every
- * audited change. Who and which request come from the request scope set by
- * the subgraph server; writes outside a request (seeds) are "system".
+ * audited change. Writes outside a request (seeds, the first admin) are "system".
  */
 export class AuditSubscriber implements EventSubscriber {
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
-    const who = requestScope.getStore();
+    const who = requestOf(em.getLoggerContext());
     for (const cs of uow.getChangeSets()) {
       const spec = registry.get(cs.entity.constructor) as AuditSpec<object> | undefined;
       if (!spec) continue;

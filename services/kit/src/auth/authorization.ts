@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Extensions, type AuthChecker, type MiddlewareFn } from 'type-graphql';
 import { forbidden, unauthenticated } from '../errors.js';
 import type { RequestContext } from '../graphql/context.js';
@@ -38,10 +37,3 @@ export function requireAccess(caller: Caller, access: Access): void {
   if (!can(caller, access)) throw forbidden(`This needs ${access} access, which your ${caller.kind === 'token' ? 'API token' : 'roles'} do not grant.`);
 }
 
-/** Who and which request, for code far from the GraphQL context (the audit subscriber). */
-export interface RequestScope {
-  caller: Caller;
-  requestId: string;
-}
-
-export const requestScope = new AsyncLocalStorage<RequestScope>();

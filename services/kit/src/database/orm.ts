@@ -6,10 +6,6 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { AuditSubscriber } from '../audit/audit-subscriber.js';
 import { countStatements } from './sql-stats.js';
 
-// Document dates (`date` columns) stay 'YYYY-MM-DD' strings: turning them into
-// JS Dates at local midnight shifts them by a day in some time zones.
-pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
-
 export interface OrmOptions {
   clientUrl: string;
   /** The subgraph's own PostgreSQL schema; no subgraph touches another's tables. */

@@ -13,10 +13,47 @@ export function pageRequest(args: PageArgs, terms: SortTerm<never>[]): PageReque
   return page;
 }
 
-/** Runs a query and maps its rows onto entities (plain SQL in, the same objects the resolvers use out). */
+type RowMapper = (row: Record<string, unknown>) => object;
+const mappers = new WeakMap<object, RowMapper>();
+
+/**
+ * Column → property mapping from the entity's metadata, built once per class.
+ * Read paths only serve GraphQL fields, so rows become plain objects shaped
+ * like the entity instead of managed entities: no identity map, no change
+ * snapshot (em.map spent most of a list request's CPU on those).
+ */
+function rowMapper(em: EntityManager, entity: EntityName<object>): RowMapper {
+  const cls = entity as { name: string };
+  let mapper = mappers.get(cls);
+  if (!mapper) {
+    const meta = em.getMetadata().get(cls.name);
+    const props = meta.props.filter((p) => p.persist !== false && p.fieldNames?.length === 1);
+    const pairs = props.filter((p) => p.runtimeType !== 'Date').map((p) => [p.fieldNames[0]!, p.name] as const);
+    // MikroORM's connection returns timestamps as text; entities expose Dates.
+    const dates = props.filter((p) => p.runtimeType === 'Date').map((p) => [p.fieldNames[0]!, p.name] as const);
+    const platform = em.getPlatform();
+    // Plain objects, not the entity's prototype: MikroORM puts change-tracking
+    // setters there, which would tie these read-only rows to an EntityManager.
+    mapper = (row) => {
+      const out: Record<string, unknown> = {};
+      for (const [column, property] of pairs) out[property] = row[column];
+      for (const [column, property] of dates) out[property] = row[column] == null ? null : platform.parseDate(row[column] as string);
+      return out;
+    };
+    mappers.set(cls, mapper);
+  }
+  return mapper;
+}
+
+/**
+ * Runs a query and maps its rows onto plain objects shaped like the entity
+ * (plain SQL in, the objects the resolvers use out). Writes load managed
+ * entities with em.find instead.
+ */
 export async function selectEntities<T extends object>(em: EntityManager, entity: EntityName<T>, qb: Knex.QueryBuilder): Promise<T[]> {
   const rows = await em.execute<Record<string, unknown>[]>(qb);
-  return rows.map((r) => em.map(entity, r as never));
+  const map = rowMapper(em, entity as EntityName<object>);
+  return rows.map((r) => map(r) as T);
 }
 
 /**
@@ -43,4 +80,14 @@ export async function readPage<T extends object>(
     const [row] = await em.execute<{ count: string }[]>(filtered.clone().count('* as count'));
     return Number(row!.count);
   });
+}
+
+/**
+ * For a DataLoader batch: runs one query for many keys and returns, for each
+ * key in order, the rows whose `by` property equals it (in query order).
+ */
+export async function selectGrouped<T extends object>(em: EntityManager, entity: EntityName<T>, qb: Knex.QueryBuilder, by: keyof T & string, keys: readonly string[]): Promise<T[][]> {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of await selectEntities(em, entity, qb)) groups.get(row[by] as string)?.push(row);
+  return keys.map((k) => groups.get(k)!);
 }

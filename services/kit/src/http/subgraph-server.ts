@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -11,7 +11,7 @@ import type { Orm } from '../database/orm.js';
 import { sqlStats } from '../database/sql-stats.js';
 import { AUDIT_EVENTS_PATH, auditEventsHandler } from '../audit/audit-endpoint.js';
 import type { AuditVisibility } from '../audit/audit-queries.js';
-import { CALLER_HEADER, requestScope, verifyCallerProof, type CallerProof } from '../auth/index.js';
+import { CALLER_HEADER, verifyCallerProof, type CallerProof } from '../auth/index.js';
 import { ErrorCode } from '../errors.js';
 import { Loaders, type RequestContext } from '../graphql/context.js';
 import type { Logger } from '../log.js';
@@ -79,7 +79,8 @@ export async function startSubgraphServer(o: {
     // The process entry (main.ts) owns signals and stops the ORM too; Apollo's own handler would race it.
     stopOnTerminationSignals: false,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), errorPlugin(o.log)],
+    // Cache control is on by default and wraps every field resolver; nothing here sets cache hints.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), errorPlugin(o.log)],
   });
   await apollo.start();
 
@@ -107,13 +108,12 @@ export async function startSubgraphServer(o: {
     '/graphql',
     express.json({ limit: '1mb' }),
     requireGatewayProof(o.gatewaySecret),
-    // The audit subscriber reads who and which request from here, far from the GraphQL context.
-    (_req, res, next) => requestScope.run(res.locals.proof as CallerProof, next),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         requests++;
-        const { caller, requestId } = res.locals.proof as CallerProof;
-        return { requestId, em: o.orm.em.fork(), caller, loaders: new Loaders() };
+        const proof = res.locals.proof as CallerProof;
+        // The logger context travels with every fork of this EntityManager; the audit subscriber reads it (requestOf).
+        return { requestId: proof.requestId, em: o.orm.em.fork({ loggerContext: { request: proof } }), caller: proof.caller, loaders: new Loaders() };
       },
     }),
   );

@@ -8,6 +8,7 @@ import {
   readPage,
   searchTerms,
   selectEntities,
+  selectGrouped,
   toConnection,
   InputCheck,
   type Connection,
@@ -133,10 +134,7 @@ export class OrganizationQueries {
           .where('rn', '>', page.offset)
           .andWhere('rn', '<=', page.offset + page.first + 1)
           .orderBy(['parent_id', 'rn']);
-        const rows = await this.rows(qb);
-        const byParent = new Map<string, Organization[]>();
-        for (const o of rows) byParent.set(o.parentId!, [...(byParent.get(o.parentId!) ?? []), o]);
-        return parentIds.map((id) => byParent.get(id) ?? []);
+        return selectGrouped(this.ctx.em, Organization, qb, 'parentId', parentIds);
       })
       .load(parentId)
       .then((rows) => toConnection(rows, page, (o) => cursorValues(terms, o), () => this.childCount(parentId)));

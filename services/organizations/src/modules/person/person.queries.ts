@@ -5,6 +5,7 @@ import {
   readPage,
   searchTerms,
   selectEntities,
+  selectGrouped,
   type Connection,
   type RequestContext,
   type SortTerm, } from '@lantoa/kit';
@@ -76,10 +77,7 @@ export class PersonQueries {
       .get<string, Position[]>(`position.by:${column}:${activeOn ?? ''}`, async (ids) => {
         const qb = this.knex('position').select('*').whereRaw(`${column} = any(?::uuid[])`, [pgArray(ids as string[])]).whereNull('deleted_at').orderByRaw('valid_from nulls first, id');
         if (activeOn) qb.whereRaw(ACTIVE_ON, [activeOn, activeOn]);
-        const rows = await this.ctx.em.execute<Record<string, unknown>[]>(qb);
-        const out = new Map<string, Position[]>();
-        for (const r of rows) out.set(r[column] as string, [...(out.get(r[column] as string) ?? []), this.ctx.em.map(Position, r)]);
-        return ids.map((x) => out.get(x) ?? []);
+        return selectGrouped(this.ctx.em, Position, qb, column === 'person_id' ? 'personId' : 'organizationId', ids);
       })
       .load(id);
   }
