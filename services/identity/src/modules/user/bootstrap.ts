@@ -1,8 +1,7 @@
 import { Role, type Logger, type Orm } from '@lantoa/kit';
 import { hashPassword } from '../../credentials.js';
 import { isUniqueViolation, scrubDatabaseError } from '../../database-errors.js';
-import { User } from './user.entity.js';
-import { userSearchText } from './user.rules.js';
+import { newUser } from './user.rules.js';
 
 /**
  * The first admin, from ADMIN_EMAIL / ADMIN_PASSWORD: created once when no
@@ -15,22 +14,7 @@ export async function ensureAdmin(orm: Orm, log: Logger, o: { email: string; pas
   const taken = await em.execute('select 1 from user_account where lower(email) = ?', [email]);
   if (taken.length) return false;
   const passwordHash = await hashPassword(o.password.normalize('NFC'));
-  const now = new Date();
-  const displayName = 'Quản trị viên';
-  em.create(User, {
-    email,
-    displayName,
-    organizationId: o.organizationId ?? null,
-    roles: [Role.ADMIN],
-    active: true,
-    passwordHash,
-    passwordChangedAt: now,
-    sessionsValidAfter: now,
-    failedSignIns: 0,
-    lockedUntil: null,
-    lastSignInAt: null,
-    searchText: userSearchText({ email, displayName }),
-  });
+  newUser(em, { email, displayName: 'Quản trị viên', organizationId: o.organizationId ?? null, roles: [Role.ADMIN], passwordHash });
   try {
     await em.flush();
   } catch (err) {

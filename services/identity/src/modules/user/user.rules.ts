@@ -1,5 +1,7 @@
 import { InputCheck, Role, searchKey } from '@lantoa/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../credentials.js';
+import { User } from './user.entity.js';
 
 // Deliberately loose: the address is proven by use, not by a regular expression.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -39,3 +41,25 @@ export function checkRoles(check: InputCheck, path: string, roles: Role[] | null
 export const userSearchText = (u: { email: string; displayName: string }) => searchKey(`${u.email} ${u.displayName}`);
 
 export const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((r, i) => r === [...b].sort()[i]);
+
+/**
+ * A new account: the one place that decides a user's initial state (active,
+ * no failed sign-ins, sessions valid from now), for admins' createUser and the
+ * first admin from the environment alike.
+ */
+export function newUser(
+  em: EntityManager,
+  f: { email: string; displayName: string; organizationId: string | null; roles: Role[]; passwordHash: string },
+): User {
+  const now = new Date();
+  return em.create(User, {
+    ...f,
+    active: true,
+    passwordChangedAt: now,
+    sessionsValidAfter: now,
+    failedSignIns: 0,
+    lockedUntil: null,
+    lastSignInAt: null,
+    searchText: userSearchText(f),
+  });
+}

@@ -6,7 +6,7 @@ import { hashPassword } from '../../credentials.js';
 import { endSessions } from '../session/end-sessions.js';
 import { User } from './user.entity.js';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
-import { checkEmail, checkPassword, checkRoles, sameRoles, userSearchText } from './user.rules.js';
+import { checkEmail, checkPassword, checkRoles, newUser, sameRoles, userSearchText } from './user.rules.js';
 
 const emailTaken = () =>
   conflict('Another user (possibly a deleted one; restore it instead) already has this e-mail address.', {
@@ -57,21 +57,7 @@ export class UserService {
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.ctx.em.transactional(async (em) => {
-        const now = new Date();
-        const u = em.create(User, {
-          email: email!,
-          displayName: displayName!,
-          organizationId: input.organizationId,
-          roles: roles!,
-          active: true,
-          passwordHash,
-          passwordChangedAt: now,
-          sessionsValidAfter: now,
-          failedSignIns: 0,
-          lockedUntil: null,
-          lastSignInAt: null,
-          searchText: userSearchText({ email: email!, displayName: displayName! }),
-        });
+        const u = newUser(em, { email: email!, displayName: displayName!, organizationId: input.organizationId, roles: roles!, passwordHash });
         await em.flush();
         return u;
       });
