@@ -47,7 +47,3 @@ export function looksLikeLegacyEncoding(s: string): boolean {
   if (VIETNAMESE_ONLY.test(s)) return false;
   return TCVN3_IN_WORD.test(s) || VNI_AFTER_VOWEL.test(s);
 }
-
-const SORT_COLLATOR = new Intl.Collator('vi', { sensitivity: 'base' });
-/** Vietnamese order in JavaScript, matching the database's "vi-x-icu" collation closely enough for small lists. */
-export const compareVietnamese = (a: string, b: string) => SORT_COLLATOR.compare(a, b);

@@ -44,15 +44,6 @@ export function afterCursorSql(terms: AnyTerm[], after: unknown[]): { sql: strin
   return { sql: `(${ors.join(' or ')})`, bindings };
 }
 
-/** Adds ORDER BY and, for an `after` cursor, the keyset condition to a query. */
-export function applyKeyset(qb: Knex.QueryBuilder, terms: AnyTerm[], after: unknown[] | null): void {
-  qb.orderByRaw(orderBySql(terms));
-  if (after) {
-    const { sql, bindings } = afterCursorSql(terms, after);
-    qb.whereRaw(sql, bindings);
-  }
-}
-
 export const cursorValues = <Row>(terms: SortTerm<Row>[], row: Row) =>
   terms.map((t) => {
     const v = t.value(row);
