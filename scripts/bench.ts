@@ -6,7 +6,7 @@
  * (stdout; progress goes to stderr) and exits 0 (1 when requests failed).
  *
  * PostgreSQL → migrations, tree, ANALYZE, identity's demo users →
- * organizations and identity subgraphs, then the gateway, as child processes
+ * every subgraph, then the gateway, as child processes
  * → sign-in through the gateway → per scenario and target: sample check,
  * warm-up, measured run. Everything it started is stopped on exit, on error
  * and on Ctrl-C.
@@ -32,6 +32,8 @@ import { freePort } from './bench/ports.js';
 import { renderReport } from './bench/report.js';
 import { buildScenarios, collectDeepCursors } from './bench/scenarios.js';
 import { muteServerOutput, startServer, waitReady, type ServerProcess } from './bench/servers.js';
+import { loadSubgraphs } from './lib/subgraphs.js';
+import { migrateSubgraph } from '@lantoa/kit';
 
 const say = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
 
@@ -79,41 +81,34 @@ async function main(options: BenchOptions): Promise<number> {
   const opening = openBenchDatabase(say);
   cleanups.push({ what: 'the database', run: async () => (await opening.catch(() => undefined))?.close() });
   const db: BenchDatabase = await opening;
-  // Separate schemas: the demo users' password hashing overlaps the tree's insert.
-  const [tree] = await Promise.all([prepareTree(db.url, options.fanout, say), prepareIdentity(db.url, say)]);
+  // Separate schemas: the demo users' password hashing overlaps the tree's insert; other subgraphs get their migrations.
+  const descriptors = await loadSubgraphs();
+  const others = descriptors.filter((d) => d.name !== 'organizations' && d.name !== 'identity');
+  const [tree] = await Promise.all([prepareTree(db.url, options.fanout, say), prepareIdentity(db.url, say), ...others.map((d) => migrateSubgraph(d, db.url))]);
 
-  const [subgraphPort, identityPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
-  const subgraph = startServer({
-    name: 'organizations',
-    main: 'services/organizations/src/main.ts',
-    port: subgraphPort,
-    env: { DATABASE_URL: db.url, GATEWAY_SECRET },
-    profileDir: options.profile,
+  // Ports first, so every subgraph knows where the others are (identity reads their audit logs).
+  const ports = await Promise.all(descriptors.map(() => freePort()));
+  const urlEnv = Object.fromEntries(descriptors.map((d, i) => [d.urlEnv, `http://127.0.0.1:${ports[i]}/graphql`]));
+  const subgraphs = descriptors.map((d, i) => {
+    const server = startServer({
+      name: d.name,
+      main: `services/${d.name}/src/main.ts`,
+      port: ports[i]!,
+      env: { ...urlEnv, DATABASE_URL: db.url, GATEWAY_SECRET, JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS) },
+      profileDir: options.profile,
+    });
+    cleanups.push({ what: `the ${d.name} subgraph`, run: () => server.stop() });
+    return server;
   });
-  cleanups.push({ what: 'the organizations subgraph', run: () => subgraph.stop() });
-  const identity = startServer({
-    name: 'identity',
-    main: 'services/identity/src/main.ts',
-    port: identityPort,
-    env: {
-      DATABASE_URL: db.url,
-      GATEWAY_SECRET,
-      JWT_SECRET,
-      ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
-      // auditEvents reads the other subgraphs' audit logs: ours, not whatever listens on the default port.
-      ORGANIZATIONS_URL: subgraph.graphqlUrl,
-    },
-    profileDir: options.profile,
-  });
-  cleanups.push({ what: 'the identity subgraph', run: () => identity.stop() });
-  await Promise.all([waitReady(subgraph), waitReady(identity)]);
+  await Promise.all(subgraphs.map(waitReady));
+  // The scenarios measure the organizations subgraph directly; the others serve the gateway's sign-in.
+  const subgraph = subgraphs[descriptors.findIndex((d) => d.name === 'organizations')]!;
   const gateway = startServer({
     name: 'gateway',
     main: 'services/gateway/src/main.ts',
-    port: gatewayPort,
+    port: await freePort(),
     env: {
-      ORGANIZATIONS_URL: subgraph.graphqlUrl,
-      IDENTITY_URL: identity.graphqlUrl,
+      ...urlEnv,
       GATEWAY_SECRET,
       // The per-user rate limit would otherwise cap the load at a few requests per second.
       RATE_LIMIT_PER_MINUTE: '1000000',
@@ -123,11 +118,11 @@ async function main(options: BenchOptions): Promise<number> {
   });
   cleanups.push({ what: 'the gateway', run: () => gateway.stop() });
   await waitReady(gateway);
-  say(`Organizations at ${subgraph.graphqlUrl}, identity at ${identity.graphqlUrl}, gateway at ${gateway.graphqlUrl}.`);
+  say(`${subgraphs.map((x) => `${x.name} at ${x.graphqlUrl}`).join(', ')}, gateway at ${gateway.graphqlUrl}.`);
 
   // A server that dies mid-run would show up as a wall of errors; name it instead.
   let died: string | undefined;
-  for (const s of [subgraph, identity, gateway]) void s.exited.then((how) => (died ??= `${s.name} exited (${how}) during the benchmark:\n${s.tail()}`));
+  for (const s of [...subgraphs, gateway]) void s.exited.then((how) => (died ??= `${s.name} exited (${how}) during the benchmark:\n${s.tail()}`));
 
   let session = await signIn(gateway.graphqlUrl);
   say(`Signed in through the gateway as ${BENCH_ACCOUNT}.`);

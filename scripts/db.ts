@@ -4,10 +4,10 @@
  * every subgraph's migrations and, for seed, the demo data.
  */
 import { ConfigError } from '../services/kit/src/config.js';
-import { SUBGRAPHS } from '../services/kit/src/services.js';
 import { loadDatabaseConfig, loadDotEnv, LauncherError, oneLine } from './lib/config.js';
 import { describeDatabaseError, openDatabase, type Database } from './lib/database.js';
-import { loadSubgraphData, migrateAll, seedAll } from './lib/subgraph-data.js';
+import { migrateAll, seedAll } from './lib/subgraph-data.js';
+import { loadSubgraphs } from './lib/subgraphs.js';
 
 const say = (msg: string): void => void process.stdout.write(`[lantoa] ${msg}\n`);
 const command = process.argv[2];
@@ -16,13 +16,13 @@ async function main(): Promise<void> {
   if (command !== 'migrate' && command !== 'seed') throw new LauncherError('Usage: tsx scripts/db.ts migrate|seed');
   loadDotEnv();
   const cfg = loadDatabaseConfig();
-  const data = loadSubgraphData(SUBGRAPHS);
+  const data = loadSubgraphs();
   const db: Database = await openDatabase(cfg, say);
   say(`Database: ${db.where}`);
   try {
     const subgraphs = await data;
     await migrateAll(subgraphs, db.url, say);
-    if (command === 'seed') await seedAll(subgraphs, db.url, say);
+    if (command === 'seed') await seedAll(subgraphs, db.url, say, { production: process.env.NODE_ENV === 'production' });
   } catch (err) {
     throw new LauncherError(describeDatabaseError(err, db) ?? `${command} failed: ${oneLine(err)}`, { cause: err });
   } finally {

@@ -14,10 +14,9 @@
  * lists every wrong cell at once.
  */
 import { loadGatewayConfig, startGateway } from '@lantoa/gateway';
-import { DEMO_PASSWORD, JWT_AUDIENCE, JWT_ISSUER, seedIdentity, startIdentityService, type IdentityService } from '@lantoa/identity';
+import { DEMO_PASSWORD, JWT_AUDIENCE, JWT_ISSUER } from '@lantoa/identity';
 import { ANONYMOUS, CALLER_HEADER, createLogger, Role, signCallerProof, TokenScope, type Caller, type Logger, type RunningServer } from '@lantoa/kit';
 import { createTestDatabase, gql, type TestDatabase } from '@lantoa/kit/testing';
-import { seedOrganizations, startOrganizationsService, type OrganizationsService } from '@lantoa/organizations';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -25,6 +24,7 @@ import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify, pool, renderMatrix, verdict, type Column, type Got, type Row } from './access/matrix.js';
 import { subgraphOperations, supergraphOperations, type SchemaOperation } from './access/operations.js';
+import { startSubgraphs, type Subgraphs } from './support/subgraphs.js';
 import { expectedOutcome, mutations, queries, ruleFor, type AccessRule, type Expected, type Fixtures, type Identity, type TreatedAs } from './access/rules.js';
 
 // ---------- principals ----------
@@ -73,8 +73,7 @@ const gatewaySecret = randomBytes(32).toString('base64url');
 const jwtSecret = randomBytes(32).toString('base64url');
 
 let db: TestDatabase;
-let identity: IdentityService;
-let organizations: OrganizationsService;
+let subgraphs: Subgraphs;
 let gateway: RunningServer;
 let subgraphUrls: Record<string, string>;
 
@@ -98,19 +97,14 @@ async function adminCall<T>(admin: Session, query: string, variables: Record<str
 
 beforeAll(async () => {
   db = await createTestDatabase('access_matrix');
-  // One after the other: both migrations create the pg_trgm extension, which races on a fresh database.
-  organizations = await startOrganizationsService({ databaseUrl: db.url, port: 0, gatewaySecret });
-  identity = await startIdentityService({ databaseUrl: db.url, port: 0, gatewaySecret, jwtSecret, auditSources: { organizations: organizations.url } });
-  await seedIdentity(db.url);
-  await seedOrganizations(db.url);
-  subgraphUrls = { identity: identity.url, organizations: organizations.url };
+  subgraphs = await startSubgraphs(db.url, { GATEWAY_SECRET: gatewaySecret, JWT_SECRET: jwtSecret });
+  subgraphUrls = Object.fromEntries(Object.entries(subgraphs.byName).map(([name, s]) => [name, s.url]));
   const config = loadGatewayConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     PORT: '0',
     GATEWAY_SECRET: gatewaySecret,
-    ORGANIZATIONS_URL: organizations.url,
-    IDENTITY_URL: identity.url,
+    ...subgraphs.urlEnv,
     // The matrix sends a few hundred requests per principal, and many refused credentials from one address.
     RATE_LIMIT_PER_MINUTE: '1000000',
     ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000',
@@ -227,8 +221,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.stop().catch(() => undefined);
-  await identity?.stop().catch(() => undefined);
-  await organizations?.stop().catch(() => undefined);
+  await subgraphs?.stop();
   await db?.drop();
 });
 

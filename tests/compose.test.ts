@@ -3,7 +3,8 @@
  * is read as compose would read it and checked against the code it deploys —
  * kit's SUBGRAPHS list and each service's own environment schema.
  */
-import { GATEWAY_PORT, SUBGRAPHS } from '@lantoa/kit';
+import { GATEWAY_PORT, loadSubgraphConfig, SUBGRAPHS } from '@lantoa/kit';
+import { loadDescriptor } from '../scripts/lib/subgraphs.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -60,10 +61,12 @@ const appServices = Object.entries(services).filter(([, s]) => s.image === servi
 type Module = Record<string, unknown>;
 const load = async (file: string): Promise<Module> => (await import(pathToFileURL(join(root, file)).href)) as Module;
 
-/** Where each compose service's environment schema lives. */
+/** Where each compose service's environment schema lives: a subgraph's descriptor, or the gateway's and the launcher's config modules. */
 async function configModuleOf(service: string): Promise<Module> {
   if (service === 'migrate') return load('scripts/lib/config.ts');
-  return load(`services/${service}/src/config.ts`);
+  if (service === 'gateway') return load('services/gateway/src/config.ts');
+  const d = await loadDescriptor(service);
+  return { subgraphEnv: d.envShape, loadSubgraphConfig: (env: Record<string, string>) => loadSubgraphConfig(d, env) };
 }
 
 const isZodType = (v: unknown): boolean => typeof (v as { safeParse?: unknown } | null)?.safeParse === 'function';

@@ -4,15 +4,15 @@
  * gateway in front, every request over HTTP as a client would send it.
  */
 import { loadGatewayConfig, startGateway, type GatewayOptions } from '@lantoa/gateway';
-import { DEMO_PASSWORD, JWT_AUDIENCE, JWT_ISSUER, seedIdentity, startIdentityService, type IdentityService } from '@lantoa/identity';
-import { CALLER_HEADER, createLogger, Role, signCallerProof, verifyCallerProof, type Logger, type RunningServer } from '@lantoa/kit';
+import { DEMO_PASSWORD, JWT_AUDIENCE, JWT_ISSUER } from '@lantoa/identity';
+import { CALLER_HEADER, createLogger, Role, signCallerProof, verifyCallerProof, type Logger, type RunningServer, type RunningSubgraph } from '@lantoa/kit';
 import { createTestDatabase, freePort, gql, type TestDatabase } from '@lantoa/kit/testing';
-import { seedOrganizations, startOrganizationsService, type OrganizationsService } from '@lantoa/organizations';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSubgraphs, type Subgraphs } from './support/subgraphs.js';
 
 // ---------- helpers ----------
 
@@ -174,8 +174,9 @@ function expectUnauthenticated(res: Awaited<ReturnType<typeof gql>>, message?: R
 // ---------- the stack ----------
 
 let db: TestDatabase;
-let identity: IdentityService;
-let organizations: OrganizationsService;
+let subgraphs: Subgraphs;
+let identity: RunningSubgraph;
+let organizations: RunningSubgraph;
 let proxy: Awaited<ReturnType<typeof countingProxy>>; // in front of identity
 let orgProxy: Awaited<ReturnType<typeof countingProxy>>; // in front of organizations
 let supergraphSdl: string;
@@ -227,11 +228,8 @@ const subgraphRequests = async (url: string): Promise<number> => {
 
 beforeAll(async () => {
   db = await createTestDatabase('gateway_auth');
-  // One after the other: both migrations run `create extension if not exists pg_trgm`, which races on a fresh database.
-  organizations = await startOrganizationsService({ databaseUrl: db.url, port: 0, gatewaySecret });
-  identity = await startIdentityService({ databaseUrl: db.url, port: 0, gatewaySecret, jwtSecret });
-  await seedIdentity(db.url);
-  await seedOrganizations(db.url);
+  subgraphs = await startSubgraphs(db.url, { GATEWAY_SECRET: gatewaySecret, JWT_SECRET: jwtSecret });
+  ({ organizations, identity } = subgraphs.byName as Record<'organizations' | 'identity', RunningSubgraph>);
   proxy = await countingProxy(identity.url);
   orgProxy = await countingProxy(organizations.url);
   supergraphSdl = await composeSupergraph();
@@ -243,8 +241,7 @@ afterAll(async () => {
   for (const g of started.reverse()) await g.stop().catch(() => undefined);
   await proxy?.close();
   await orgProxy?.close();
-  await identity?.stop().catch(() => undefined);
-  await organizations?.stop().catch(() => undefined);
+  await subgraphs?.stop();
   await db?.drop();
 });
 
@@ -506,11 +503,11 @@ describe('when identity cannot be reached', () => {
     await new Promise((resolve) => silent.close(resolve));
   });
 
-  it('answers 503 with a masked error, not UNAUTHENTICATED', async () => {
+  it('answers 503 SERVICE_UNAVAILABLE, not UNAUTHENTICATED', async () => {
     const res = await gql(orphan.url, ORGS, undefined, { ...bearer(viewer.accessToken), 'x-request-id': 'idp-down-1' });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBeTruthy();
-    expect(res.errors![0]!.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'idp-down-1' });
+    expect(res.errors![0]!.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', requestId: 'idp-down-1' });
     for (const leak of [String(deadPort), 'ECONNREFUSED', 'fetch failed', viewer.accessToken]) expect(JSON.stringify(res)).not.toContain(leak);
     expect(logged.some((e) => e.level === 'error' && e.fields?.requestId === 'idp-down-1')).toBe(true);
   });

@@ -1,8 +1,8 @@
 import { gatewayVariables, loadGatewayConfig, startGateway } from '@lantoa/gateway';
 import { ConfigError, createLogger, type Logger, type RunningServer } from '@lantoa/kit';
 import { createTestDatabase, freePort, gql, gqlOk, type TestDatabase } from '@lantoa/kit/testing';
-import { DEMO_PASSWORD, seedIdentity, startIdentityService, type IdentityService } from '@lantoa/identity';
-import { startOrganizationsService, type OrganizationsService } from '@lantoa/organizations';
+import { DEMO_PASSWORD, subgraph as identitySubgraph } from '@lantoa/identity';
+import { seedSubgraph, type RunningSubgraph } from '@lantoa/kit';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { isAbsolute } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSubgraphs } from './support/subgraphs.js';
 
 const ALLOWED_ORIGIN = 'http://localhost:5173';
 const SECRET = randomBytes(32).toString('base64');
@@ -160,17 +161,17 @@ describe('loadGatewayConfig', () => {
 
 describe('gateway over real HTTP', () => {
   let db: TestDatabase;
-  let organizations: OrganizationsService;
-  let identity: IdentityService;
+  let organizations: RunningSubgraph;
+  let identity: RunningSubgraph;
   let gateway: RunningServer;
   const log: LogEntry[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase('gateway');
-    organizations = await startOrganizationsService({ databaseUrl: db.url, port: 0, gatewaySecret: SECRET });
-    identity = await startIdentityService({ databaseUrl: db.url, port: 0, gatewaySecret: SECRET, jwtSecret: randomBytes(32).toString('base64') });
+    const subgraphs = await startSubgraphs(db.url, { GATEWAY_SECRET: SECRET, JWT_SECRET: randomBytes(32).toString('base64') }, { seed: false });
+    ({ organizations, identity } = subgraphs.byName as Record<'organizations' | 'identity', RunningSubgraph>);
     identityUrl = identity.url;
-    await seedIdentity(db.url);
+    await seedSubgraph(identitySubgraph, db.url);
     supergraphSdl = await composeSupergraph();
     gateway = await start(gatewayEnv(organizations.url), { log: recordingLogger(log) });
     const { signIn } = await gqlOk(gateway.url, 'mutation ($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', {
@@ -354,17 +355,25 @@ describe('gateway over real HTTP', () => {
     });
     afterAll(() => orphan?.stop());
 
-    it('masks the failure and quotes the request id that the log carries', async () => {
+    it('answers SERVICE_UNAVAILABLE with the path of the missing part, and logs the cause under the request id', async () => {
       const res = await gql(orphan.url, '{ organizations { totalCount } }', undefined, { 'x-request-id': 'down-req-42' });
       expect(res.status).toBe(200);
       const err = res.errors?.[0];
-      expect(err?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'down-req-42' });
+      expect(err?.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', requestId: 'down-req-42' });
+      expect(err?.path).toEqual(['organizations']);
       const text = JSON.stringify(res);
       for (const leak of [new URL(deadUrl).port, '127.0.0.1', 'ECONNREFUSED', 'fetch failed', 'stack']) {
         expect(text).not.toContain(leak);
       }
-      const logged = orphanLog.find((e) => e.level === 'error' && e.fields?.requestId === 'down-req-42');
-      expect(logged, 'the masked error is logged under its request id').toBeDefined();
+      const logged = orphanLog.find((e) => e.level === 'warn' && e.fields?.requestId === 'down-req-42');
+      expect(String(logged?.fields?.reason), 'the cause is logged under the request id').toContain('ECONNREFUSED');
+    });
+
+    it('keeps what the other subgraphs answered', async () => {
+      // identity serves me and its email; the organization's name would come from the missing subgraph.
+      const res = await gql(orphan.url, '{ me { email organization { id name } } }', undefined, asAdmin);
+      expect(res.data).toEqual({ me: { email: 'admin@lantoa.vn', organization: null } });
+      expect(res.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['SERVICE_UNAVAILABLE', ['me', 'organization']]]);
     });
 
     it('is not ready', async () => {
@@ -385,6 +394,8 @@ describe('gateway over real HTTP', () => {
       hung = await start(gatewayEnv(`http://127.0.0.1:${port}/graphql`, { SUBGRAPH_TIMEOUT_MS: '300' }), {
         log: recordingLogger([]),
         readyTimeoutMs: 300,
+        // Long enough that the circuit cannot close again during the test.
+        subgraphBreaker: { threshold: 3, coolDownMs: 60_000 },
       });
     });
     afterAll(async () => {
@@ -393,12 +404,21 @@ describe('gateway over real HTTP', () => {
       await new Promise((resolve) => silent.close(resolve));
     });
 
-    it('gives up after SUBGRAPH_TIMEOUT_MS with a masked error', async () => {
+    it('gives up after SUBGRAPH_TIMEOUT_MS with SERVICE_UNAVAILABLE', async () => {
       const started = Date.now();
       const res = await gql(hung.url, '{ organizations { totalCount } }');
       expect(Date.now() - started).toBeLessThan(3_000);
-      expect(res.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(res.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
       expect((await raw(`${originOf(hung.url)}/readyz`)).status).toBe(503);
+    });
+
+    it('stops sending requests to it after three timeouts in a row, and refuses at once', async () => {
+      for (let i = 0; i < 2; i++) expect((await gql(hung.url, '{ organizations { totalCount } }')).errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      const reached = sockets.length - 1; // /readyz above opened one too
+      const res = await gql(hung.url, '{ organizations { totalCount } }');
+      expect(res.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(sockets.length - 1, 'no new connection while the circuit is open').toBe(reached);
+      expect(JSON.parse((await raw(`${originOf(hung.url)}/readyz`)).body.toString())).toMatchObject({ circuits: { organizations: 'open' } });
     });
   });
 
@@ -411,6 +431,13 @@ describe('gateway over real HTTP', () => {
       // The subgraph masked its database error with the id it received; the gateway logged that message.
       const logged = log.find((e) => e.level === 'error' && e.fields?.requestId === 'fwd-req-7');
       expect((logged?.fields?.error as Error | undefined)?.message).toContain('fwd-req-7');
+    });
+
+    it('is not ready while a subgraph’s database is unavailable, though every process is up', async () => {
+      const res = await raw(`${originOf(gateway.url)}/readyz`);
+      expect(res.status).toBe(503);
+      expect(JSON.parse(res.body.toString())).toMatchObject({ status: 'unavailable', unavailable: ['organizations'] });
+      expect((await raw(`${new URL(organizations.url).origin}/healthz`)).status).toBe(200);
     });
 
     it('reports 503 on /readyz once the subgraph is stopped', async () => {

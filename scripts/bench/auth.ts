@@ -1,5 +1,5 @@
-import { CALLER_HEADER, demoId, Role, signCallerProof, type Caller } from '@lantoa/kit';
-import { DEMO_PASSWORD, DEMO_USERS, migrateIdentity, seedIdentity } from '@lantoa/identity';
+import { CALLER_HEADER, demoId, migrateSubgraph, Role, seedSubgraph, signCallerProof, type Caller } from '@lantoa/kit';
+import { DEMO_PASSWORD, DEMO_USERS, subgraph as identity } from '@lantoa/identity';
 import { randomBytes } from 'node:crypto';
 import { queryData } from './graphql.js';
 
@@ -34,8 +34,8 @@ const BENCH_CALLER: Caller = {
 
 /** Identity's tables and demo users (password DEMO_PASSWORD) in the benchmark database. */
 export async function prepareIdentity(url: string, say: (msg: string) => void): Promise<void> {
-  await migrateIdentity(url);
-  const inserted = await seedIdentity(url);
+  await migrateSubgraph(identity, url);
+  const inserted = await seedSubgraph(identity, url);
   say(`Identity: ${inserted} demo users inserted.`);
 }
 

@@ -1,5 +1,6 @@
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from '@lantoa/kit/database';
-import { createOrganizationsOrm, migrateOrganizations } from '@lantoa/organizations';
+import { migrateSubgraph, openSubgraphOrm } from '@lantoa/kit';
+import { subgraph as organizations } from '@lantoa/organizations';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,12 +82,12 @@ export async function openBenchDatabase(say: Say): Promise<BenchDatabase> {
 
 /** Migrates, inserts the synthetic tree, refreshes planner statistics and reads what the scenarios vary over. */
 export async function prepareTree(url: string, fanout: number[], say: Say): Promise<TreeFixture> {
-  await migrateOrganizations(url);
+  await migrateSubgraph(organizations, url);
   const started = Date.now();
   const { ids } = await insertTree(url, 'bench', fanout);
   say(`Inserted ${ids.length.toLocaleString('en')} organizations in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 
-  const orm = await createOrganizationsOrm(url, 1);
+  const orm = await openSubgraphOrm(organizations, url, 1);
   try {
     const sql = orm.em.getConnection();
     // Fresh bulk-loaded tables have no statistics: without ANALYZE the planner guesses and we would measure its guesses.

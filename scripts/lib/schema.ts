@@ -1,18 +1,11 @@
 import { composeServices } from '@apollo/composition';
-import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphSchema } from '@lantoa/kit';
-import { buildIdentitySchema } from '@lantoa/identity';
-import { buildOrganizationsSchema } from '@lantoa/organizations';
+import { buildSubgraphSchema, defaultSubgraphUrl } from '@lantoa/kit';
 import { parse } from 'graphql';
 import { fileURLToPath } from 'node:url';
+import { loadSubgraphs } from './subgraphs.js';
 
 /** The repository root; the keys of GeneratedSchema.files are relative to it. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Every entry of SUBGRAPHS needs its builder here; a missing one fails loudly rather than vanishing from the supergraph. */
-const builders: Record<string, () => Promise<SubgraphSchema>> = {
-  organizations: buildOrganizationsSchema,
-  identity: buildIdentitySchema,
-};
 
 export interface GeneratedSchema {
   /** Repository-relative path (schema/<name>.graphql, schema/supergraph.graphql) → content. */
@@ -32,10 +25,8 @@ export interface GeneratedSchema {
 export async function generateSchema(): Promise<GeneratedSchema> {
   const files: Record<string, string> = {};
   const services = [];
-  for (const s of SUBGRAPHS) {
-    const build = builders[s.name];
-    if (!build) throw new Error(`No schema builder for subgraph "${s.name}": add it to scripts/lib/schema.ts.`);
-    const { sdl } = await build();
+  for (const s of await loadSubgraphs()) {
+    const { sdl } = await buildSubgraphSchema(s);
     files[`schema/${s.name}.graphql`] = sdl;
     services.push({ name: s.name, typeDefs: parse(sdl), url: defaultSubgraphUrl(s) });
   }

@@ -1,15 +1,17 @@
 import { loadGatewayConfig, startGateway } from '@lantoa/gateway';
-import { DEMO_PASSWORD, seedIdentity, startIdentityService, type IdentityService } from '@lantoa/identity';
-import type { RunningServer } from '@lantoa/kit';
+import { DEMO_PASSWORD } from '@lantoa/identity';
+import type { RunningServer, RunningSubgraph } from '@lantoa/kit';
 import { createTestDatabase, gql, type TestDatabase } from '@lantoa/kit/testing';
-import { seedOrganizations, startOrganizationsService, type OrganizationsService } from '@lantoa/organizations';
 import { randomBytes } from 'node:crypto';
+import { startSubgraphs } from './subgraphs.js';
 
 /** Every subgraph and the gateway, over real HTTP, on one fresh database with the demo data. */
 export interface Stack {
   db: TestDatabase;
-  organizations: OrganizationsService;
-  identity: IdentityService;
+  /** Subgraph name → the running service. */
+  subgraphs: Record<string, RunningSubgraph>;
+  organizations: RunningSubgraph;
+  identity: RunningSubgraph;
   gateway: RunningServer;
   gatewaySecret: string;
   jwtSecret: string;
@@ -22,16 +24,12 @@ export async function startStack(label: string, gatewayEnv: Record<string, strin
   const db = await createTestDatabase(label);
   const gatewaySecret = randomBytes(32).toString('base64url');
   const jwtSecret = randomBytes(32).toString('base64url');
-  const organizations = await startOrganizationsService({ databaseUrl: db.url, port: 0, gatewaySecret });
-  const identity = await startIdentityService({ databaseUrl: db.url, port: 0, gatewaySecret, jwtSecret, auditSources: { organizations: organizations.url } });
-  await seedOrganizations(db.url);
-  await seedIdentity(db.url);
+  const subgraphs = await startSubgraphs(db.url, { GATEWAY_SECRET: gatewaySecret, JWT_SECRET: jwtSecret });
   const gateway = await startGateway(
     loadGatewayConfig({
       GATEWAY_SECRET: gatewaySecret,
       PORT: '0',
-      ORGANIZATIONS_URL: organizations.url,
-      IDENTITY_URL: identity.url,
+      ...subgraphs.urlEnv,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000',
       ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000',
@@ -41,8 +39,9 @@ export async function startStack(label: string, gatewayEnv: Record<string, strin
   const sessions = new Map<string, Record<string, string>>();
   return {
     db,
-    organizations,
-    identity,
+    subgraphs: subgraphs.byName,
+    organizations: subgraphs.byName.organizations!,
+    identity: subgraphs.byName.identity!,
     gateway,
     gatewaySecret,
     jwtSecret,
@@ -59,8 +58,7 @@ export async function startStack(label: string, gatewayEnv: Record<string, strin
     },
     async stop() {
       await gateway.stop();
-      await identity.stop();
-      await organizations.stop();
+      await subgraphs.stop();
       await db.drop();
     },
   };

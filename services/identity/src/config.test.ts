@@ -1,6 +1,8 @@
-import { ConfigError } from '@lantoa/kit';
+import { ConfigError, loadSubgraphConfig } from '@lantoa/kit';
 import { describe, expect, it } from 'vitest';
-import { identityEnv, loadIdentityConfig } from './config.js';
+import { subgraph } from './subgraph.js';
+
+const loadIdentityConfig = (env: Record<string, string>) => loadSubgraphConfig(subgraph, env);
 
 const base = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/lantoa',
@@ -22,7 +24,7 @@ describe('identity configuration', () => {
   it('has defaults for everything but the database and the two secrets', () => {
     expect(loadIdentityConfig(base)).toMatchObject({ PORT: 4002, ACCESS_TOKEN_TTL_SECONDS: 600, REFRESH_TOKEN_TTL_DAYS: 30, DB_POOL_MAX: 10 });
     expect(loadIdentityConfig(base).ADMIN_EMAIL).toBeUndefined();
-    expect(Object.keys(identityEnv)).toEqual(expect.arrayContaining(['GATEWAY_SECRET', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'ACCESS_TOKEN_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS']));
+    expect(Object.keys(subgraph.envShape)).toEqual(expect.arrayContaining(['GATEWAY_SECRET', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'ACCESS_TOKEN_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS']));
     const missing = problems({});
     for (const name of ['DATABASE_URL', 'GATEWAY_SECRET', 'JWT_SECRET']) expect(missing).toContain(name);
   });

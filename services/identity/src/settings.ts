@@ -24,6 +24,6 @@ export function registerSettings(orm: MikroORM, settings: IdentitySettings): voi
 export function settingsOf(ctxOrEm: RequestContext | EntityManager): IdentitySettings {
   const em = 'em' in ctxOrEm ? ctxOrEm.em : ctxOrEm;
   const s = byConfig.get(em.config);
-  if (!s) throw new Error('Identity settings were not registered for this ORM (start the service with startIdentityService).');
+  if (!s) throw new Error('Identity settings were not registered for this ORM (start it with startSubgraph, which runs its start hook).');
   return s;
 }

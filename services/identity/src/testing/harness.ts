@@ -1,25 +1,15 @@
-import { ANONYMOUS, demoId, signCallerProof, type Caller, type Role } from '@lantoa/kit';
-import { createTestDatabase, gql, type GraphQLResponse, type TestDatabase } from '@lantoa/kit/testing';
+import { ANONYMOUS, demoId, seedSubgraph, signCallerProof, type Caller, type Role } from '@lantoa/kit';
+import { startTestSubgraph, type TestSubgraph } from '@lantoa/kit/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { AUTHENTICATE_PATH } from '../internal/authenticate.js';
-import { DEMO_USERS, seedIdentity, startIdentityService, type IdentityService } from '../index.js';
+import { DEMO_USERS } from '../seed/demo-users.js';
+import { subgraph } from '../subgraph.js';
 
-export interface TestService {
-  db: TestDatabase;
-  service: IdentityService;
-  url: string;
-  gatewaySecret: string;
+export interface TestService extends TestSubgraph {
   jwtSecret: string;
   /** A client of the test database, search_path set to identity. */
   sql: pg.Client;
-  /** GraphQL over HTTP with the gateway's proof for `caller`. */
-  gql<T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any
-    caller: Caller,
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): Promise<GraphQLResponse<T> & { status: number; headers: Headers }>;
   /** POST /internal/authenticate with the gateway's proof. */
   authenticate(credential: unknown, opts?: { proof?: boolean }): Promise<{ status: number; body: Record<string, unknown> }>;
   stop(): Promise<void>;
@@ -45,25 +35,19 @@ export const userCaller = (id: string, roles: Role[], organizationId: string | n
 export { ANONYMOUS };
 
 /** The real subgraph over HTTP on a fresh database, with the demo users. */
-export async function startTestService(label: string, opts: { accessTokenTtlSeconds?: number } = {}): Promise<TestService> {
-  const db = await createTestDatabase(label);
-  const gatewaySecret = randomBytes(32).toString('base64url');
+export async function startTestService(label: string, env: Record<string, string> = {}): Promise<TestService> {
   const jwtSecret = randomBytes(32).toString('base64url');
-  const service = await startIdentityService({ databaseUrl: db.url, port: 0, gatewaySecret, jwtSecret, accessTokenTtlSeconds: opts.accessTokenTtlSeconds });
-  await seedIdentity(db.url);
-  const sql = new pg.Client({ connectionString: db.url });
+  const t = await startTestSubgraph(subgraph, label, { JWT_SECRET: jwtSecret, ...env });
+  await seedSubgraph(subgraph, t.db.url);
+  const sql = new pg.Client({ connectionString: t.db.url });
   await sql.connect();
   await sql.query('set search_path to identity');
-  const base = service.url.replace(/\/graphql$/, '');
-  const proof = (caller: Caller) => signCallerProof(caller, randomUUID(), gatewaySecret);
+  const base = t.url.replace(/\/graphql$/, '');
+  const proof = (caller: Caller) => signCallerProof(caller, randomUUID(), t.gatewaySecret);
   return {
-    db,
-    service,
-    url: service.url,
-    gatewaySecret,
+    ...t,
     jwtSecret,
     sql,
-    gql: async (caller, query, variables, headers = {}) => gql(service.url, query, variables, { 'x-lantoa-caller': await proof(caller), ...headers }),
     async authenticate(credential, { proof: withProof = true } = {}) {
       const res = await fetch(base + AUTHENTICATE_PATH, {
         method: 'POST',
@@ -74,8 +58,7 @@ export async function startTestService(label: string, opts: { accessTokenTtlSeco
     },
     async stop() {
       await sql.end();
-      await service.stop();
-      await db.drop();
+      await t.stop();
     },
   };
 }

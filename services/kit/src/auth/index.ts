@@ -1,3 +1,2 @@
-export * from './authorization.js';
 export * from './caller.js';
 export * from './proof.js';

@@ -2,8 +2,6 @@ import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@m
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
-import { AuditEvent } from '../audit/audit-event.entity.js';
-import { AuditSubscriber } from '../audit/audit-subscriber.js';
 import { countStatements } from './sql-stats.js';
 
 export interface OrmOptions {
@@ -11,6 +9,8 @@ export interface OrmOptions {
   /** The subgraph's own PostgreSQL schema; no subgraph touches another's tables. */
   schema: string;
   entities: Options['entities'];
+  /** Flush subscribers (the audit log's, added by the subgraph layer). */
+  subscribers?: Options['subscribers'];
   migrations: MigrationObject[];
   poolMax?: number;
   debug?: boolean;
@@ -24,9 +24,8 @@ export async function createOrm(o: OrmOptions): Promise<Orm> {
     driver: PostgreSqlDriver,
     clientUrl: o.clientUrl,
     schema: o.schema,
-    // Every subgraph keeps its own audit log, written in the same flush as the change.
-    entities: [...(o.entities as never[]), AuditEvent],
-    subscribers: [new AuditSubscriber()],
+    entities: o.entities,
+    subscribers: o.subscribers ?? [],
     extensions: [Migrator],
     // Every request forks its own EntityManager; the global one must never hold state.
     allowGlobalContext: false,

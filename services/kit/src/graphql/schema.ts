@@ -3,7 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
-import { authChecker, RequireSignIn } from '../auth/authorization.js';
+import { authChecker, RequireSignIn } from './authorization.js';
 import { unauthenticated } from '../errors.js';
 import type { RequestContext } from './context.js';
 import { NormalizeInput } from './normalize-input.js';

@@ -1,3 +1,4 @@
 export * from './database.js';
 export * from './graphql.js';
 export { freePort } from './global-setup.js';
+export * from './subgraph.js';

@@ -81,7 +81,3 @@ export class UserResolver {
     return recordHistory(ctx, 'User', u.id, args);
   }
 }
-
-/** `_entities` for User: one statement per call, however many representations. */
-export const resolveUserReference = (ref: { id: string }, ctx: RequestContext): Promise<User | null> | null =>
-  isUuid(ref.id) ? new UserQueries(ctx).byId(ref.id) : null;

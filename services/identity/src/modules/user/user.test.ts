@@ -1,8 +1,9 @@
-import { ANONYMOUS, countSql, demoId, Role } from '@lantoa/kit';
+import { ANONYMOUS, buildSubgraphSchema, countSql, demoId, Role, seedSubgraph, startSubgraph } from '@lantoa/kit';
 import { GraphQLObjectType, isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIdentitySchema, DEMO_PASSWORD, DEMO_USERS, seedIdentity, startIdentityService } from '../../index.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../index.js';
+import { subgraph } from '../../subgraph.js';
 import { demoCaller, demoUserId, startTestService, uniqueEmail, type TestService } from '../../testing/harness.js';
 
 let t: TestService;
@@ -29,7 +30,7 @@ describe('demo data', () => {
   it('has one user per role, and seeding again inserts nothing', async () => {
     const roles = (await t.sql.query('select roles from user_account where id = any($1)', [DEMO_USERS.map((u) => demoUserId(u.key))])).rows.flatMap((r) => r.roles);
     expect([...new Set(roles)].sort()).toEqual(Object.values(Role).sort());
-    expect(await seedIdentity(t.db.url)).toBe(0);
+    expect(await seedSubgraph(subgraph, t.db.url)).toBe(0);
     const { rows } = await t.sql.query('select password_hash from user_account where id = $1', [demoUserId('xem')]);
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(DEMO_USERS.every((u) => u.password === DEMO_PASSWORD)).toBe(true);
@@ -228,7 +229,7 @@ describe('the schema', () => {
   let schema: GraphQLSchema;
   let sdl: string;
   beforeAll(async () => {
-    ({ schema, sdl } = await buildIdentitySchema());
+    ({ schema, sdl } = await buildSubgraphSchema(subgraph));
   });
 
   it('describes every type, field and argument of its own', () => {
@@ -262,7 +263,14 @@ describe('the first admin from the environment', () => {
   it('is created once, audited as a system write, and not again after it is deleted', async () => {
     const email = uniqueEmail('first-admin');
     const start = () =>
-      startIdentityService({ databaseUrl: t.db.url, port: 0, gatewaySecret: t.gatewaySecret, jwtSecret: t.jwtSecret, adminEmail: email, adminPassword: 'một mật khẩu quản trị' });
+      startSubgraph(subgraph, {
+        DATABASE_URL: t.db.url,
+        PORT: '0',
+        GATEWAY_SECRET: t.gatewaySecret,
+        JWT_SECRET: t.jwtSecret,
+        ADMIN_EMAIL: email,
+        ADMIN_PASSWORD: 'một mật khẩu quản trị',
+      });
     const s1 = await start();
     await s1.stop();
     const { rows } = await t.sql.query('select id, roles, organization_id from user_account where email = $1', [email]);
@@ -278,7 +286,7 @@ describe('the first admin from the environment', () => {
 
   it('refuses a JWT secret equal to the gateway secret', async () => {
     const same = 'x'.repeat(40);
-    await expect(startIdentityService({ databaseUrl: t.db.url, port: 0, gatewaySecret: same, jwtSecret: same })).rejects.toThrow(/differ/);
+    await expect(startSubgraph(subgraph, { DATABASE_URL: t.db.url, PORT: '0', GATEWAY_SECRET: same, JWT_SECRET: same })).rejects.toThrow(/differ/);
   });
 });
 

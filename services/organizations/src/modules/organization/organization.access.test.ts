@@ -112,7 +112,7 @@ describe('audit log', () => {
     const created = await t.gqlOk(`mutation { createOrganization(input: { name: "Báo Nhật ký", type: PRESS, level: PROVINCE }) { id } }`, {}, admin);
     const id = created.createOrganization.id;
     const requestId = randomUUID();
-    const headers = { [CALLER_HEADER]: await signCallerProof(admin, requestId, t.secret), 'content-type': 'application/json' };
+    const headers = { [CALLER_HEADER]: await signCallerProof(admin, requestId, t.gatewaySecret), 'content-type': 'application/json' };
     await fetch(t.url, { method: 'POST', headers, body: JSON.stringify({ query: `mutation { updateOrganization(id: "${id}", input: { name: "Báo Nhật ký mới", shortName: "BNK" }) { id } }` }) });
 
     const events = (await sql.query('select * from audit_event where entity_id = $1 order by occurred_at, id', [id])).rows;

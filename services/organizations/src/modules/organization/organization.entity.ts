@@ -1,5 +1,5 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
-import { BaseRecord, DateScalar } from '@lantoa/kit';
+import { audited, BaseRecord, DateScalar } from '@lantoa/kit';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { OrganizationLevel, OrganizationType } from './organization.enums.js';
 
@@ -59,3 +59,6 @@ export class Organization extends BaseRecord {
   @Property({ type: 'text' })
   searchText!: string;
 }
+
+// The organization is its own scope: reviewers of its subtree read its history.
+audited(Organization, { type: 'Organization', scope: (o) => o.id, exclude: ['path', 'depth'] });

@@ -1,7 +1,7 @@
-import { countSql } from '@lantoa/kit';
+import { countSql, seedSubgraph } from '@lantoa/kit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedOrganizations } from '../../index.js';
+import { subgraph } from '../../subgraph.js';
 import { startTestService, type TestService } from '../../testing/harness.js';
 import { insertTree } from '../../testing/tree.js';
 
@@ -10,7 +10,7 @@ let sql: pg.Client;
 
 beforeAll(async () => {
   t = await startTestService('orgs');
-  await seedOrganizations(t.db.url);
+  await seedSubgraph(subgraph, t.db.url);
   sql = new pg.Client({ connectionString: t.db.url });
   await sql.connect();
   await sql.query('set search_path to organizations');
@@ -85,7 +85,7 @@ describe('demo data', () => {
   });
 
   it('loads once: seeding again inserts nothing', async () => {
-    expect(await seedOrganizations(t.db.url)).toBe(0);
+    expect(await seedSubgraph(subgraph, t.db.url)).toBe(0);
   });
 });
 

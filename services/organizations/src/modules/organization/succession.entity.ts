@@ -1,5 +1,5 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
-import { BaseRecord, DateScalar } from '@lantoa/kit';
+import { audited, BaseRecord, DateScalar } from '@lantoa/kit';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { SuccessionKind } from './organization.enums.js';
 
@@ -35,3 +35,5 @@ export class OrgSuccession extends BaseRecord {
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 }
+
+audited(OrgSuccession, { type: 'OrgSuccession', scope: (s) => s.toId ?? s.fromId });

@@ -1,5 +1,5 @@
 import { Entity, Property } from '@mikro-orm/core';
-import { BaseRecord } from '@lantoa/kit';
+import { audited, BaseRecord } from '@lantoa/kit';
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 /**
@@ -40,3 +40,6 @@ export class Person extends BaseRecord {
   @Property({ type: 'text', nullable: true })
   address: string | null = null;
 }
+
+// People belong to no organization: only admins read their history.
+audited(Person, { type: 'Person', scope: () => null });

@@ -8,9 +8,6 @@ import { Position } from './position.entity.js';
 
 export const PersonConnection = ConnectionType(Person, 'Person');
 
-/** `_entities` resolution for Person: one statement for the whole call. */
-export const resolvePersonReference = (ref: { id: string }, ctx: RequestContext): Promise<Person | null> => new PersonQueries(ctx).byId(ref.id);
-
 @Resolver(() => Person)
 export class PersonResolver {
   @Authorized(Access.READ)

@@ -1,5 +1,5 @@
 import { Entity, Property } from '@mikro-orm/core';
-import { BaseRecord, DateScalar } from '@lantoa/kit';
+import { audited, BaseRecord, DateScalar } from '@lantoa/kit';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A title a person holds in an organization for a period; a person may hold several at once. */
@@ -26,3 +26,5 @@ export class Position extends BaseRecord {
   @Property({ type: 'string', columnType: 'date', nullable: true })
   validTo: string | null = null;
 }
+
+audited(Position, { type: 'Position', scope: (p) => p.organizationId });

@@ -1,7 +1,7 @@
 import { Extensions, type AuthChecker, type MiddlewareFn } from 'type-graphql';
 import { forbidden, unauthenticated } from '../errors.js';
-import type { RequestContext } from '../graphql/context.js';
-import { Access, can, type Caller } from './caller.js';
+import type { RequestContext } from './context.js';
+import { Access, can, type Caller } from '../auth/caller.js';
 
 /**
  * Marks an operation that anonymous callers may use (signing in). Everything

@@ -1,0 +1,7 @@
+import { isUuid, type RequestContext } from '@lantoa/kit';
+import type { User } from './user.entity.js';
+import { UserQueries } from './user.queries.js';
+
+/** `_entities` for User: one statement per call, however many representations. */
+export const resolveUserReference = (ref: { id: string }, ctx: RequestContext): Promise<User | null> | null =>
+  isUuid(ref.id) ? new UserQueries(ctx).byId(ref.id) : null;
