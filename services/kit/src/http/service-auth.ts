@@ -1,0 +1,25 @@
+import type express from 'express';
+import { SERVICE_HEADER, verifyServiceProof } from '../auth/service-proof.js';
+import { ErrorCode } from '../errors.js';
+import { requestIdOf } from './subgraph-server.js';
+
+/** The wire shape of every HTTP-level error of our endpoints: the GraphQL one, so clients parse one shape. */
+export function sendHttpError(req: express.Request, res: express.Response, status: number, code: ErrorCode, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, requestId: requestIdOf(req.header('x-request-id')) } }] });
+}
+
+/**
+ * Internal endpoints that serve another service, not a user: only a service
+ * proof for this endpoint's audience passes (see service-proof.ts); a client's
+ * credentials and the gateway's caller proof get 401.
+ */
+export function requireServiceProof(secret: string, audience: string): express.RequestHandler {
+  return async (req, res, next) => {
+    try {
+      res.locals.service = await verifyServiceProof(req.header(SERVICE_HEADER), secret, audience);
+      next();
+    } catch {
+      sendHttpError(req, res, 401, ErrorCode.UNAUTHENTICATED, 'This internal endpoint only answers other Lan Tỏa services.');
+    }
+  };
+}
