@@ -4,6 +4,7 @@ import { Organization } from './modules/organization/organization.entity.js';
 import { resolveOrganizationReference } from './modules/organization/organization.reference.js';
 import { OrganizationResolver } from './modules/organization/organization.resolver.js';
 import { auditVisibility } from './modules/organization/organization.scope.js';
+import { organizationFeedRoute } from './modules/organization/organization.feed.js'; // directory (issue 6 §2)
 import { OrgSuccession } from './modules/organization/succession.entity.js';
 import { SuccessionResolver } from './modules/organization/succession.resolver.js';
 import { Person } from './modules/person/person.entity.js';
@@ -21,4 +22,6 @@ export const subgraph = defineSubgraph('organizations', {
   references: { Organization: resolveOrganizationReference, Person: resolvePersonReference },
   auditVisibility,
   seed: (em) => seedDemoData(em),
+  // directory (issue 6 §2): the change feed the other subgraphs' organization replicas follow.
+  start: async ({ orm, config }) => ({ routes: organizationFeedRoute(orm, config.GATEWAY_SECRET) }),
 });

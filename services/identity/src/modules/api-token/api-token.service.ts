@@ -1,4 +1,5 @@
 import { InputCheck, notFound, searchKey, TokenScope, type RequestContext } from '@lantoa/kit';
+import { Directory } from '@lantoa/kit/directory';
 import { LockMode } from '@mikro-orm/core';
 import { formatApiToken, newApiTokenPrefix, newSecret, sha256Hex } from '../../credentials.js';
 import { isUniqueViolation } from '../../database-errors.js';
@@ -25,6 +26,7 @@ export class ApiTokenService {
     if (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now) check.add('input.expiresAt', 'must be in the future.');
     else if (expiresAt.getTime() > now + MAX_LIFETIME_DAYS * DAY) check.add('input.expiresAt', 'must be at most 3 years ahead; issue a new token then.');
     check.done();
+    await new Directory(this.ctx).requireLive(input.organizationId, 'input.organizationId');
     const caller = this.ctx.caller;
     // 40 random bits of prefix: a collision is rare, and the unique index turns it into one retry.
     for (let attempt = 1; ; attempt++) {
