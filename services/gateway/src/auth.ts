@@ -7,7 +7,7 @@ export class UnauthenticatedError extends Error {
   override name = 'UnauthenticatedError';
 }
 
-/** Identity could not say either way (down, slow, answered nonsense): answered 503, masked. */
+/** Identity could not say either way (down, slow, answered nonsense): answered 503 SERVICE_UNAVAILABLE. */
 export class AuthUnavailableError extends Error {
   override name = 'AuthUnavailableError';
 }

@@ -25,10 +25,12 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** Headers added to every subgraph request (they cannot replace the caller proof, which the gateway sets itself). */
   subgraphHeaders?: SubgraphHeaders;
-  /** How long /readyz waits for each subgraph's /healthz. */
+  /** How long /readyz waits for each subgraph's /readyz. */
   readyTimeoutMs?: number;
   /** Prefix of the rate-limit keys in Redis (tests isolate themselves with their own). */
   rateLimitKeyPrefix?: string;
+  /** Consecutive connection failures before the gateway fails fast for a subgraph (3), and how long until it probes again (1 s). */
+  subgraphBreaker?: { threshold?: number; coolDownMs?: number };
 }
 
 async function readSupergraph(path: string): Promise<string> {
@@ -65,6 +67,8 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
     timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     maxSockets: config.SUBGRAPH_MAX_SOCKETS,
     headers: opts.subgraphHeaders,
+    log,
+    breaker: opts.subgraphBreaker,
   });
 
   const app = express();
@@ -137,14 +141,15 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
     res.json({ status: 'ok', service: 'gateway' });
   });
   app.get('/readyz', async (_req, res) => {
-    const down = await pool.unhealthy(opts.readyTimeoutMs ?? 2_000);
+    // Ready when every subgraph is ready (its database answers), so a load balancer stops sending traffic otherwise.
+    const down = await pool.unready(opts.readyTimeoutMs ?? 2_000);
     if (down.length === 0) {
       // Redis down is degraded (limits per instance), not unready: the gateway still protects and serves.
       res.json({ status: 'ready', service: 'gateway', rateLimits: limiter.backend() });
       return;
     }
     log.warn('not ready', { unavailable: down });
-    res.status(503).json({ status: 'unavailable', service: 'gateway', unavailable: down, rateLimits: limiter.backend() });
+    res.status(503).json({ status: 'unavailable', service: 'gateway', unavailable: down, circuits: pool.circuits(), rateLimits: limiter.backend() });
   });
   app.use(
     '/graphql',

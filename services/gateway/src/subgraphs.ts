@@ -1,7 +1,8 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { CALLER_HEADER } from '@lantoa/kit';
-import { GraphQLError } from 'graphql';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { CALLER_HEADER, createLogger, ErrorCode, type Logger } from '@lantoa/kit';
+import { GraphQLError, Kind, parse, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
 import { Agent, fetch } from 'undici';
+import { createCircuitBreaker, SubgraphUnavailableError, type CircuitBreaker } from './breaker.js';
 import type { GatewayContext } from './context.js';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -23,9 +24,61 @@ export interface SubgraphPool {
   /** Subgraph name → its configured /graphql URL. */
   readonly urls: Readonly<Record<string, string>>;
   dataSource(name: string): RemoteGraphQLDataSource<GatewayContext>;
-  /** Names of the subgraphs whose /healthz did not answer 2xx within `timeoutMs`; empty when all are up. */
-  unhealthy(timeoutMs: number): Promise<string[]>;
+  /** Names of the subgraphs whose /readyz (their database answers) did not answer 2xx within `timeoutMs`; empty when all are ready. */
+  unready(timeoutMs: number): Promise<string[]>;
+  /** Subgraph name → its circuit breaker's state, for /readyz. */
+  circuits(): Record<string, string>;
   close(): Promise<void>;
+}
+
+/** HTTP statuses a proxy or load balancer in front of a subgraph answers when the subgraph itself is down. */
+const DOWN_STATUSES = new Set([502, 503, 504]);
+
+const UNAVAILABLE_MESSAGE = 'This part of the answer is unavailable right now: a service behind the gateway is down or not answering. Try again shortly.';
+
+/** The response paths a fetch would have filled: its root fields, or one entity per representation. */
+function pathsOf(options: GraphQLDataSourceProcessOptions<GatewayContext>): (string | number)[][] {
+  const representations = options.request.variables?.representations;
+  let selections: SelectionSetNode['selections'] = [];
+  try {
+    // The planner hands over the parsed fetch operation; parse the query only if it did not.
+    const doc = ('document' in options && options.document) || parse(options.request.query ?? '');
+    const op = doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    selections = op && 'selectionSet' in op ? op.selectionSet.selections : [];
+  } catch {
+    return [];
+  }
+  const names: string[] = [];
+  const collect = (list: SelectionSetNode['selections']) => {
+    for (const sel of list) {
+      if (sel.kind === Kind.FIELD && sel.name.value !== '__typename') names.push(sel.alias?.value ?? sel.name.value);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) collect(sel.selectionSet.selections);
+    }
+  };
+  collect(selections);
+  // The gateway maps ['_entities', i] to the path of the i-th entity in the client's answer.
+  if (names.length === 1 && names[0] === '_entities' && Array.isArray(representations)) return representations.map((_r, i) => ['_entities', i]);
+  return names.map((n) => [n]);
+}
+
+/**
+ * A data source that answers for an unavailable subgraph instead of failing
+ * the whole operation: one SERVICE_UNAVAILABLE error per field the fetch would
+ * have filled, with its path. The gateway then returns what the other
+ * subgraphs sent, with null (and GraphQL's null propagation) where this one's
+ * fields would have been.
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    try {
+      return await super.process(options);
+    } catch (err) {
+      if (!(err instanceof SubgraphUnavailableError)) throw err;
+      const errors: GraphQLFormattedError[] = pathsOf(options).map((path) => ({ message: UNAVAILABLE_MESSAGE, path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }));
+      if (!errors.length) errors.push({ message: UNAVAILABLE_MESSAGE, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
+      return { errors };
+    }
+  }
 }
 
 /**
@@ -38,8 +91,21 @@ export function createSubgraphPool(o: {
   timeoutMs: number;
   maxSockets: number;
   headers?: SubgraphHeaders;
+  log?: Logger;
+  /** Consecutive connection failures that make the gateway fail fast for a subgraph, and for how long before probing it. */
+  breaker?: { threshold?: number; coolDownMs?: number };
 }): SubgraphPool {
+  const log = o.log ?? createLogger('gateway');
   const agents = new Map<string, Agent>();
+  const breakers = new Map<string, CircuitBreaker>();
+  const breakerFor = (name: string): CircuitBreaker => {
+    let breaker = breakers.get(name);
+    if (!breaker) {
+      breaker = createCircuitBreaker({ subgraph: name, log, ...o.breaker });
+      breakers.set(name, breaker);
+    }
+    return breaker;
+  };
   const agentFor = (name: string): Agent => {
     let agent = agents.get(name);
     if (!agent) {
@@ -57,16 +123,27 @@ export function createSubgraphPool(o: {
 
   const fetcherFor = (name: string): Fetcher => {
     const dispatcher = agentFor(name);
+    const breaker = breakerFor(name);
     return async (url, init) => {
+      const requestId = (init?.headers as Record<string, string> | undefined)?.['x-request-id'];
+      breaker.admit(); // throws at once while the subgraph is known to be down
       const timeout = AbortSignal.timeout(o.timeoutMs);
       const signal = init?.signal ? AbortSignal.any([init.signal as AbortSignal, timeout]) : timeout;
-      const res = await fetch(url, {
-        method: init?.method,
-        headers: init?.headers,
-        body: init?.body,
-        signal,
-        dispatcher,
-      });
+      let res;
+      try {
+        res = await fetch(url, { method: init?.method, headers: init?.headers, body: init?.body, signal, dispatcher });
+      } catch (err) {
+        // Refused, reset, or timed out: the subgraph is not there for us, whatever the cause.
+        const reason = describe(err as Error);
+        breaker.failed(reason, requestId);
+        throw new SubgraphUnavailableError(name, reason, { cause: err });
+      }
+      if (DOWN_STATUSES.has(res.status)) {
+        await res.body?.cancel().catch(() => undefined);
+        breaker.failed(`HTTP ${res.status}`, requestId);
+        throw new SubgraphUnavailableError(name, `HTTP ${res.status}`);
+      }
+      breaker.succeeded();
       // undici's Response is a structural superset of the fetcher contract, but its Headers type differs in detail.
       return res as unknown as FetcherResponse;
     };
@@ -75,14 +152,14 @@ export function createSubgraphPool(o: {
   return {
     urls: o.urls,
     dataSource(name) {
-      return new RemoteGraphQLDataSource<GatewayContext>({
+      return new SubgraphDataSource({
         // The configured URL wins over the one written into the supergraph at composition time.
         url: urlOf(name),
         fetcher: fetcherFor(name),
         // A transport failure (refused, reset, timed out) arrives as a bare Error without extensions, which
         // error plugins cannot annotate; give it a GraphQL shape, keeping the cause for the log.
         didEncounterError(error) {
-          if (error instanceof GraphQLError) throw error;
+          if (error instanceof GraphQLError || error instanceof SubgraphUnavailableError) throw error;
           throw new GraphQLError(`Subgraph "${name}" at ${urlOf(name)} failed: ${describe(error)}`, {
             originalError: error,
             extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' },
@@ -102,11 +179,12 @@ export function createSubgraphPool(o: {
         },
       });
     },
-    async unhealthy(timeoutMs) {
+    async unready(timeoutMs) {
       const results = await Promise.all(
         Object.entries(o.urls).map(async ([name, url]) => {
           try {
-            const res = await fetch(new URL('/healthz', url), { dispatcher: agentFor(name), signal: AbortSignal.timeout(timeoutMs) });
+            // /readyz, not /healthz: a subgraph whose database is down is up but cannot serve.
+            const res = await fetch(new URL('/readyz', url), { dispatcher: agentFor(name), signal: AbortSignal.timeout(timeoutMs) });
             await res.body?.cancel();
             return res.ok ? null : name;
           } catch {
@@ -116,6 +194,7 @@ export function createSubgraphPool(o: {
       );
       return results.filter((n): n is string => n !== null);
     },
+    circuits: () => Object.fromEntries(Object.keys(o.urls).map((name) => [name, breakerFor(name).state()])),
     async close() {
       await Promise.all([...agents.values()].map((a) => a.close()));
       agents.clear();
