@@ -1,0 +1,2 @@
+export * from './document-number.js';
+export * from './document-types.js';
