@@ -11,7 +11,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql', { paths: ['services/kit'] }) }],
   },
   test: {
-    include: ['services/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['services/*/src/**/*.test.ts', 'tests/**/*.test.ts', 'admin/tests/**/*.test.ts'],
     globalSetup: ['services/kit/src/testing/global-setup.ts'],
     // Each file starts real servers and its own database: give them time, and
     // keep parallelism at the machine's size.

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+
+export interface ConsoleOptions {
+  /** 0 picks a free port. The gateway's default CORS list names 5173, but the console proxies /graphql, so any port works. */
+  port: number;
+  /** The gateway's GraphQL URL, e.g. http://127.0.0.1:4000/graphql: the console's /graphql is forwarded there. */
+  gatewayUrl: string;
+  host?: string;
+  /** 'dev': Vite's dev server (instant start, reloads on edits). 'built': the production files in admin/dist (built first if absent). */
+  mode?: 'dev' | 'built';
+}
+
+export interface RunningConsole {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Builds admin/dist (production bundle) with Vite. */
+export async function buildConsole(): Promise<void> {
+  const { build } = await import('vite');
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/**
+ * Serves the console on its own port. It calls the API at /graphql on its own
+ * origin, as in production where the gateway serves both; here /graphql is
+ * forwarded to the gateway, so no CORS setting is needed.
+ */
+export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole> {
+  const host = opts.host ?? '127.0.0.1';
+  const target = new URL(opts.gatewayUrl);
+  if ((opts.mode ?? 'dev') === 'dev') {
+    const { createServer } = await import('vite');
+    const server = await createServer({
+      root: ROOT,
+      configFile: join(ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      server: { host, port: opts.port, strictPort: opts.port !== 0, proxy: { '/graphql': { target: target.origin, changeOrigin: true } } },
+    });
+    await server.listen();
+    const url = server.resolvedUrls?.local[0] ?? `http://${host}:${opts.port}/`;
+    return { url, stop: () => server.close() };
+  }
+  if (!existsSync(join(DIST, 'index.html'))) await buildConsole();
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith('/graphql')) return proxy(req, res, target);
+    void serveStatic(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}/`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function proxy(req: http.IncomingMessage, res: http.ServerResponse, target: URL) {
+  const upstream = http.request(
+    { host: target.hostname, port: target.port, path: target.pathname + (req.url!.slice('/graphql'.length) || ''), method: req.method, headers: { ...req.headers, host: target.host } },
+    (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ errors: [{ message: 'The gateway cannot be reached.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+  });
+  req.pipe(upstream);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** Files of admin/dist; any other path is a client-side route and gets index.html. */
+async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse) {
+  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+  let file = join(DIST, path);
+  if (!file.startsWith(DIST + sep) || !(await stat(file).then((s) => s.isFile(), () => false))) file = join(DIST, 'index.html');
+  const body = await readFile(file);
+  const hashed = file.includes(`${sep}assets${sep}`);
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' });
+  res.end(body);
+}

@@ -1,0 +1,31 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import en from './en';
+import vi from './vi';
+
+export const LOCALES = [
+  { locale: 'vi', name: 'Tiếng Việt' },
+  { locale: 'en', name: 'English' },
+];
+
+/** Vietnamese by default; react-admin remembers the user's choice in its store (localStorage). */
+export const i18nProvider = polyglotI18nProvider((locale) => (locale === 'en' ? en : vi), 'vi', LOCALES, { allowMissing: false });
+
+/**
+ * The API's field messages are English fragments ("must not be empty."); the
+ * form shows a translation key instead, so the message follows the language.
+ */
+const FIELD_MESSAGES: [RegExp, string][] = [
+  [/must not be empty|cannot be cleared|is required/i, 'empty'],
+  [/at most \d+ characters/i, 'too_long'],
+  [/must not be before/i, 'before_start'],
+  [/already used/i, 'taken'],
+  [/in the future/i, 'future'],
+  [/is wrong/i, 'wrong'],
+  [/cycle|own subtree|under itself|descendant/i, 'cycle'],
+  [/does not exist/i, 'not_found'],
+];
+
+export function fieldMessageKey(message: string): string {
+  const hit = FIELD_MESSAGES.find(([re]) => re.test(message));
+  return `lantoa.field_error.${hit ? hit[1] : 'invalid'}`;
+}

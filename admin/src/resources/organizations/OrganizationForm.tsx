@@ -1,0 +1,44 @@
+import { AutocompleteInput, Create, DateInput, ReferenceInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
+import { ConflictAwareEdit, ConflictDialog } from '../../components/Conflict';
+import { enumChoices, LEVELS, TYPES } from '../../components/fields';
+
+function Fields({ creating }: { creating?: boolean }) {
+  return (
+    <>
+      <TextInput source="name" validate={required()} fullWidth />
+      <TextInput source="shortName" fullWidth />
+      <TextInput source="docAbbr" />
+      <SelectInput source="type" choices={enumChoices('type', TYPES)} validate={required()} />
+      <SelectInput source="level" choices={enumChoices('level', LEVELS)} validate={required()} />
+      {/* A new parent moves the whole subtree: on an existing record that is the "Move" action. */}
+      {creating && (
+        <ReferenceInput source="parentId" reference="organizations">
+          <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} fullWidth />
+        </ReferenceInput>
+      )}
+      <DateInput source="validFrom" />
+      <DateInput source="validTo" />
+    </>
+  );
+}
+
+export function OrganizationEdit() {
+  return (
+    <ConflictAwareEdit>
+      <SimpleForm warnWhenUnsavedChanges>
+        <Fields />
+        <ConflictDialog />
+      </SimpleForm>
+    </ConflictAwareEdit>
+  );
+}
+
+export function OrganizationCreate() {
+  return (
+    <Create redirect="show">
+      <SimpleForm warnWhenUnsavedChanges>
+        <Fields creating />
+      </SimpleForm>
+    </Create>
+  );
+}
