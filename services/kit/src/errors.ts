@@ -58,6 +58,15 @@ export const staleVersion = (what: string, id: string, expected: number, actual:
     actualVersion: actual,
   });
 
+/**
+ * Optimistic locking for every update: a write made against another version
+ * than the stored one is refused (CONFLICT) and changes nothing. Without
+ * `expectedVersion` the write applies to the current version.
+ */
+export function checkExpectedVersion(what: string, record: { id: string; version: number }, expectedVersion: number | null | undefined): void {
+  if (expectedVersion != null && expectedVersion !== record.version) throw staleVersion(what, record.id, expectedVersion, record.version);
+}
+
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError(ErrorCode.FORBIDDEN, message);
 export const unauthenticated = (message = 'Sign in first: no valid credentials were sent.') =>
   new AppError(ErrorCode.UNAUTHENTICATED, message);

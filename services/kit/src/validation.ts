@@ -1,39 +1,79 @@
 import { badUserInput, type FieldProblem } from './errors.js';
+import { cleanText, type TextKind } from './text-policy.js';
+
+export { hasForbiddenControl } from './text-policy.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const isUuid = (s: string) => UUID.test(s);
 
+/**
+ * A calendar day PostgreSQL can store as `date`, written YYYY-MM-DD: no
+ * 2024-02-30, no month 13, and no year 0000 (there is none: 1 BC precedes AD 1).
+ */
 export function isValidDate(s: string): boolean {
-  if (!DATE.test(s)) return false;
+  if (!DATE.test(s) || s.startsWith('0000')) return false;
   const d = new Date(s + 'T00:00:00Z');
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
 
 /**
+ * One text field's rule, shared by the create and the update of a record so
+ * that both refuse the same values (define it once per field, next to the
+ * service that writes it).
+ */
+export interface TextRule {
+  max: number;
+  min?: number;
+  /** The record cannot exist without it: a create must send it, an update must not clear or empty it. */
+  required?: boolean;
+  /** How the text is cleaned and what it may contain (text-policy.ts); default `name`. */
+  kind?: TextKind;
+}
+
+/**
  * Collects every problem of one input before anything is written, so the
  * caller learns all bad fields at once and a failed write changes nothing.
+ *
+ * A check is made for a create or an update (`mode`). The same field rules
+ * apply to both; only absence differs: a create must send each required
+ * field, an update leaves an omitted field as it is, and refuses null, empty
+ * or blank text for it.
  */
 export class InputCheck {
   readonly problems: FieldProblem[] = [];
+
+  constructor(readonly mode: 'create' | 'update' = 'create') {}
 
   add(path: string, message: string): void {
     this.problems.push({ path, message });
   }
 
-  /** Trims a text field and checks its length; returns undefined when absent and allowed. */
-  text(path: string, value: string | null | undefined, opts: { required?: boolean; max: number; min?: number }): string | null | undefined {
-    if (value === undefined || value === null) {
-      if (opts.required) this.add(path, 'is required.');
+  /**
+   * Cleans a text field by its kind and checks its length. Returns undefined
+   * when absent (unchanged in an update), null when cleared, else the cleaned text.
+   */
+  text(path: string, value: string | null | undefined, rule: TextRule): string | null | undefined {
+    if (value == null) {
+      this.required(path, value, rule.required ?? false);
       return value;
     }
-    const v = value.trim().replace(/\s+/g, ' ');
-    if (v.length < (opts.min ?? 1)) {
-      if (opts.required || v.length > 0 || opts.min) this.add(path, 'must not be empty.');
-      else return null;
-    } else if (v.length > opts.max) this.add(path, `must be at most ${opts.max} characters (got ${v.length}).`);
+    const { value: v, problem } = cleanText(value, rule.kind ?? 'name');
+    if (problem) this.add(path, problem);
+    else if (v.length === 0) {
+      if (!rule.required && !rule.min) return null;
+      this.add(path, 'must not be empty.');
+    } else if (rule.min && [...v].length < rule.min) this.add(path, `must be at least ${rule.min} characters.`);
+    else if (v.length > rule.max) this.add(path, `must be at most ${rule.max} characters (got ${v.length}).`);
     return v;
+  }
+
+  /** A required field of any type: absent from a create, or null in an update, is refused. */
+  required(path: string, value: unknown, required = true): void {
+    if (!required) return;
+    if (this.mode === 'create' && value == null) this.add(path, 'is required.');
+    else if (this.mode === 'update' && value === null) this.add(path, 'cannot be cleared.');
   }
 
   uuid(path: string, value: string | null | undefined): void {

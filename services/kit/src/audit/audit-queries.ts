@@ -1,13 +1,12 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import type { Caller } from '../auth/caller.js';
-import { pgArray, type SortTerm } from '../database/keyset.js';
-import { pageRequest, readPage, selectGrouped } from '../database/page-query.js';
-import { ConnectionType, PageArgs, toConnection, type Connection } from '../graphql/pagination.js';
+import { selectGrouped } from '../database/rows.js';
+import { containsPattern, pgArray } from '../database/sql.js';
+import { afterCursorSql, ConnectionType, cursorValues, orderBySql, PageArgs, pageRequest, readPage, toConnection, type Connection, type SortTerm } from '../pagination.js';
 import type { RequestContext } from '../graphql/context.js';
 import { InputCheck } from '../validation.js';
 import { AuditEvent } from './audit-event.entity.js';
-import { afterCursorSql, cursorValues, orderBySql } from '../database/keyset.js';
 
 // Every subgraph serves `history` with this type; identity serves `auditEvents`.
 export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent', { shareable: true });
@@ -50,8 +49,8 @@ export class AuditEventsArgs extends PageArgs {
 
 /** Newest first; the id breaks ties. The same order in every subgraph, so pages from several can be merged. */
 export const AUDIT_ORDER: SortTerm<AuditEvent>[] = [
-  { sql: 'occurred_at', direction: 'DESC', value: (e) => e.occurredAt },
-  { sql: 'id', direction: 'DESC', value: (e) => e.id },
+  { sql: 'occurred_at', direction: 'DESC', type: 'timestamp', value: (e) => e.occurredAt },
+  { sql: 'id', direction: 'DESC', type: 'uuid', value: (e) => e.id },
 ];
 
 /**
@@ -72,7 +71,7 @@ export function checkAuditFilter(filter: AuditEventFilter | null | undefined): v
 export function applyAuditFilter(qb: Knex.QueryBuilder, filter: AuditEventFilter | null | undefined): void {
   if (!filter) return;
   if (filter.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(filter.ids)]);
-  if (filter.q) qb.where((w) => w.whereILike('actor_name', `%${filter.q!.replace(/[\\%_]/g, (c) => '\\' + c)}%`).orWhere('request_id', filter.q!));
+  if (filter.q) qb.where((w) => w.whereILike('actor_name', containsPattern(filter.q!)).orWhere('request_id', filter.q!));
   if (filter.entityType) qb.where('entity_type', filter.entityType);
   if (filter.entityId) qb.where('entity_id', filter.entityId);
   if (filter.actorId) qb.where('actor_id', filter.actorId);
@@ -100,7 +99,7 @@ export async function readAuditEvents(em: EntityManager, caller: Caller, visibil
  * resolver before it asks.
  */
 export function recordHistory(ctx: RequestContext, entityType: string, entityId: string, args: PageArgs): Promise<Connection<AuditEvent>> {
-  const page = pageRequest(args, AUDIT_ORDER as SortTerm<never>[]);
+  const page = pageRequest(args, AUDIT_ORDER);
   const key = `audit.history:${entityType}:${JSON.stringify(page)}`;
   return ctx.loaders
     .get<string, AuditEvent[]>(key, async (ids) => {

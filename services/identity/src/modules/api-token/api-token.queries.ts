@@ -1,18 +1,18 @@
-import { InputCheck, pgArray, readPage, searchTerms, selectEntities, type Connection, type PageArgs, type RequestContext, type SortTerm } from '@lantoa/kit';
+import { idTerm, InputCheck, pgArray, readPage, searchTerms, selectEntities, type Connection, type PageArgs, type RequestContext, type SortTerm } from '@lantoa/kit';
 import type { Knex } from '@mikro-orm/postgresql';
 import { ApiToken } from './api-token.entity.js';
 import { ApiTokenOrderField, type ApiTokenFilter, type ApiTokenOrder } from './api-token.inputs.js';
 
 const TERM_SQL: Record<ApiTokenOrderField, Omit<SortTerm<ApiToken>, 'direction'>> = {
-  NAME: { sql: 'name', collate: 'vi-x-icu', value: (t) => t.name },
-  CREATED_AT: { sql: 'created_at', value: (t) => t.createdAt },
-  EXPIRES_AT: { sql: 'expires_at', value: (t) => t.expiresAt },
+  NAME: { sql: 'name', type: 'text', collate: true, value: (t) => t.name },
+  CREATED_AT: { sql: 'created_at', type: 'timestamp', value: (t) => t.createdAt },
+  EXPIRES_AT: { sql: 'expires_at', type: 'timestamp', value: (t) => t.expiresAt },
 };
 
 function sortTerms(orderBy: ApiTokenOrder[] | null | undefined): SortTerm<ApiToken>[] {
   const asked = orderBy?.length ? orderBy : [{ field: ApiTokenOrderField.CREATED_AT, direction: 'DESC' as const }];
   const terms = asked.map((o) => ({ ...TERM_SQL[o.field], direction: o.direction }) as SortTerm<ApiToken>);
-  terms.push({ sql: 'id', direction: terms[0]!.direction, value: (t) => t.id });
+  terms.push(idTerm(terms[0]!.direction));
   return terms;
 }
 

@@ -1,20 +1,19 @@
-import { InputCheck, pgArray, readPage, searchTerms, selectEntities, type Connection, type PageArgs, type RequestContext, type SortTerm } from '@lantoa/kit';
+import { idTerm, InputCheck, pgArray, readPage, searchTerms, selectEntities, type Connection, type PageArgs, type RequestContext, type SortTerm } from '@lantoa/kit';
 import type { Knex } from '@mikro-orm/postgresql';
 import { User } from './user.entity.js';
 import { UserOrderField, type UserFilter, type UserOrder } from './user.inputs.js';
 
 const TERM_SQL: Record<UserOrderField, Omit<SortTerm<User>, 'direction'>> = {
-  EMAIL: { sql: 'email', value: (u) => u.email },
-  DISPLAY_NAME: { sql: 'display_name', collate: 'vi-x-icu', value: (u) => u.displayName },
-  CREATED_AT: { sql: 'created_at', value: (u) => u.createdAt },
-  UPDATED_AT: { sql: 'updated_at', value: (u) => u.updatedAt },
+  EMAIL: { sql: 'email', type: 'text', value: (u) => u.email },
+  DISPLAY_NAME: { sql: 'display_name', type: 'text', collate: true, value: (u) => u.displayName },
+  CREATED_AT: { sql: 'created_at', type: 'timestamp', value: (u) => u.createdAt },
+  UPDATED_AT: { sql: 'updated_at', type: 'timestamp', value: (u) => u.updatedAt },
 };
 
 function sortTerms(orderBy: UserOrder[] | null | undefined): SortTerm<User>[] {
   const asked = orderBy?.length ? orderBy : [{ field: UserOrderField.EMAIL, direction: 'ASC' as const }];
   const terms = asked.map((o) => ({ ...TERM_SQL[o.field], direction: o.direction }) as SortTerm<User>);
-  // The id makes the order total; same direction as the first term so one index serves both.
-  terms.push({ sql: 'id', direction: terms[0]!.direction, value: (u) => u.id });
+  terms.push(idTerm(terms[0]!.direction));
   return terms;
 }
 

@@ -2,6 +2,7 @@ import {
   ACTIVE_ON,
   pgArray,
   afterCursorSql,
+  idTerm,
   cursorValues,
   orderBySql,
   pageRequest,
@@ -30,16 +31,15 @@ import { OrganizationOrderField, type OrganizationFilter, type OrganizationOrder
 export const SUBTREE_END = '~';
 
 const TERM_SQL: Record<OrganizationOrderField, Omit<SortTerm<Organization>, 'direction'>> = {
-  NAME: { sql: 'name', collate: 'vi-x-icu', value: (o) => o.name },
-  CREATED_AT: { sql: 'created_at', value: (o) => o.createdAt },
-  UPDATED_AT: { sql: 'updated_at', value: (o) => o.updatedAt },
+  NAME: { sql: 'name', type: 'text', collate: true, value: (o) => o.name },
+  CREATED_AT: { sql: 'created_at', type: 'timestamp', value: (o) => o.createdAt },
+  UPDATED_AT: { sql: 'updated_at', type: 'timestamp', value: (o) => o.updatedAt },
 };
 
 export function sortTerms(orderBy: OrganizationOrder[] | null | undefined): SortTerm<Organization>[] {
   const asked = orderBy?.length ? orderBy : [{ field: OrganizationOrderField.NAME, direction: 'ASC' as const }];
   const terms = asked.map((o) => ({ ...TERM_SQL[o.field], direction: o.direction }) as SortTerm<Organization>);
-  // The id makes the order total; same direction as the first term so one index serves both.
-  terms.push({ sql: 'id', direction: terms[0]!.direction, value: (o) => o.id });
+  terms.push(idTerm(terms[0]!.direction));
   return terms;
 }
 

@@ -1,5 +1,6 @@
 import {
   ACTIVE_ON,
+  idTerm,
   pgArray,
   InputCheck,
   readPage,
@@ -13,21 +14,19 @@ import { Person } from './person.entity.js';
 import { PersonOrderField, type PeopleArgs, type PersonOrder } from './person.inputs.js';
 import { Position } from './position.entity.js';
 
-const VI = 'vi-x-icu';
-
 function sortTerms(orderBy: PersonOrder[] | null | undefined): SortTerm<Person>[] {
   const asked = orderBy?.length ? orderBy : [{ field: PersonOrderField.NAME, direction: 'ASC' as const }];
   const terms: SortTerm<Person>[] = asked.flatMap((o): SortTerm<Person>[] =>
     o.field === PersonOrderField.NAME
       ? [
           // Vietnamese lists sort by given name, then family, then middle name.
-          { sql: 'given_name', collate: VI, direction: o.direction, value: (p) => p.givenName },
-          { sql: 'family_name', collate: VI, direction: o.direction, value: (p) => p.familyName },
-          { sql: "coalesce(middle_name, '')", collate: VI, direction: o.direction, value: (p) => p.middleName ?? '' },
+          { sql: 'given_name', type: 'text', collate: true, direction: o.direction, value: (p) => p.givenName },
+          { sql: 'family_name', type: 'text', collate: true, direction: o.direction, value: (p) => p.familyName },
+          { sql: "coalesce(middle_name, '')", type: 'text', collate: true, direction: o.direction, value: (p) => p.middleName ?? '' },
         ]
-      : [{ sql: 'created_at', direction: o.direction, value: (p) => p.createdAt }],
+      : [{ sql: 'created_at', type: 'timestamp', direction: o.direction, value: (p) => p.createdAt }],
   );
-  terms.push({ sql: 'id', direction: terms[0]!.direction, value: (p) => p.id });
+  terms.push(idTerm(terms[0]!.direction));
   return terms;
 }
 
