@@ -1,5 +1,8 @@
-import { ANONYMOUS, demoId, seedSubgraph, signCallerProof, type Caller, type Role } from '@lantoa/kit';
-import { startTestSubgraph, type TestSubgraph } from '@lantoa/kit/testing';
+import { ANONYMOUS, demoId, seedSubgraph, signCallerProof, startSubgraph, type Caller, type Role } from '@lantoa/kit';
+import { freePort, startTestSubgraph, type TestSubgraph } from '@lantoa/kit/testing';
+// Identity checks organizationIds against its replica of the organization tree: its tests run the real
+// organizations subgraph (with the demo tree) beside it, whose feed the replica follows.
+import { subgraph as organizations } from '../../../organizations/src/subgraph.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { AUTHENTICATE_PATH } from '../internal/authenticate.js';
@@ -37,7 +40,10 @@ export { ANONYMOUS };
 /** The real subgraph over HTTP on a fresh database, with the demo users. */
 export async function startTestService(label: string, env: Record<string, string> = {}): Promise<TestService> {
   const jwtSecret = randomBytes(32).toString('base64url');
-  const t = await startTestSubgraph(subgraph, label, { JWT_SECRET: jwtSecret, ...env });
+  const organizationsPort = await freePort();
+  const t = await startTestSubgraph(subgraph, label, { JWT_SECRET: jwtSecret, ORGANIZATIONS_URL: `http://127.0.0.1:${organizationsPort}/graphql`, ...env });
+  const organizationsService = await startSubgraph(organizations, { LOG_LEVEL: 'warn', DATABASE_URL: t.db.url, PORT: String(organizationsPort), GATEWAY_SECRET: t.gatewaySecret });
+  await seedSubgraph(organizations, t.db.url);
   await seedSubgraph(subgraph, t.db.url);
   const sql = new pg.Client({ connectionString: t.db.url });
   await sql.connect();
@@ -58,7 +64,9 @@ export async function startTestService(label: string, env: Record<string, string
     },
     async stop() {
       await sql.end();
-      await t.stop();
+      await t.service.stop();
+      await organizationsService.stop();
+      await t.db.drop();
     },
   };
 }

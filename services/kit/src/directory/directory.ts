@@ -1,6 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { isUnscoped, type Caller } from '../auth/caller.js';
-import { pgArray } from '../database/sql.js';
 import { notFound } from '../errors.js';
 import type { Loaders } from '../graphql/context.js';
 import type { DirectoryFollower } from './follower.js';
@@ -75,7 +74,8 @@ export class Directory {
     if (!UUID.test(id)) return Promise.resolve(null);
     return this.ctx.loaders
       .get<string, DirectoryOrganization | null>('directory.byId', async (ids) => {
-        const rows = await this.ctx.em.execute<Row[]>(`select * from ${TABLE} where id = any(?::uuid[])`, [pgArray(ids as string[])]);
+        // Keys are checked UUIDs (below), so the array literal needs no quoting.
+        const rows = await this.ctx.em.execute<Row[]>(`select * from ${TABLE} where id = any(?::uuid[])`, [`{${ids.join(',')}}`]);
         const map = new Map(rows.map((r) => [r.id, toOrganization(r)]));
         return ids.map((i) => map.get(i) ?? null);
       })

@@ -96,8 +96,9 @@ export function startDirectoryFollower(o: DirectoryFollowerOptions): DirectoryFo
     while (!stopped) {
       try {
         await catchUp();
-        if (failures) o.log.info('organization feed reachable again', { lastSeq: last, failedAttempts: failures });
+        if (failures) o.log.info('organization directory sync works again', { lastSeq: last, failedAttempts: failures });
         failures = 0;
+        if (!synced) o.log.info('organization directory synced', { lastSeq: last });
         markReady();
         await sleep(interval, undefined, { signal: controller.signal });
       } catch (err) {
@@ -106,9 +107,11 @@ export function startDirectoryFollower(o: DirectoryFollowerOptions): DirectoryFo
         const wait = Math.min(maxBackoff, interval * 2 ** Math.min(failures, 10));
         // First failure, then each time the pause doubles up to its cap: enough to notice, not a flood.
         if (failures === 1 || wait < maxBackoff || failures % 10 === 0) {
-          o.log.warn('organization feed unreachable; the directory replica is not updated meanwhile', {
+          // Usually organizations is unreachable; a failed apply (rolled back whole) lands here too.
+          o.log.warn('organization directory sync failed; the replica keeps its last state and retries', {
             feedUrl: o.feedUrl,
-            error: (err as Error).message,
+            // The driver's message, without the statement a database error quotes before it.
+            error: String((err as Error).message).split(' - ').at(-1),
             failedAttempts: failures,
             retryInMs: wait,
             lastSeq: last,

@@ -36,15 +36,16 @@ export class Migration20261201200000_organization_feed extends Migration {
     );`);
     this.addSql('create index organization_change_xid_idx on organization_change (xid, seq);');
 
+    // Every function keeps this schema's search_path (`from current`), so writers with any search_path (raw SQL, tools) reach it.
     // The directory's view of one organization; null once the row is gone (deletes are soft, so never in practice).
-    this.addSql(`create function organization_feed_state(org_id uuid) returns jsonb language sql stable as $$
+    this.addSql(`create function organization_feed_state(org_id uuid) returns jsonb language sql stable set search_path from current as $$
       select jsonb_build_object(
         'id', o.id, 'parentId', o.parent_id, 'path', o.path, 'depth', o.depth, 'level', o.level, 'type', o.type,
         'name', o.name, 'shortName', o.short_name, 'searchText', o.search_text, 'validFrom', o.valid_from, 'validTo', o.valid_to,
         'deletedAt', o.deleted_at, 'version', o.version, 'updatedAt', o.updated_at)
       from organization o where o.id = org_id $$;`);
 
-    this.addSql(`create function organization_feed_append(org_id uuid) returns void language plpgsql as $$
+    this.addSql(`create function organization_feed_append(org_id uuid) returns void language plpgsql set search_path from current as $$
       begin
         -- Commit order = seq order: one committing writer numbers its rows at a time.
         perform pg_advisory_xact_lock(hashtext('lantoa:organization_change'));
@@ -52,7 +53,7 @@ export class Migration20261201200000_organization_feed extends Migration {
           values (nextval('organization_change_seq'), org_id, organization_feed_state(org_id));
       end $$;`);
 
-    this.addSql(`create function organization_feed_on_organization() returns trigger language plpgsql as $$
+    this.addSql(`create function organization_feed_on_organization() returns trigger language plpgsql set search_path from current as $$
       begin
         perform organization_feed_append(case when tg_op = 'DELETE' then old.id else new.id end);
         return null;
@@ -61,7 +62,7 @@ export class Migration20261201200000_organization_feed extends Migration {
       deferrable initially deferred for each row execute function organization_feed_on_organization();`);
 
     // A succession is a write to the organizations it links (it may end one and begin another): both appear in the feed.
-    this.addSql(`create function organization_feed_on_succession() returns trigger language plpgsql as $$
+    this.addSql(`create function organization_feed_on_succession() returns trigger language plpgsql set search_path from current as $$
       begin
         perform organization_feed_append(new.from_id);
         if new.to_id is not null then perform organization_feed_append(new.to_id); end if;
