@@ -1,4 +1,5 @@
 import { conflict, InputCheck, notFound, Role, staleVersion, type RequestContext } from '@lantoa/kit';
+import { Directory } from '@lantoa/kit/directory';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUniqueViolation } from '../../database-errors.js';
@@ -51,6 +52,7 @@ export class UserService {
     const roles = checkRoles(check, 'input.roles', input.roles);
     checkPassword(check, 'input.password', input.password, email);
     check.done();
+    await new Directory(this.ctx).requireLive(input.organizationId, 'input.organizationId');
     const taken = await this.ctx.em.execute('select 1 from user_account where lower(email) = ?', [email!]);
     if (taken.length) throw emailTaken();
     // Hashing is slow (by design): done before the transaction opens.
@@ -79,6 +81,8 @@ export class UserService {
     return this.ctx.em.transactional(async (em) => {
       const u = await this.lockUser(em, id);
       if (expectedVersion != null && expectedVersion !== u.version) throw staleVersion('User', id, expectedVersion, u.version);
+      // A user may stay in an organization deleted since; moving one needs a live organization.
+      if (input.organizationId && input.organizationId !== u.organizationId) await new Directory(this.ctx).requireLive(input.organizationId, 'input.organizationId');
       const next = { roles: roles ?? u.roles, active: input.active ?? u.active, organizationId: input.organizationId ?? u.organizationId };
       await this.keepOneAdmin(em, u, { ...next, deleted: false });
       // What the user may do changes: tokens minted under the old rights must not outlive it.
