@@ -74,8 +74,8 @@ export const MOVE_DOCUMENT = `mutation Move($id: ID!, $parentId: ID, $expectedVe
 
 export const RECORD_SUCCESSION_DOCUMENT = `mutation RecordSuccession($input: RecordSuccessionInput!) { successions: recordSuccession(input: $input) { id kind effectiveOn fromId toId } }`;
 
-export const SIGN_IN_DOCUMENT = `mutation SignIn($email: String!, $password: String!) { session: signIn(email: $email, password: $password) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id email displayName roles organizationId organization { id name } } } }`;
-export const REFRESH_DOCUMENT = `mutation Refresh($refreshToken: String!) { session: refreshSession(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id email displayName roles organizationId organization { id name } } } }`;
+export const SIGN_IN_DOCUMENT = `mutation SignIn($email: String!, $password: String!) { session: signIn(email: $email, password: $password) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id email displayName roles organizationId } } }`;
+export const REFRESH_DOCUMENT = `mutation Refresh($refreshToken: String!) { session: refreshSession(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id email displayName roles organizationId } } }`;
 export const SIGN_OUT_DOCUMENT = `mutation SignOut($refreshToken: String!) { signOut(refreshToken: $refreshToken) }`;
 export const SIGN_OUT_EVERYWHERE_DOCUMENT = `mutation SignOutEverywhere { signOutEverywhere }`;
 

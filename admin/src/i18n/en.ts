@@ -149,6 +149,7 @@ const en: TranslationMessages = {
       wrong: 'Is wrong.',
       cycle: 'Cannot be placed under itself or one of its own units.',
       not_found: 'Does not exist.',
+      level_under: 'This level cannot sit under the chosen parent (or has units of a higher level below it).',
       invalid: 'This value is not valid.',
     },
     auth: {

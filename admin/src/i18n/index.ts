@@ -23,6 +23,7 @@ const FIELD_MESSAGES: [RegExp, string][] = [
   [/is wrong/i, 'wrong'],
   [/cycle|own subtree|under itself|descendant/i, 'cycle'],
   [/does not exist/i, 'not_found'],
+  [/cannot be placed under|are above/i, 'level_under'],
 ];
 
 export function fieldMessageKey(message: string): string {

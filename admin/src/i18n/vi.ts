@@ -336,6 +336,7 @@ const vi: TranslationMessages = {
       wrong: 'Không đúng.',
       cycle: 'Không thể đặt một tổ chức vào dưới chính nó hoặc đơn vị cấp dưới của nó.',
       not_found: 'Không tồn tại.',
+      level_under: 'Cấp này không thể đặt dưới đơn vị cấp trên đã chọn (hoặc đang có đơn vị cấp cao hơn ở bên dưới).',
       invalid: 'Giá trị này không hợp lệ.',
     },
     auth: {
