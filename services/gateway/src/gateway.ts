@@ -177,6 +177,7 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
       }),
     }),
   );
+  if (production) app.use((await import('./console.js')).consoleHandler()); // the built admin console at /, after the API routes
   app.use(httpErrorHandler(log, config.BODY_LIMIT));
 
   try {
