@@ -1,16 +1,20 @@
 /**
  * `pnpm start` / `pnpm dev`: the whole system on one machine with only Node.
  * Database → migrations and demo data → subgraphs → gateway → banner; Ctrl-C
- * or SIGTERM stops the services, then PostgreSQL, and exits 0.
+ * or SIGTERM stops the services, then PostgreSQL, and exits 0. Meanwhile it is
+ * the supervisor: a crashed service or PostgreSQL is restarted with backoff,
+ * and everything stops if the command that started it (pnpm) goes away.
  */
 import { ConfigError } from '../services/kit/src/config.js';
 import { defaultSubgraphUrl } from '../services/kit/src/services.js';
 import { loadDotEnv, loadLauncherConfig, LauncherError, oneLine, portVarOf, type LauncherConfig } from './lib/config.js';
 import { describeDatabaseError, openDatabase, type Database } from './lib/database.js';
 import { displayHost, isPortFree, reachableHost } from './lib/ports.js';
-import { killService, spawnService, stopService, waitReady, type Service } from './lib/processes.js';
+import { watchParents } from './lib/parents.js';
+import { superviseService, type Supervised } from './lib/processes.js';
 import { devSecrets } from './lib/secrets.js';
-import { loadSubgraphData, migrateAll, seedAll } from './lib/subgraph-data.js';
+import { migrateAll, seedAll } from './lib/subgraph-data.js';
+import { loadSubgraphs } from './lib/subgraphs.js';
 
 const say = (msg: string): void => void process.stdout.write(`[lantoa] ${msg}\n`);
 const fail = (msg: string): void => void process.stderr.write(`[lantoa] ${msg}\n`);
@@ -18,14 +22,14 @@ const fail = (msg: string): void => void process.stderr.write(`[lantoa] ${msg}\n
 const watch = process.argv.includes('--watch');
 const seed = !process.argv.includes('--no-seed');
 
-const services: Service[] = [];
+const services: Supervised[] = [];
 let opening: Promise<Database> | undefined;
 let stopping: Promise<void> | undefined;
 
 /** Idempotent: the first call decides the exit code; later signals only hurry the children. */
 function shutdown(code: number, why?: string): Promise<void> {
   if (stopping) {
-    for (const s of services) killService(s);
+    for (const s of services) s.kill();
     return stopping;
   }
   if (why) (code ? fail : say)(why);
@@ -33,8 +37,8 @@ function shutdown(code: number, why?: string): Promise<void> {
     try {
       // The gateway first, so nothing queries a subgraph that is going away.
       const [gateway, ...subgraphs] = [...services].reverse();
-      if (gateway) await stopService(gateway, say);
-      await Promise.all(subgraphs.map((s) => stopService(s, say)));
+      if (gateway) await gateway.stop(say);
+      await Promise.all(subgraphs.map((s) => s.stop(say)));
       const db = await opening?.catch(() => undefined);
       await db?.stop();
     } catch (err) {
@@ -50,11 +54,12 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => void shutdown(0, stopping ? undefined : `${signal}: stopping…`));
 }
 
-function onChildExit(s: Service, how: string): void {
-  if (stopping) return;
-  const hint = how === 'code 78' ? ' (configuration error, see above)' : '';
-  void shutdown(1, `${s.name} ${s.ready ? 'exited unexpectedly' : 'exited before it was ready'} (${how})${hint}; stopping everything.`);
-}
+// A process manager or an IDE stops `pnpm start` by signalling pnpm alone; its child shell dies, we would live on.
+watchParents((who) => void shutdown(0, stopping ? undefined : `${who} has exited: stopping…`));
+
+/** The supervisor's last resort (see superviseService): a service that cannot be kept running stops the system. */
+const giveUp = (why: string): void => void (stopping || shutdown(1, `${why}; stopping everything.`));
+const supervision = { say, stopping: () => stopping !== undefined, giveUp };
 
 async function assertPortsFree(cfg: LauncherConfig): Promise<void> {
   const wanted = [['GATEWAY_PORT', cfg.gatewayPort] as const, ...cfg.subgraphs.map((s) => [portVarOf(s), s.port] as const)];
@@ -86,7 +91,7 @@ function banner(cfg: LauncherConfig, db: Database, accounts: string[], phases: s
     `    curl -s ${gateway} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
     `      -d '{"query":"${query}"}'`,
     '',
-    `  ${watch ? 'Watching for changes. ' : ''}Ctrl-C stops everything.`,
+    `  ${watch ? 'Watching for changes. ' : ''}A crashed service is restarted. Ctrl-C stops everything.`,
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
@@ -112,15 +117,16 @@ async function main(): Promise<void> {
   const seconds = (from: number, to: number = performance.now()): string => ((to - from) / 1000).toFixed(1);
 
   // Loading the subgraph packages takes seconds of CPU: overlap it with PostgreSQL's start.
-  const data = loadSubgraphData(cfg.subgraphs);
+  const data = loadSubgraphs();
   opening = openDatabase(cfg, say);
   const db = await opening;
+  db.supervise?.(supervision);
   const subgraphData = await data;
   if (stopping) return;
   const t1 = performance.now();
   try {
     await migrateAll(subgraphData, db.url, say);
-    if (seed) await seedAll(subgraphData, db.url, say);
+    if (seed) await seedAll(subgraphData, db.url, say, { production: process.env.NODE_ENV === 'production' });
   } catch (err) {
     throw new LauncherError(describeDatabaseError(err, db) ?? `Migrations or demo data failed: ${oneLine(err)}`, { cause: err });
   }
@@ -134,15 +140,15 @@ async function main(): Promise<void> {
   const urls = Object.fromEntries(cfg.subgraphs.map((s) => [s.urlEnv, defaultSubgraphUrl(s, host)]));
   const baseEnv = { ...inherited, ...devSecrets(cfg.secretsFile), ...urls };
   const subgraphs = cfg.subgraphs.map((s) =>
-    spawnService({ name: s.name, port: s.port, host: cfg.host, env: { ...baseEnv, DATABASE_URL: db.url }, watch, onExit: onChildExit }),
+    superviseService({ name: s.name, port: s.port, host: cfg.host, env: { ...baseEnv, DATABASE_URL: db.url }, watch }, supervision),
   );
   services.push(...subgraphs);
-  await Promise.all(subgraphs.map((s) => waitReady(s)));
+  await Promise.all(subgraphs.map((s) => s.ready));
   if (stopping) return;
 
-  const gateway = spawnService({ name: 'gateway', port: cfg.gatewayPort, host: cfg.host, env: baseEnv, watch, onExit: onChildExit });
+  const gateway = superviseService({ name: 'gateway', port: cfg.gatewayPort, host: cfg.host, env: baseEnv, watch }, supervision);
   services.push(gateway);
-  await waitReady(gateway);
+  await gateway.ready;
   if (stopping) return;
 
   banner(cfg, db, await demoAccounts(), `database and packages ${seconds(t0, t1)} s, migrations and data ${seconds(t1, t2)} s, services ${seconds(t2)} s`);

@@ -1,8 +1,10 @@
 import { ensureDatabase, EmbeddedPostgresError, startEmbeddedPostgres, withDatabase } from '@lantoa/kit/database';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LauncherError, type DatabaseConfig } from './config.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LauncherError, oneLine, type DatabaseConfig } from './config.js';
 import { isPortFree } from './ports.js';
+import { crashCounter, type SupervisorHooks } from './processes.js';
 
 /** The database the launcher creates on the embedded server. */
 export const EMBEDDED_DATABASE = 'lantoa';
@@ -12,6 +14,8 @@ export interface Database {
   /** One line for the banner: which server, and where its data lives. */
   where: string;
   stop(): Promise<void>;
+  /** Embedded only: restart PostgreSQL when it dies, with the services' backoff and limit. */
+  supervise?(hooks: SupervisorHooks): void;
 }
 
 type Say = (msg: string) => void;
@@ -50,17 +54,56 @@ export async function openDatabase(cfg: DatabaseConfig, say: Say): Promise<Datab
     if (err instanceof EmbeddedPostgresError && !(await isPortFree(port))) throw portInUse();
     throw err;
   }
-  const stop = () => server.stop();
   try {
     await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE);
   } catch (err) {
-    await stop();
+    await server.stop();
     throw err;
   }
+
+  let stopped = false;
+  const abort = new AbortController();
+  let restarting: Promise<void> | undefined;
+  /**
+   * PostgreSQL died (killed, out of memory, a crash): start it again on the
+   * same data directory and port. Its crash recovery replays the WAL, so every
+   * committed write is kept; the services' connection pools reconnect on
+   * their own. A start that fails (old backends still holding shared memory)
+   * counts as another crash.
+   */
+  const supervise = (hooks: SupervisorHooks) => {
+    const counter = crashCounter(hooks.policy);
+    const onDeath = (how: string) => {
+      if (stopped || hooks.stopping()) return;
+      const { delayMs, count } = counter.crashed();
+      if (delayMs === undefined) return hooks.giveUp(`PostgreSQL stopped ${count} times within ${(hooks.policy?.windowMs ?? 60_000) / 1000} s (last: ${how}); giving up on it`);
+      hooks.say(`PostgreSQL exited unexpectedly (${how}); restarting it in ${delayMs / 1000} s. The services reconnect by themselves.`);
+      restarting = (async () => {
+        await sleep(delayMs, undefined, { signal: abort.signal }).catch(() => undefined);
+        if (stopped || hooks.stopping()) return;
+        try {
+          server = await startEmbeddedPostgres({ dataDir, port, persistent: true, log: say });
+        } catch (err) {
+          return onDeath(`failed to start again: ${oneLine(err).split('\n')[0]}`);
+        }
+        hooks.say('PostgreSQL is running again.');
+        watch(server);
+      })();
+    };
+    const watch = (s: typeof server) => void s.exited.then((how) => s === server && onDeath(how));
+    watch(server);
+  };
+
   return {
     url: withDatabase(server.adminUrl, EMBEDDED_DATABASE),
     where: `embedded PostgreSQL on port ${port}, data in ${dataDir}`,
-    stop,
+    async stop() {
+      stopped = true;
+      abort.abort();
+      await restarting?.catch(() => undefined);
+      await server.stop();
+    },
+    supervise,
   };
 }
 

