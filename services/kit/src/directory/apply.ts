@@ -1,12 +1,13 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import { BACKGROUND_SQL } from '../database/sql-stats.js';
 import type { FeedChange } from './feed.js';
 
 const COLUMNS = 'id, parent_id, path, depth, level, type, name, short_name, search_text, valid_from, valid_to, deleted_at, version, updated_at, seq';
 
 /** The last feed seq applied to this schema's replica. */
 export async function appliedSeq(knex: Knex): Promise<number> {
-  const row = await knex('directory_state').first('last_seq');
-  return Number(row?.last_seq ?? 0);
+  const { rows } = await knex.raw(BACKGROUND_SQL + 'select last_seq from directory_state');
+  return Number(rows[0]?.last_seq ?? 0);
 }
 
 /**
@@ -18,8 +19,8 @@ export async function appliedSeq(knex: Knex): Promise<number> {
  */
 export async function applyFeedChanges(knex: Knex, changes: FeedChange[], lastSeq: number): Promise<FeedChange[]> {
   return knex.transaction(async (trx) => {
-    const { last_seq } = await trx('directory_state').forUpdate().first('last_seq');
-    const current = Number(last_seq);
+    const { rows } = await trx.raw(BACKGROUND_SQL + 'select last_seq from directory_state for update');
+    const current = Number(rows[0].last_seq);
     const fresh = changes.filter((c) => c.seq > current).sort((a, b) => a.seq - b.seq);
     // One statement per kind; an organization changed several times in the page keeps its last state.
     const latest = new Map<string, FeedChange>();
@@ -29,7 +30,7 @@ export async function applyFeedChanges(knex: Knex, changes: FeedChange[], lastSe
     if (upserts.length) {
       const rows = upserts.map((c) => ({ ...c.state!, seq: c.seq }));
       await trx.raw(
-        `insert into directory_organization (${COLUMNS})
+        `${BACKGROUND_SQL}insert into directory_organization (${COLUMNS})
          select id, "parentId", path, depth, level, type, name, "shortName", "searchText", "validFrom", "validTo", "deletedAt", version, "updatedAt", seq
            from jsonb_to_recordset(?::jsonb) as r(id uuid, "parentId" uuid, path text, depth integer, level text, type text, name text, "shortName" text,
              "searchText" text, "validFrom" date, "validTo" date, "deletedAt" timestamptz, version integer, "updatedAt" timestamptz, seq bigint)
@@ -40,8 +41,8 @@ export async function applyFeedChanges(knex: Knex, changes: FeedChange[], lastSe
         [JSON.stringify(rows)],
       );
     }
-    if (gone.length) await trx('directory_organization').whereIn('id', gone).del();
-    if (lastSeq > current) await trx('directory_state').update({ last_seq: lastSeq, updated_at: trx.fn.now() });
+    if (gone.length) await trx.raw(BACKGROUND_SQL + 'delete from directory_organization where id = any(?::uuid[])', [`{${gone.join(',')}}`]);
+    if (lastSeq > current) await trx.raw(BACKGROUND_SQL + 'update directory_state set last_seq = ?, updated_at = now()', [lastSeq]);
     return fresh;
   });
 }

@@ -73,10 +73,14 @@ export function startDirectoryFollower(o: DirectoryFollowerOptions): DirectoryFo
 
   /** Reads and applies pages until the feed has nothing more. Serialized: one catch-up at a time. */
   let running: Promise<void> | null = null;
+  let started = false;
   const catchUp = () =>
     (running ??= (async () => {
       try {
-        last = await appliedSeq(knex);
+        // Read once; afterwards the replica's seq only moves through this follower's own applies (or another
+        // instance's, whose pages the apply then drops as already applied).
+        if (!started) last = await appliedSeq(knex);
+        started = true;
         for (;;) {
           const page = await fetchPage(last);
           if (page.changes.length) {
