@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode, formatError, type Logger } from '@lantoa/kit';
+import { bindScalars, ErrorCode, formatError, type Logger } from '@lantoa/kit';
+import type { ApolloGateway } from '@apollo/gateway';
 import type { ErrorRequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { QueryTooComplexError, tokenLimitOf } from './armor.js';
@@ -20,10 +21,68 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   if (limit) {
     return { message: `Query token limit of ${limit} exceeded.`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, requestId } };
   }
+  const refusal = subgraphRefusal(formatted.extensions?.response);
+  if (refusal) return formatError({ message: refusal.message, path: formatted.path, extensions: { ...refusal.extensions, requestId } }, error);
   // Which subgraph answered is an internal detail of the deployment, not part of the API.
   const { serviceName: _service, ...extensions } = formatted.extensions ?? {};
   void _service;
   return formatError({ ...formatted, extensions: { ...extensions, requestId } }, error);
+}
+
+interface SubgraphResponse {
+  status?: number;
+  body?: { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] };
+}
+
+/**
+ * A subgraph that refuses a request itself answers HTTP 4xx with GraphQL
+ * errors meant for the caller (a value the gateway let through); Apollo's
+ * data source turns that into a bare "400: Bad Request". Its first error,
+ * with its own code, is the answer (401/403 already carry theirs).
+ */
+function subgraphRefusal(response: unknown): { message: string; extensions: Record<string, unknown> } | null {
+  const r = response as SubgraphResponse | undefined;
+  const first = r?.body?.errors?.[0];
+  if (!r?.status || r.status < 400 || r.status >= 500 || r.status === 401 || r.status === 403 || typeof first?.message !== 'string') return null;
+  const { requestId: _id, ...extensions } = first.extensions ?? {};
+  void _id;
+  return { message: first.message, extensions };
+}
+
+/**
+ * Requests Apollo would otherwise hand to the query planner, which fails on
+ * them with an internal error (HTTP 500): several operations and no (or an
+ * unknown) operationName, and subscriptions, which this API does not serve.
+ * They are the client's mistakes: HTTP 400 with a specific code.
+ */
+export function operationGuardPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          if (!operation) {
+            const message = request.operationName
+              ? `The document has no operation named "${request.operationName}".`
+              : 'The document holds several operations: name the one to run in operationName.';
+            throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+          }
+          if (operation.operation === 'subscription') {
+            throw new GraphQLError('This API has no subscriptions; send a query or a mutation.', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The supergraph's SDL says only `scalar Date`: the gateway's schema gets the
+ * kit's implementations, so a bad Date or DateTime variable is refused here
+ * as BAD_USER_INPUT before planning (kit scalarLiteralsRule does literals).
+ */
+export function withKitScalars(gateway: ApolloGateway): ApolloGateway {
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => bindScalars(apiSchema));
+  return gateway;
 }
 
 /** Logs the failures Apollo handles outside the request pipeline, which kit's errorPlugin never sees. */

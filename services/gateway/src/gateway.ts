@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ANONYMOUS, createLogger, errorPlugin, requestIdOf, type Caller, type Logger, type RunningServer } from '@lantoa/kit';
+import { ANONYMOUS, createLogger, errorPlugin, requestIdOf, scalarLiteralsRule, type Caller, type Logger, type RunningServer } from '@lantoa/kit';
 import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
@@ -14,7 +14,7 @@ import { armor } from './armor.js';
 import { createAuthenticator } from './auth.js';
 import type { GatewayConfig } from './config.js';
 import { currentRequest, type GatewayContext } from './context.js';
-import { formatGatewayError, httpErrorHandler, unexpectedErrorPlugin } from './errors.js';
+import { formatGatewayError, httpErrorHandler, operationGuardPlugin, unexpectedErrorPlugin, withKitScalars } from './errors.js';
 import { requestGuard } from './guard.js';
 import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from './rate-limit.js';
 import { createSubgraphPool, type SubgraphHeaders } from './subgraphs.js';
@@ -85,16 +85,18 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
     production,
   );
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: new ApolloGateway({
-      supergraphSdl,
-      buildService: ({ name }) => pool.dataSource(name),
-      logger: apolloLogger(log),
-    }),
+    gateway: withKitScalars(
+      new ApolloGateway({
+        supergraphSdl,
+        buildService: ({ name }) => pool.dataSource(name),
+        logger: apolloLogger(log),
+      }),
+    ),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, scalarLiteralsRule()],
     formatError: formatGatewayError,
     logger: apolloLogger(log),
     // main.ts owns the signals: it also has to close the pools and exit.
@@ -105,6 +107,7 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       errorPlugin(log),
       unexpectedErrorPlugin(log),
+      operationGuardPlugin(),
       ...limits.plugins,
     ],
   });

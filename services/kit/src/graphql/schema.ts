@@ -1,12 +1,12 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { isObjectType, parse, type GraphQLSchema } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker, RequireSignIn } from './authorization.js';
 import { unauthenticated } from '../errors.js';
 import type { RequestContext } from './context.js';
 import { NormalizeInput } from './normalize-input.js';
+import { DateTimeScalar } from './scalars.js';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
@@ -36,7 +36,7 @@ export async function buildFederatedSchema(
     // Sign-in first (cheapest refusal), then every string argument is normalized.
     globalMiddlewares: [RequireSignIn, NormalizeInput],
     authChecker,
-    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}\n`;
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, object>;

@@ -40,7 +40,35 @@ export function errorPlugin(log: Logger): ApolloServerPlugin<WithRequestId> {
   };
 }
 
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+// graphql-js words a variable it could not coerce as: Variable "$input" got invalid value "x" at "input.validFrom"; <reason>
+const VARIABLE_ERROR = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)"; |; )(.*)$/s;
+
+/**
+ * Errors about the caller's input that graphql-js or Apollo word or label
+ * their own way, given the API's codes: a bad scalar literal (labelled
+ * GRAPHQL_VALIDATION_FAILED) and a bad variable are BAD_USER_INPUT naming the
+ * field; a request Apollo refuses with an HTTP 4xx but no code (a persisted
+ * query whose hash does not match) is BAD_REQUEST.
+ */
+function asClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const extensions = formatted.extensions ?? {};
+  const original = (error as { originalError?: { extensions?: Record<string, unknown> } } | undefined)?.originalError;
+  if (extensions.code === 'GRAPHQL_VALIDATION_FAILED' && original?.extensions?.code === ErrorCode.BAD_USER_INPUT) {
+    return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
+  }
+  if (extensions.code === ErrorCode.BAD_USER_INPUT && !extensions.fields) {
+    const m = VARIABLE_ERROR.exec(formatted.message);
+    if (m) return { ...formatted, extensions: { ...extensions, fields: [{ path: `$${m[2] ?? m[1]}`, message: m[3] }] } };
+  }
+  // Apollo labels an error without a code INTERNAL_SERVER_ERROR before formatError sees it; the raw error tells.
+  const raw = (error as { extensions?: { code?: unknown; http?: { status?: number } } } | undefined)?.extensions;
+  const status = raw?.http?.status;
+  if (!raw?.code && status && status >= 400 && status < 500) return { ...formatted, extensions: { ...extensions, code: 'BAD_REQUEST' } };
+  return formatted;
+}
+
+export function formatError(given: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const formatted = asClientError(given, error);
   const code = formatted.extensions?.code as string | undefined;
   const requestId = formatted.extensions?.requestId as string | undefined;
   if (code && PUBLIC_CODES.has(code)) {

@@ -14,7 +14,7 @@ export class ApiTokenService {
   constructor(private readonly ctx: RequestContext) {}
 
   async create(input: CreateApiTokenInput): Promise<CreatedApiToken> {
-    const check = new InputCheck();
+    const check = new InputCheck('create');
     const name = check.text('input.name', input.name, { required: true, max: 100 });
     if (!input.scopes?.length) check.add('input.scopes', 'must name at least one scope.');
     const known = new Set<string>(Object.values(TokenScope));

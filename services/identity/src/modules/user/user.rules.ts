@@ -1,4 +1,4 @@
-import { InputCheck, Role, searchKey } from '@lantoa/kit';
+import { InputCheck, Role, searchKey, type TextRule } from '@lantoa/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../credentials.js';
 import { User } from './user.entity.js';
@@ -6,9 +6,15 @@ import { User } from './user.entity.js';
 // Deliberately loose: the address is proven by use, not by a regular expression.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
+/** One rule per text field, for create and update alike (the check's mode decides what absence means). */
+export const USER_FIELDS = {
+  email: { required: true, max: 254, kind: 'email' },
+  displayName: { required: true, max: 200 },
+} satisfies Record<string, TextRule>;
+
 /** Trimmed, lower case; null when invalid (the problem is added to `check`). */
 export function checkEmail(check: InputCheck, path: string, value: string | null | undefined): string | null {
-  const email = check.text(path, value, { required: true, max: 254 });
+  const email = check.text(path, value, USER_FIELDS.email);
   if (!email) return null;
   if (!EMAIL.test(email)) {
     check.add(path, 'is not an e-mail address.');

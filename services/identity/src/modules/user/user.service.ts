@@ -1,4 +1,4 @@
-import { conflict, InputCheck, notFound, Role, staleVersion, type RequestContext } from '@lantoa/kit';
+import { checkExpectedVersion, conflict, InputCheck, notFound, Role, type RequestContext } from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -7,7 +7,7 @@ import { hashPassword } from '../../credentials.js';
 import { endSessions } from '../session/end-sessions.js';
 import { User } from './user.entity.js';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
-import { checkEmail, checkPassword, checkRoles, newUser, sameRoles, userSearchText } from './user.rules.js';
+import { checkEmail, checkPassword, checkRoles, newUser, sameRoles, USER_FIELDS, userSearchText } from './user.rules.js';
 
 const emailTaken = () =>
   conflict('Another user (possibly a deleted one; restore it instead) already has this e-mail address.', {
@@ -44,11 +44,11 @@ export class UserService {
   }
 
   async create(input: CreateUserInput): Promise<User> {
-    const check = new InputCheck();
+    const check = new InputCheck('create');
     const email = checkEmail(check, 'input.email', input.email);
-    const displayName = check.text('input.displayName', input.displayName, { required: true, max: 200 });
+    const displayName = check.text('input.displayName', input.displayName, USER_FIELDS.displayName);
+    check.required('input.organizationId', input.organizationId || null);
     check.uuid('input.organizationId', input.organizationId);
-    if (!input.organizationId) check.add('input.organizationId', 'is required.');
     const roles = checkRoles(check, 'input.roles', input.roles);
     checkPassword(check, 'input.password', input.password, email);
     check.done();
@@ -70,17 +70,15 @@ export class UserService {
   }
 
   async update(id: string, input: UpdateUserInput, expectedVersion?: number | null): Promise<User> {
-    const check = new InputCheck();
-    const displayName = check.text('input.displayName', input.displayName, { max: 200 });
-    for (const f of ['displayName', 'organizationId', 'roles', 'active'] as const) {
-      if (input[f] === null) check.add(`input.${f}`, 'cannot be cleared.');
-    }
+    const check = new InputCheck('update');
+    const displayName = check.text('input.displayName', input.displayName, USER_FIELDS.displayName);
+    for (const f of ['organizationId', 'roles', 'active'] as const) check.required(`input.${f}`, input[f]);
     check.uuid('input.organizationId', input.organizationId);
     const roles = input.roles != null ? checkRoles(check, 'input.roles', input.roles) : undefined;
     check.done();
     return this.ctx.em.transactional(async (em) => {
       const u = await this.lockUser(em, id);
-      if (expectedVersion != null && expectedVersion !== u.version) throw staleVersion('User', id, expectedVersion, u.version);
+      checkExpectedVersion('User', u, expectedVersion);
       // A user may stay in an organization deleted since; moving one needs a live organization.
       if (input.organizationId && input.organizationId !== u.organizationId) await new Directory(this.ctx).requireLive(input.organizationId, 'input.organizationId');
       const next = { roles: roles ?? u.roles, active: input.active ?? u.active, organizationId: input.organizationId ?? u.organizationId };

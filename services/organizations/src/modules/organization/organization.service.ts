@@ -1,4 +1,4 @@
-import { conflict, InputCheck, notFound, searchKey, staleVersion, type RequestContext } from '@lantoa/kit';
+import { checkExpectedVersion, conflict, InputCheck, notFound, searchKey, type RequestContext, type TextRule } from '@lantoa/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
@@ -11,14 +11,21 @@ const ISSUER_CODE = /^[A-ZĐ0-9]{1,12}$/;
 
 const searchTextOf = (o: Pick<Organization, 'name' | 'shortName' | 'docAbbr'>) => searchKey([o.name, o.shortName, o.docAbbr].filter(Boolean).join(' '));
 
-/** Checks the text and date fields shared by create and update; returns the cleaned values. */
-function checkFields(check: InputCheck, input: CreateOrganizationInput | UpdateOrganizationInput, creating: boolean) {
-  const name = check.text('input.name', input.name, { required: creating, max: 300 });
-  if (!creating && input.name === null) check.add('input.name', 'cannot be cleared.');
-  const shortName = check.text('input.shortName', input.shortName, { max: 100 });
-  const docAbbr = check.text('input.docAbbr', input.docAbbr, { max: 12 });
+/** One rule per text field, for create and update alike (the check's mode decides what absence means). */
+const FIELDS = {
+  name: { required: true, max: 300 },
+  shortName: { max: 100 },
+  docAbbr: { max: 12 },
+} satisfies Record<string, TextRule>;
+
+/** Checks the fields shared by create and update; returns the cleaned values. */
+function checkFields(check: InputCheck, input: CreateOrganizationInput | UpdateOrganizationInput) {
+  const name = check.text('input.name', input.name, FIELDS.name);
+  const shortName = check.text('input.shortName', input.shortName, FIELDS.shortName);
+  const docAbbr = check.text('input.docAbbr', input.docAbbr, FIELDS.docAbbr);
   if (docAbbr && !ISSUER_CODE.test(docAbbr)) check.add('input.docAbbr', 'must be 1–12 capital letters or digits, e.g. "TU".');
-  if (!creating && (input.type === null || input.level === null)) check.add(input.type === null ? 'input.type' : 'input.level', 'cannot be cleared.');
+  check.required('input.type', input.type);
+  check.required('input.level', input.level);
   check.uuid('input.parentId', input.parentId);
   return { name, shortName, docAbbr };
 }
@@ -47,8 +54,8 @@ export class OrganizationService {
 
   async create(input: CreateOrganizationInput): Promise<Organization> {
     return this.ctx.em.transactional(async (em) => {
-      const check = new InputCheck();
-      const { name, shortName, docAbbr } = checkFields(check, input, true);
+      const check = new InputCheck('create');
+      const { name, shortName, docAbbr } = checkFields(check, input);
       check.dateRange('input.validFrom', input.validFrom, 'input.validTo', input.validTo);
       check.done();
       const parent = input.parentId ? await this.liveForUpdate(em, input.parentId, 'input.parentId') : null;
@@ -77,11 +84,11 @@ export class OrganizationService {
 
   async update(id: string, input: UpdateOrganizationInput, expectedVersion?: number | null): Promise<Organization> {
     return this.ctx.em.transactional(async (em) => {
-      const check = new InputCheck();
-      const { name, shortName, docAbbr } = checkFields(check, input, false);
+      const check = new InputCheck('update');
+      const { name, shortName, docAbbr } = checkFields(check, input);
       check.done();
       const o = await this.liveForUpdate(em, id);
-      if (expectedVersion != null && expectedVersion !== o.version) throw staleVersion('Organization', id, expectedVersion, o.version);
+      checkExpectedVersion('Organization', o, expectedVersion);
 
       const validFrom = input.validFrom !== undefined ? input.validFrom : o.validFrom;
       const validTo = input.validTo !== undefined ? input.validTo : o.validTo;

@@ -29,8 +29,8 @@ export class SuccessionService {
       if (input.kind !== SuccessionKind.DISSOLVE && !input.toId) check.add('input.toId', `is required for ${input.kind}.`);
       if (input.toId && input.fromIds.includes(input.toId)) check.add('input.toId', 'cannot also be a predecessor.');
       if (input.kind === SuccessionKind.RENAME && input.fromIds.length > 1) check.add('input.fromIds', 'RENAME has exactly one predecessor.');
-      const basis = check.text('input.basis', input.basis, { max: 500 });
-      const note = check.text('input.note', input.note, { max: 2000 });
+      const basis = check.text('input.basis', input.basis, { max: 500, kind: 'note' });
+      const note = check.text('input.note', input.note, { max: 2000, kind: 'note' });
       check.done();
 
       const ids = [...input.fromIds, ...(input.toId ? [input.toId] : [])];

@@ -1,4 +1,4 @@
-import { Access, InputCheck, notFound, searchKey, staleVersion, type RequestContext } from '@lantoa/kit';
+import { Access, checkExpectedVersion, InputCheck, notFound, searchKey, type RequestContext, type TextRule } from '@lantoa/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from '../organization/organization.entity.js';
@@ -10,14 +10,30 @@ import { Position } from './position.entity.js';
 const PHONE = /^\+?[0-9 .()-]{6,20}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Contact fields shared by create and update; undefined = unchanged, null = cleared. */
-function checkContacts(check: InputCheck, input: CreatePersonInput | UpdatePersonInput) {
-  const phone = check.text('input.phone', input.phone, { max: 30 });
+/** One rule per text field, for create and update alike (the check's mode decides what absence means). */
+const PERSON = {
+  familyName: { required: true, max: 100 },
+  middleName: { max: 100 },
+  givenName: { required: true, max: 100 },
+  fullName: { max: 300 },
+  phone: { max: 30 },
+  email: { max: 200, kind: 'email' },
+  address: { max: 500, kind: 'note' },
+} satisfies Record<string, TextRule>;
+const POSITION = { title: { required: true, max: 300 } } satisfies Record<string, TextRule>;
+
+/** A person's fields, as create and update check them; undefined = unchanged, null = cleared. */
+function checkPerson(check: InputCheck, input: CreatePersonInput | UpdatePersonInput) {
+  const familyName = check.text('input.familyName', input.familyName, PERSON.familyName);
+  const middleName = check.text('input.middleName', input.middleName, PERSON.middleName);
+  const givenName = check.text('input.givenName', input.givenName, PERSON.givenName);
+  const fullName = check.text('input.fullName', input.fullName, PERSON.fullName);
+  const phone = check.text('input.phone', input.phone, PERSON.phone);
   if (phone && !PHONE.test(phone)) check.add('input.phone', 'must be a phone number, e.g. 0209 3870 000.');
-  const email = check.text('input.email', input.email, { max: 200 });
+  const email = check.text('input.email', input.email, PERSON.email);
   if (email && !EMAIL.test(email)) check.add('input.email', 'must be an e-mail address.');
-  const address = check.text('input.address', input.address, { max: 500 });
-  return { phone, email, address };
+  const address = check.text('input.address', input.address, PERSON.address);
+  return { familyName, middleName, givenName, fullName, phone, email, address };
 }
 
 const joinName = (p: Pick<Person, 'familyName' | 'middleName' | 'givenName'>) => [p.familyName, p.middleName, p.givenName].filter(Boolean).join(' ');
@@ -45,12 +61,8 @@ export class PersonService {
 
   createPerson(input: CreatePersonInput): Promise<Person> {
     return this.ctx.em.transactional(async (em) => {
-      const check = new InputCheck();
-      const familyName = check.text('input.familyName', input.familyName, { required: true, max: 100 });
-      const middleName = check.text('input.middleName', input.middleName, { max: 100 });
-      const givenName = check.text('input.givenName', input.givenName, { required: true, max: 100 });
-      const fullName = check.text('input.fullName', input.fullName, { max: 300 });
-      const contacts = checkContacts(check, input);
+      const check = new InputCheck('create');
+      const { familyName, middleName, givenName, fullName, ...contacts } = checkPerson(check, input);
       check.done();
       const p = em.create(Person, {
         familyName: familyName!,
@@ -71,17 +83,11 @@ export class PersonService {
 
   updatePerson(id: string, input: UpdatePersonInput, expectedVersion?: number | null): Promise<Person> {
     return this.ctx.em.transactional(async (em) => {
-      const check = new InputCheck();
-      const familyName = check.text('input.familyName', input.familyName, { max: 100 });
-      const middleName = check.text('input.middleName', input.middleName, { max: 100 });
-      const givenName = check.text('input.givenName', input.givenName, { max: 100 });
-      const fullName = check.text('input.fullName', input.fullName, { max: 300 });
-      if (input.familyName === null) check.add('input.familyName', 'cannot be cleared.');
-      if (input.givenName === null) check.add('input.givenName', 'cannot be cleared.');
-      const contacts = checkContacts(check, input);
+      const check = new InputCheck('update');
+      const { familyName, middleName, givenName, fullName, ...contacts } = checkPerson(check, input);
       check.done();
       const p = await findForWrite(em, Person, id, 'id');
-      if (expectedVersion != null && expectedVersion !== p.version) throw staleVersion('Person', id, expectedVersion, p.version);
+      checkExpectedVersion('Person', p, expectedVersion);
       const partsChanged = familyName != null || middleName !== undefined || givenName != null;
       if (familyName != null) p.familyName = familyName;
       if (middleName !== undefined) p.middleName = middleName;
@@ -89,8 +95,9 @@ export class PersonService {
       if (contacts.phone !== undefined) p.phone = contacts.phone;
       if (contacts.email !== undefined) p.email = contacts.email;
       if (contacts.address !== undefined) p.address = contacts.address;
+      // Cleared (null or blank), the full name goes back to the joined parts.
       if (fullName) p.fullName = fullName;
-      else if (partsChanged) p.fullName = joinName(p);
+      else if (partsChanged || fullName === null) p.fullName = joinName(p);
       p.searchText = searchKey(p.fullName);
       await em.flush();
       return p;
@@ -110,10 +117,10 @@ export class PersonService {
 
   createPosition(input: CreatePositionInput): Promise<Position> {
     return this.ctx.em.transactional(async (em) => {
-      const check = new InputCheck();
+      const check = new InputCheck('create');
       check.uuid('input.personId', input.personId);
       check.uuid('input.organizationId', input.organizationId);
-      const title = check.text('input.title', input.title, { required: true, max: 300 });
+      const title = check.text('input.title', input.title, POSITION.title);
       check.dateRange('input.validFrom', input.validFrom, 'input.validTo', input.validTo);
       check.done();
       await findForWrite(em, Person, input.personId, 'input.personId');
@@ -134,13 +141,12 @@ export class PersonService {
 
   updatePosition(id: string, input: UpdatePositionInput, expectedVersion?: number | null): Promise<Position> {
     return this.ctx.em.transactional(async (em) => {
-      const check = new InputCheck();
-      const title = check.text('input.title', input.title, { max: 300 });
-      if (input.title === null) check.add('input.title', 'cannot be cleared.');
+      const check = new InputCheck('update');
+      const title = check.text('input.title', input.title, POSITION.title);
       check.done();
       const pos = await findForWrite(em, Position, id, 'id');
       await requireInScope(this.ctx, Access.EDIT, pos.organizationId);
-      if (expectedVersion != null && expectedVersion !== pos.version) throw staleVersion('Position', id, expectedVersion, pos.version);
+      checkExpectedVersion('Position', pos, expectedVersion);
       const validFrom = input.validFrom !== undefined ? input.validFrom : pos.validFrom;
       const validTo = input.validTo !== undefined ? input.validTo : pos.validTo;
       check.dateRange('input.validFrom', validFrom, 'input.validTo', validTo);
