@@ -7,6 +7,7 @@
 import {
   AuditEvent,
   CALLER_HEADER,
+  countSql,
   createLogger,
   createOrm,
   demoId,
@@ -24,6 +25,7 @@ import {
   directoryMigration,
   ORGANIZATION_FEED_AUDIENCE,
   organizationFeedUrl,
+  scopeCondition,
   SERVICE_HEADER,
   signServiceProof,
   startDirectoryFollower,
@@ -314,6 +316,23 @@ describe('the scope and subtree helpers on the replica', () => {
     expect(byDistrict.has(tree.ids[2]!)).toBe(false);
     expect(byDistrict.get(tree.ids[6]!)).toBe(1 + 25 + 500);
     expect(counts.reduce((s, c) => s + c.count, 0)).toBe(tree.ids.length);
+  });
+  it('scopeCondition limits a list to the caller’s subtree (admins: all; no or deleted organization: nothing); names come in one statement', async () => {
+    const knex = identity.orm.em.getKnex();
+    const visible = async (caller: Caller) => {
+      const qb = knex('directory_organization').count('* as n').where('path', 'like', `/${tree.rootId}/%`);
+      scopeCondition(knex, 'id', caller)(qb);
+      return Number((await qb)[0]!.n);
+    };
+    const editorOf = (organizationId: string | null): Caller => ({ kind: 'user', id: randomUUID(), name: null, organizationId, roles: [Role.EDITOR], scopes: [] });
+    expect(await visible(ADMIN)).toBe(tree.ids.length);
+    expect(await visible(editorOf(tree.ids[6]!))).toBe(1 + 25 + 500);
+    expect(await visible(editorOf(tree.ids[3]!))).toBe(0); // deleted
+    expect(await visible(editorOf(null))).toBe(0);
+    const directory = new Directory({ em: identity.orm.em.fork(), loaders: new Loaders() });
+    const { statements, result } = await countSql(() => Promise.all(tree.ids.slice(0, 50).map((id) => directory.name(id))));
+    expect(statements).toBe(1);
+    expect(result.every((n) => typeof n === 'string' && n.length > 0)).toBe(true);
   });
 });
 

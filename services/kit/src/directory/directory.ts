@@ -69,17 +69,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class Directory {
   constructor(private readonly ctx: { em: EntityManager; loaders: Loaders }) {}
 
+  private get loader() {
+    return this.ctx.loaders.get<string, DirectoryOrganization | null>('directory.byId', async (ids) => {
+      // Keys are checked UUIDs (byId), so the array literal needs no quoting.
+      const rows = await this.ctx.em.execute<Row[]>(`select * from ${TABLE} where id = any(?::uuid[])`, [`{${ids.join(',')}}`]);
+      const map = new Map(rows.map((r) => [r.id, toOrganization(r)]));
+      return ids.map((i) => map.get(i) ?? null);
+    });
+  }
+
   /** The organization as the replica knows it, deleted ones included; null if unknown. Batched. */
   byId(id: string): Promise<DirectoryOrganization | null> {
     if (!UUID.test(id)) return Promise.resolve(null);
-    return this.ctx.loaders
-      .get<string, DirectoryOrganization | null>('directory.byId', async (ids) => {
-        // Keys are checked UUIDs (below), so the array literal needs no quoting.
-        const rows = await this.ctx.em.execute<Row[]>(`select * from ${TABLE} where id = any(?::uuid[])`, [`{${ids.join(',')}}`]);
-        const map = new Map(rows.map((r) => [r.id, toOrganization(r)]));
-        return ids.map((i) => map.get(i) ?? null);
-      })
-      .load(id.toLowerCase());
+    return this.loader.load(id.toLowerCase());
   }
 
   /**
@@ -123,7 +125,7 @@ export class Directory {
           // Without a first sync the replica knows nothing: refusing as NOT_FOUND would be a lie.
           if (!follower.isReady()) throw new Error(`The organization directory has not been synced yet (${(err as Error).message}).`);
         }
-        this.ctx.loaders.get<string, DirectoryOrganization | null>('directory.byId', async () => []).clear(id.toLowerCase());
+        this.loader.clear(id.toLowerCase());
         o = await this.byId(id);
       }
     }

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { defaultSubgraphUrl, SUBGRAPHS } from '../services.js';
+
 /**
  * The wire contract of the organization change feed, shared by its server
  * (the organizations subgraph) and its followers (every other subgraph).
@@ -49,3 +52,11 @@ export interface FeedPage {
 export function organizationFeedUrl(organizationsGraphqlUrl: string): string {
   return new URL(ORGANIZATION_FEED_PATH, organizationsGraphqlUrl).toString();
 }
+
+const organizations = SUBGRAPHS.find((s) => s.name === 'organizations')!;
+
+/** What a consuming subgraph adds to its descriptor's `env` (identity has it already, for auditEvents). */
+export const directoryEnv = {
+  /** The organizations subgraph's /graphql URL; its feed is beside it (organizationFeedUrl). */
+  ORGANIZATIONS_URL: z.string().url().default(defaultSubgraphUrl(organizations)),
+};

@@ -38,6 +38,9 @@ export interface DirectoryFollowerOptions {
 
 const FETCH_TIMEOUT_MS = 10_000;
 
+/** The feed answered but its page could not be applied (rolled back whole; retried like an unreachable feed). */
+class ApplyError extends Error {}
+
 /**
  * Keeps the local replica current: at first start it replays the feed from
  * seq 0 (the organizations migration put every existing organization there),
@@ -84,7 +87,9 @@ export function startDirectoryFollower(o: DirectoryFollowerOptions): DirectoryFo
         for (;;) {
           const page = await fetchPage(last);
           if (page.changes.length) {
-            const applied = await applyFeedChanges(knex, page.changes, page.lastSeq);
+            const applied = await applyFeedChanges(knex, page.changes, page.lastSeq).catch((err: Error) => {
+              throw new ApplyError(err.message);
+            });
             if (applied.length) o.onApplied?.(applied);
           }
           last = Math.max(last, page.lastSeq);
@@ -100,7 +105,7 @@ export function startDirectoryFollower(o: DirectoryFollowerOptions): DirectoryFo
     while (!stopped) {
       try {
         await catchUp();
-        if (failures) o.log.info('organization directory sync works again', { lastSeq: last, failedAttempts: failures });
+        if (failures && synced) o.log.info('organization directory sync works again', { lastSeq: last, failedAttempts: failures });
         failures = 0;
         if (!synced) o.log.info('organization directory synced', { lastSeq: last });
         markReady();
@@ -109,10 +114,12 @@ export function startDirectoryFollower(o: DirectoryFollowerOptions): DirectoryFo
         if (stopped) break;
         failures++;
         const wait = Math.min(maxBackoff, interval * 2 ** Math.min(failures, 10));
-        // First failure, then each time the pause doubles up to its cap: enough to notice, not a flood.
-        if (failures === 1 || wait < maxBackoff || failures % 10 === 0) {
-          // Usually organizations is unreachable; a failed apply (rolled back whole) lands here too.
-          o.log.warn('organization directory sync failed; the replica keeps its last state and retries', {
+        // Services starting together: organizations may listen a moment after us. Not worth a warning yet.
+        if (!synced && failures <= 3 && !(err instanceof ApplyError)) {
+          o.log.info('waiting for the organization feed', { feedUrl: o.feedUrl, retryInMs: wait });
+        } else if (failures === 1 || wait < maxBackoff || failures % 10 === 0) {
+          // First failure, then each time the pause doubles up to its cap: enough to notice, not a flood.
+          o.log.warn(`organization directory sync failed (${err instanceof ApplyError ? 'applying a page' : 'reading the feed'}); the replica keeps its last state and retries`, {
             feedUrl: o.feedUrl,
             // The driver's message, without the statement a database error quotes before it.
             error: String((err as Error).message).split(' - ').at(-1),
