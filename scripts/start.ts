@@ -21,6 +21,8 @@ const fail = (msg: string): void => void process.stderr.write(`[lantoa] ${msg}\n
 
 const watch = process.argv.includes('--watch');
 const seed = !process.argv.includes('--no-seed');
+// `pnpm start --compiled`: the services run what `pnpm build` made, as in production.
+const compiled = process.argv.includes('--compiled');
 
 const services: Supervised[] = [];
 let opening: Promise<Database> | undefined;
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
   opening = openDatabase(cfg, say);
   const db = await opening;
   db.supervise?.(supervision);
+  db.supervise?.(supervision);
   const subgraphData = await data;
   if (stopping) return;
   const t1 = performance.now();
@@ -140,13 +143,13 @@ async function main(): Promise<void> {
   const urls = Object.fromEntries(cfg.subgraphs.map((s) => [s.urlEnv, defaultSubgraphUrl(s, host)]));
   const baseEnv = { ...inherited, ...devSecrets(cfg.secretsFile), ...urls };
   const subgraphs = cfg.subgraphs.map((s) =>
-    superviseService({ name: s.name, port: s.port, host: cfg.host, env: { ...baseEnv, DATABASE_URL: db.url }, watch }, supervision),
+    superviseService({ name: s.name, port: s.port, host: cfg.host, env: { ...baseEnv, DATABASE_URL: db.url }, watch, compiled }, supervision),
   );
   services.push(...subgraphs);
   await Promise.all(subgraphs.map((s) => s.ready));
   if (stopping) return;
 
-  const gateway = superviseService({ name: 'gateway', port: cfg.gatewayPort, host: cfg.host, env: baseEnv, watch }, supervision);
+  const gateway = superviseService({ name: 'gateway', port: cfg.gatewayPort, host: cfg.host, env: baseEnv, watch, compiled }, supervision);
   services.push(gateway);
   await gateway.ready;
   if (stopping) return;

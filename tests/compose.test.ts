@@ -5,7 +5,7 @@
  */
 import { GATEWAY_PORT, loadSubgraphConfig, SUBGRAPHS } from '@lantoa/kit';
 import { loadDescriptor } from '../scripts/lib/subgraphs.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -95,16 +95,16 @@ function loaderOf(mod: Module): (env: Record<string, string>) => unknown {
 }
 
 describe('docker-compose.yml', () => {
-  it('runs one service per subgraph, named as in SUBGRAPHS, on its port, running its main.ts', () => {
+  it('runs one service per subgraph, named as in SUBGRAPHS, on its port, running its compiled main.js', () => {
     for (const s of SUBGRAPHS) {
       const service = services[s.name];
       expect(service, `service "${s.name}"`).toBeDefined();
       expect(envOf(service!).PORT, `${s.name} PORT`).toBe(String(s.port));
-      expect(commandOf(service!)).toMatch(new RegExp(`^node --import tsx services/${s.name}/src/main\\.ts$`));
+      expect(commandOf(service!)).toBe(`node --conditions=lantoa-dist services/${s.name}/dist/main.js`);
       expect(existsSync(join(root, 'services', s.name, 'src', 'main.ts'))).toBe(true);
     }
     expect(envOf(services.gateway!).PORT).toBe(String(GATEWAY_PORT));
-    expect(commandOf(services.gateway!)).toBe('node --import tsx services/gateway/src/main.ts');
+    expect(commandOf(services.gateway!)).toBe('node --conditions=lantoa-dist services/gateway/dist/main.js');
   });
 
   it('points the gateway at every subgraph by its service name', () => {
@@ -174,7 +174,49 @@ describe('Dockerfile', () => {
     for (const [name, s] of appServices) expect(s.build, `${name} builds from this Dockerfile`).toBe('.');
   });
 
-  it('keeps local installs, data and secrets out of the build context', () => {
-    for (const entry of ['node_modules', '**/node_modules', '.data', '.env', '.git']) expect(ignored).toContain(entry);
+  it('keeps local installs, builds, data and secrets out of the build context', () => {
+    for (const entry of ['node_modules', '**/node_modules', '**/dist', '.data', '.env', '.git']) expect(ignored).toContain(entry);
+  });
+
+  it('compiles every package in the image and runs the gateway from its build by default', () => {
+    expect(dockerfile).toMatch(/pnpm install [^\n]*&& pnpm build$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "--conditions=lantoa-dist", "services\/gateway\/dist\/main\.js"\]$/m);
+  });
+});
+
+/**
+ * What `node --conditions=lantoa-dist services/<name>/dist/main.js` needs from `pnpm build`, checked on the
+ * configuration rather than by building (tsc takes tens of seconds): each service package compiles src/ to dist/
+ * (so src/main.ts becomes dist/main.js), and every export of every workspace package has a compiled twin under
+ * that condition, so compiled code never reaches a .ts file.
+ */
+describe('pnpm build', () => {
+  const packages = readdirSync(join(root, 'services')).filter((d) => existsSync(join(root, 'services', d, 'package.json')));
+  // tsconfig files carry // comments on their own lines.
+  const json = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8').replace(/^\s*\/\/.*$/gm, '')) as Record<string, unknown>;
+
+  it('compiles each service package from src to dist with decorator metadata', () => {
+    const base = json('tsconfig.base.json').compilerOptions as Record<string, unknown>;
+    expect(base).toMatchObject({ experimentalDecorators: true, emitDecoratorMetadata: true });
+    for (const name of packages) {
+      const pkg = json(`services/${name}/package.json`) as { scripts?: Record<string, string> };
+      expect(pkg.scripts?.build, `${name} build script`).toBe('tsc -b');
+      const tsconfig = json(`services/${name}/tsconfig.json`) as { extends?: string; compilerOptions?: Record<string, unknown>; include?: string[] };
+      expect(tsconfig.extends, name).toBe('../../tsconfig.base.json');
+      expect(tsconfig.compilerOptions, name).toMatchObject({ rootDir: 'src', outDir: 'dist' });
+      expect(tsconfig.include, name).toContain('src/**/*.ts');
+    }
+    for (const s of [...SUBGRAPHS.map((x) => x.name), 'gateway']) expect(packages, `${s} is a package`).toContain(s);
+  });
+
+  it('gives every export of every workspace package a compiled dist/ entry', () => {
+    for (const name of packages) {
+      const { exports } = json(`services/${name}/package.json`) as { exports: Record<string, unknown> };
+      for (const [subpath, target] of Object.entries(exports)) {
+        const t = target as Record<string, string>;
+        expect(typeof t, `services/${name} exports "${subpath}" without conditions`).toBe('object');
+        expect(t['lantoa-dist'], `services/${name} "${subpath}"`).toBe(t.default!.replace(/^\.\/src\//, './dist/').replace(/\.ts$/, '.js'));
+      }
+    }
   });
 });

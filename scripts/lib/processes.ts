@@ -21,16 +21,21 @@ export interface ServiceSpec {
   host: string;
   env: NodeJS.ProcessEnv;
   watch: boolean;
+  /** Run the output of `pnpm build` (services/<name>/dist/main.js) instead of the sources through tsx. */
+  compiled?: boolean;
 }
 
 const tsxCli = fileURLToPath(import.meta.resolve('tsx/cli'));
 const exitWithLauncher = join(repoRoot, 'scripts', 'lib', 'exit-with-launcher.ts');
 
+/** The package.json export condition under which the workspace packages resolve to their compiled dist/. */
+export const DIST_CONDITION = 'lantoa-dist';
+
 /** The exit code of a service that refused its configuration (EX_CONFIG): restarting cannot help. */
 export const CONFIG_ERROR_EXIT = 78;
 
 /**
- * Runs services/<name>/src/main.ts. Each child gets its own process group, so
+ * Runs services/<name>/src/main.ts (or its compiled dist/main.js). Each child gets its own process group, so
  * the launcher decides the order of shutdown (a terminal's Ctrl-C reaches only
  * the launcher and PostgreSQL) and can signal a `tsx watch` child together
  * with the server it runs. The IPC channel ends the child if the launcher dies.
@@ -38,9 +43,11 @@ export const CONFIG_ERROR_EXIT = 78;
 export function spawnService(o: ServiceSpec): Service {
   const main = join('services', o.name, 'src', 'main.ts');
   // tsx watch does not exit when its parent's IPC channel closes: the preload makes it.
-  const args = o.watch
-    ? ['--import', 'tsx', '--import', exitWithLauncher, tsxCli, 'watch', '--clear-screen=false', main]
-    : ['--import', 'tsx', main];
+  const args = o.compiled
+    ? [`--conditions=${DIST_CONDITION}`, join('services', o.name, 'dist', 'main.js')]
+    : o.watch
+      ? ['--import', 'tsx', '--import', exitWithLauncher, tsxCli, 'watch', '--clear-screen=false', main]
+      : ['--import', 'tsx', main];
   const proc = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...o.env, PORT: String(o.port), HOST: o.host },
