@@ -123,7 +123,6 @@ async function main(): Promise<void> {
   opening = openDatabase(cfg, say);
   const db = await opening;
   db.supervise?.(supervision);
-  db.supervise?.(supervision);
   const subgraphData = await data;
   if (stopping) return;
   const t1 = performance.now();
