@@ -9,6 +9,8 @@ import type { Orm } from '../database/orm.js';
 import type { RequestContext } from '../graphql/context.js';
 import type { Logger } from '../log.js';
 import { SUBGRAPHS, type SubgraphInfo } from '../services.js';
+import { directoryEnv } from '../directory/feed.js';
+import { directoryMigration } from '../directory/Migration20261201210000_organization_directory.js';
 
 /** The variables every subgraph reads; a descriptor's `env` adds its own. */
 export const subgraphBaseEnv = (defaultPort: number) => ({
@@ -50,6 +52,13 @@ export interface SubgraphParts<S extends z.ZodRawShape> {
   auditVisibility: AuditVisibility;
   /** Loads the demo data idempotently (fixed ids); returns the rows inserted. */
   seed(em: EntityManager, o: { production: boolean; log: Logger }): Promise<number>;
+  /**
+   * Keeps a local replica of the organization tree (kit/directory): adds its
+   * migration and ORGANIZATIONS_URL, follows the organizations feed while
+   * running, and /readyz waits for the first sync. Scope and subtree checks
+   * then need no call to the organizations subgraph.
+   */
+  directory?: boolean;
   /** Start-up work after migrations (first admin, settings, internal routes, background jobs). */
   start?(o: { orm: Orm; config: SubgraphConfig<S>; log: Logger }): Promise<SubgraphExtras | void>;
 }
@@ -67,5 +76,10 @@ export interface SubgraphDescriptor<S extends z.ZodRawShape = z.ZodRawShape> ext
 export function defineSubgraph<S extends z.ZodRawShape = Record<never, never>>(name: string, parts: SubgraphParts<S>): SubgraphDescriptor<S> {
   const info = SUBGRAPHS.find((s) => s.name === name);
   if (!info) throw new Error(`Subgraph "${name}" is not in SUBGRAPHS (services/kit/src/services.ts): add it there.`);
-  return { ...info, ...parts, envShape: { ...subgraphBaseEnv(info.port), ...(parts.env ?? ({} as S)) } };
+  return {
+    ...info,
+    ...parts,
+    migrations: parts.directory ? [...parts.migrations, directoryMigration] : parts.migrations,
+    envShape: { ...subgraphBaseEnv(info.port), ...(parts.directory ? directoryEnv : {}), ...(parts.env ?? ({} as S)) },
+  };
 }

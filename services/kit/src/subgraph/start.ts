@@ -7,6 +7,9 @@ import { buildFederatedSchema, type SubgraphSchema } from '../graphql/schema.js'
 import { startSubgraphServer, type RunningServer } from '../http/subgraph-server.js';
 import { createLogger } from '../log.js';
 import { runService } from '../process.js';
+import { registerDirectoryFollower } from '../directory/directory.js';
+import { organizationFeedUrl } from '../directory/feed.js';
+import { startDirectoryFollower, type DirectoryFollower } from '../directory/follower.js';
 import type { SubgraphConfig, SubgraphDescriptor, SubgraphExtras } from './descriptor.js';
 
 type Env = Record<string, string | undefined>;
@@ -61,8 +64,13 @@ export async function startSubgraphFromConfig(d: AnyDescriptor, config: Subgraph
   const log = createLogger(d.name);
   const orm = await openSubgraphOrm(d, config.DATABASE_URL, config.DB_POOL_MAX);
   let extras: SubgraphExtras | void = undefined;
+  let follower: DirectoryFollower | undefined;
   try {
     await migrate(orm);
+    if (d.directory) {
+      follower = startDirectoryFollower({ orm, feedUrl: organizationFeedUrl(String(config.ORGANIZATIONS_URL)), gatewaySecret: config.GATEWAY_SECRET, log, service: d.name });
+      registerDirectoryFollower(orm.em, follower);
+    }
     extras = await d.start?.({ orm, config, log });
     const { schema } = await buildSubgraphSchema(d);
     const server = await startSubgraphServer({
@@ -76,6 +84,7 @@ export async function startSubgraphFromConfig(d: AnyDescriptor, config: Subgraph
       gatewaySecret: config.GATEWAY_SECRET,
       routes: extras?.routes,
       auditVisibility: d.auditVisibility,
+      notReadyBecause: () => (follower && !follower.isReady() ? 'the organization directory has not synced yet' : null),
     });
     return {
       ...server,
@@ -84,11 +93,13 @@ export async function startSubgraphFromConfig(d: AnyDescriptor, config: Subgraph
       async stop() {
         await server.stop();
         await extras?.stop?.();
+        await follower?.stop();
         await orm.close();
       },
     };
   } catch (err) {
     await extras?.stop?.().catch(() => {});
+    await follower?.stop().catch(() => {});
     await orm.close();
     throw err;
   }

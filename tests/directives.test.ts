@@ -1,0 +1,257 @@
+/**
+ * The directives subgraph through the gateway, on the demo data: the registry
+ * (numbers parsed leniently, stored canonically, unique by the numbering
+ * rules, relations both ways), tasks with deadline statuses and scope, and
+ * the statistics checked against SQL on generated volume.
+ */
+import { countSql, demoId } from '@lantoa/kit';
+import { gql, gqlOk } from '@lantoa/kit/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertTree } from '../services/organizations/src/testing/tree.js';
+import { generateWork } from '../services/directives/src/testing/generate.js';
+import { startStack, type Stack } from './support/stack.js';
+
+let s: Stack;
+let sql: pg.Client;
+let admin: Record<string, string>;
+let babeEditor: Record<string, string>;
+const org = (key: string) => demoId('organization', key);
+const doc = (key: string) => demoId('directive', key);
+
+/** Waits until the directives subgraph's replica has the organization (the feed is followed every 200 ms). */
+async function replicated(id: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await sql.query('select 1 from directives.directory_organization where id = $1', [id]);
+    if (rows.length) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`organization ${id} did not reach the directives replica within ${timeoutMs} ms`);
+}
+
+beforeAll(async () => {
+  s = await startStack('directives');
+  sql = new pg.Client({ connectionString: s.db.url });
+  await sql.connect();
+  admin = await s.as('admin@lantoa.vn');
+  babeEditor = await s.as('bientap.babe@lantoa.vn');
+  await replicated(org('hu-ba-be'));
+});
+
+afterAll(async () => {
+  await sql?.end();
+  await s?.stop();
+});
+
+const call = (headers: Record<string, string>, query: string, variables?: Record<string, unknown>) => gql(s.gateway.url, query, variables, headers);
+const codeOf = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
+const count = async (table: string) => Number((await sql.query(`select count(*) from directives.${table} where deleted_at is null`)).rows[0].count);
+
+describe('the registry', () => {
+  it('finds 01-KL/TW however its number is typed, with its relations both ways', async () => {
+    for (const q of ['01-kl/tw', '01 KL TW', 'Số 01-KL/TW', 'ket luan 01']) {
+      const { directives } = await gqlOk(s.gateway.url, 'query($q: String) { directives(filter: { q: $q }) { nodes { number } } }', { q }, admin);
+      expect(directives.nodes.map((d: { number: string }) => d.number), q).toContain('01-KL/TW');
+    }
+    const { directive } = await gqlOk(
+      s.gateway.url,
+      `query($id: ID!) { directive(id: $id) { number issuedOn issuer { id name }
+         incomingRelations { kind from { number } } outgoingRelations { kind to { number } } } }`,
+      { id: doc('01-kl-tw') },
+      admin,
+    );
+    expect(directive).toMatchObject({ number: '01-KL/TW', issuedOn: '2021-05-18', issuer: { name: 'Bộ Chính trị' } });
+    expect(directive.incomingRelations).toEqual([{ kind: 'EVALUATES', from: { number: '499-BC/TU' } }]);
+    expect(directive.outgoingRelations).toEqual([{ kind: 'CONTINUES', to: { number: '05-CT/TW' } }]);
+  });
+
+  it('registers a number typed as “số 02 - kl/tu” as 02-KL/TU, and refuses it twice with CONFLICT naming the first', async () => {
+    const create = (number: string, title = 'Kết luận về công tác tuyên truyền') =>
+      call(admin, 'mutation($i: CreateDirectiveInput!) { createDirective(input: $i) { id number numberAsWritten family documentType titleTypeConflict } }', {
+        i: { number, term: 'XII', title, issuedOn: '2024-06-01', issuerId: org('tu-bac-kan') },
+      });
+    const first = await create('số 02 - kl/tu');
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.createDirective).toMatchObject({ number: '02-KL/TU', numberAsWritten: 'số 02 - kl/tu', family: 'PARTY', documentType: 'CONCLUSION', titleTypeConflict: null });
+    const before = await count('directive');
+    const again = await create('02-KL/TU');
+    expect(codeOf(again)).toBe('CONFLICT');
+    expect(again.errors![0]!.message).toContain(first.data!.createDirective.id);
+    expect(await count('directive')).toBe(before);
+    // The same number in another committee term is another document.
+    const otherTerm = await call(admin, 'mutation($i: CreateDirectiveInput!) { createDirective(input: $i) { number numberingPeriod } }', {
+      i: { number: '02-KL/TU', term: 'XIII', title: 'Kết luận khóa mới', issuedOn: '2025-01-10', issuerId: org('tu-bac-kan') },
+    });
+    expect(otherTerm.data?.createDirective).toEqual({ number: '02-KL/TU', numberingPeriod: 'XIII' });
+    // A title that names another kind is kept and flagged.
+    const flagged = await create('03-CT/TU', 'Kết luận về học tập và làm theo Bác');
+    expect(flagged.data!.createDirective.titleTypeConflict).toMatch(/kết luận.*CT/);
+  });
+
+  it('refuses bad input with the right code and changes nothing', async () => {
+    const before = await count('directive');
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ number: '01-XX/TU' }, 'BAD_USER_INPUT', /Unknown Party document type "XX"/],
+      [{ number: 'abc' }, 'BAD_USER_INPUT', /Write it like 01-KL\/TW/],
+      [{ issuerId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', /Organization/],
+      [{ term: null }, 'BAD_USER_INPUT', /term/],
+      [{ number: '15/2023/NĐ-CP', term: null, family: 'STATE' }, 'BAD_USER_INPUT', /issued in 2023/],
+      [{ issuedOn: '2999-01-01' }, 'BAD_USER_INPUT', /future/],
+      [{ title: '   ' }, 'BAD_USER_INPUT', /empty/],
+    ];
+    for (const [patch, code, message] of cases) {
+      const res = await call(admin, 'mutation($i: CreateDirectiveInput!) { createDirective(input: $i) { id } }', {
+        i: { number: '77-KL/TU', term: 'XII', title: 'Kết luận thử', issuedOn: '2024-06-01', issuerId: org('tu-bac-kan'), ...patch },
+      });
+      expect(codeOf(res), JSON.stringify(patch)).toBe(code);
+      expect(res.errors!.map((e) => e.message).join(' '), JSON.stringify(patch)).toMatch(message);
+    }
+    expect(await count('directive')).toBe(before);
+  });
+
+  it('refuses a relation to itself and a cycle of supersessions; superseding sets the status', async () => {
+    const relate = (fromId: string, toId: string, kind = 'SUPERSEDES') =>
+      call(admin, 'mutation($i: RelateDirectivesInput!) { relateDirectives(input: $i) { id to { status } } }', { i: { fromId, toId, kind } });
+    const mk = async (n: string) =>
+      (await gqlOk(s.gateway.url, 'mutation($i: CreateDirectiveInput!) { createDirective(input: $i) { id } }', { i: { number: n, term: 'XII', title: 'Quy định thử', issuedOn: '2024-01-01', issuerId: org('tu-bac-kan') } }, admin))
+        .createDirective.id as string;
+    const [a, b, c] = [await mk('10-QĐ/TU'), await mk('11-QĐ/TU'), await mk('12-QĐ/TU')];
+    expect(codeOf(await relate(a, a))).toBe('BAD_USER_INPUT');
+    const ab = await relate(a, b);
+    expect(ab.data!.relateDirectives.to.status).toBe('SUPERSEDED');
+    expect((await relate(b, c)).errors).toBeUndefined();
+    const relations = Number((await sql.query('select count(*) from directives.directive_relation')).rows[0].count);
+    const cycle = await relate(c, a);
+    expect(codeOf(cycle)).toBe('BAD_USER_INPUT');
+    expect(cycle.errors![0]!.message).toMatch(/cycle/);
+    expect(codeOf(await relate(a, b))).toBe('CONFLICT');
+    expect(Number((await sql.query('select count(*) from directives.directive_relation')).rows[0].count)).toBe(relations);
+  });
+});
+
+describe('tasks', () => {
+  it('lists the overdue demo tasks first, with deadline statuses in the province’s calendar', async () => {
+    const { tasks } = await gqlOk(
+      s.gateway.url,
+      `{ tasks(filter: { directiveId: "${doc('499-bc-tu')}", asOf: "2026-12-01" }, first: 50) { totalCount nodes { title dueOn status deadlineStatus(asOf: "2026-12-01") } } }`,
+      undefined,
+      admin,
+    );
+    const statuses = tasks.nodes.map((t: { deadlineStatus: string }) => t.deadlineStatus);
+    const overdue = statuses.filter((x: string) => x === 'OPEN_OVERDUE').length;
+    expect(overdue).toBeGreaterThanOrEqual(3);
+    expect(statuses.slice(0, overdue).every((x: string) => x === 'OPEN_OVERDUE')).toBe(true);
+    expect(statuses).toEqual(expect.arrayContaining(['DONE_ON_TIME', 'DONE_LATE', 'OPEN_WITHIN_DEADLINE']));
+    const dues = tasks.nodes.slice(0, overdue).map((t: { dueOn: string }) => t.dueOn);
+    expect(dues).toEqual([...dues].sort());
+  });
+
+  it('lets a district editor create and report on a task of their district, and not of another', async () => {
+    const input = (lead: string) => ({ title: 'Sinh hoạt chuyên đề quý IV', group: 'PARTY_COMMITTEES', leadOrganizationId: org(lead), dueOn: '2026-12-31', directiveId: doc('01-kl-tw') });
+    const before = await count('task');
+    const other = await call(babeEditor, 'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }', { i: input('hu-cho-don') });
+    expect(codeOf(other)).toBe('FORBIDDEN');
+    expect(await count('task')).toBe(before);
+    const mine = await call(babeEditor, 'mutation($i: CreateTaskInput!) { createTask(input: $i) { id leadOrganization { name } } }', { i: input('du-nam-mau') });
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.createTask.leadOrganization.name).toBe('Đảng ủy xã Nam Mẫu');
+    const report = await call(babeEditor, 'mutation($i: CreateProgressReportInput!) { createProgressReport(input: $i) { id figures { name value } task { title } } }', {
+      i: {
+        title: 'Báo cáo tiến độ quý IV',
+        taskId: mine.data!.createTask.id,
+        reportingOrganizationId: org('hu-ba-be'),
+        periodKind: 'OTHER',
+        periodFrom: '2026-10-01',
+        periodTo: '2026-11-30',
+        results: 'Đã tổ chức 3 buổi sinh hoạt chuyên đề.',
+        figures: [{ name: 'Buổi sinh hoạt chuyên đề', value: 3 }],
+      },
+    });
+    expect(report.errors).toBeUndefined();
+    expect(report.data!.createProgressReport).toMatchObject({ figures: [{ name: 'Buổi sinh hoạt chuyên đề', value: 3 }], task: { title: 'Sinh hoạt chuyên đề quý IV' } });
+  });
+
+  it('refuses a due date before the document was issued, and an unknown organization', async () => {
+    const before = await count('task');
+    const early = await call(admin, 'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }', {
+      i: { title: 'Quá sớm', group: 'OTHER', leadOrganizationId: org('hu-ba-be'), dueOn: '2021-01-01', directiveId: doc('01-kl-tw') },
+    });
+    expect(codeOf(early)).toBe('BAD_USER_INPUT');
+    expect(early.errors![0]!.message).toMatch(/01-KL\/TW was issued \(2021-05-18\)/);
+    const unknown = await call(admin, 'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }', {
+      i: { title: 'Không có ai', group: 'OTHER', leadOrganizationId: '00000000-0000-4000-8000-000000000000', dueOn: '2027-01-01' },
+    });
+    expect(codeOf(unknown)).toBe('NOT_FOUND');
+    expect(await count('task')).toBe(before);
+  });
+
+  it('reads the 3-year review with its sections and the 1,567 figure', async () => {
+    const { directive } = await gqlOk(
+      s.gateway.url,
+      `query($id: ID!) { directive(id: $id) { progressReports { periodKind reportDirective { number } reportingOrganization { name } figures { name value } shortcomings } } }`,
+      { id: doc('01-kl-tw') },
+      admin,
+    );
+    expect(directive.progressReports).toHaveLength(1);
+    expect(directive.progressReports[0]).toMatchObject({ periodKind: 'INTERIM_REVIEW', reportDirective: { number: '499-BC/TU' }, reportingOrganization: { name: 'Tỉnh ủy Bắc Kạn' } });
+    expect(directive.progressReports[0].figures).toEqual([{ name: 'Điển hình được các cấp ủy biểu dương, khen thưởng', value: 1567 }]);
+  });
+});
+
+describe('at volume', () => {
+  let tree: { rootId: string; ids: string[] };
+
+  beforeAll(async () => {
+    tree = await insertTree(s.db.url, 'khoi-luong', [8, 6, 4]);
+    await replicated(tree.ids.at(-1)!, 15_000);
+    await generateWork(s.db.url, { organizationIds: tree.ids, directives: 1_000, tasks: 10_000, label: 'volume' });
+  });
+
+  it('taskStats of a district with descendants equals a count made directly in SQL, per child too', async () => {
+    const district = tree.ids[1]!;
+    const { organization } = await gqlOk(
+      s.gateway.url,
+      `query($id: ID!) { organization(id: $id) { name taskStats(asOf: "2026-12-01", groupByChildren: true) { organizationId total doneOnTime doneLate openWithinDeadline openOverdue cancelled } } }`,
+      { id: district },
+      admin,
+    );
+    const expected = async (rootId: string, own = false) =>
+      (
+        await sql.query(
+          `select count(*)::int as total,
+             count(*) filter (where status = 'DONE' and completed_on <= due_on)::int as "doneOnTime",
+             count(*) filter (where status = 'DONE' and completed_on > due_on)::int as "doneLate",
+             count(*) filter (where status in ('NOT_STARTED', 'IN_PROGRESS') and due_on >= '2026-12-01')::int as "openWithinDeadline",
+             count(*) filter (where status in ('NOT_STARTED', 'IN_PROGRESS') and due_on < '2026-12-01')::int as "openOverdue",
+             count(*) filter (where status = 'CANCELLED')::int as cancelled
+           from directives.task t join organizations.organization o on o.id = t.lead_organization_id
+           where t.deleted_at is null and ${own ? 'o.id = $1' : `o.path like (select path from organizations.organization where id = $1) || '%'`}`,
+          [rootId],
+        )
+      ).rows[0];
+    const [own, ...children] = organization.taskStats;
+    expect(own).toMatchObject({ organizationId: district, ...(await expected(district, true)) });
+    expect(children).toHaveLength(6);
+    for (const c of children) expect(c, c.organizationId).toMatchObject(await expected(c.organizationId));
+    const whole = await gqlOk(s.gateway.url, `query($id: ID!) { organization(id: $id) { taskStats(asOf: "2026-12-01") { total openOverdue } } }`, { id: district }, admin);
+    const all = await expected(district);
+    expect(whole.organization.taskStats).toEqual([{ total: all.total, openOverdue: all.openOverdue }]);
+    expect(all.total).toBeGreaterThan(100);
+  });
+
+  it('lists 100 tasks with their document, its issuer and the issuer’s parent in a bounded number of statements', async () => {
+    const query = `query($first: Int!) { tasks(first: $first) { totalCount nodes { title deadlineStatus directive { number issuer { name parent { name } } } leadOrganization { name } } } }`;
+    const run = async (first: number) => {
+      const { statements, result } = await countSql(() => gqlOk(s.gateway.url, query, { first }, admin));
+      expect(result.tasks.nodes).toHaveLength(first);
+      expect(result.tasks.nodes.every((n: { directive: { issuer: { name: string } } | null }) => !n.directive || n.directive.issuer.name)).toBe(true);
+      return statements;
+    };
+    const small = await run(10);
+    const large = await run(100);
+    // Lists, directives, organizations and parents each cost a fixed number of statements, whatever the page size.
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(8);
+  });
+});
