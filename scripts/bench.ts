@@ -25,7 +25,7 @@ import {
   subgraphHeaders,
   tokenFor,
 } from './bench/auth.js';
-import { openBenchDatabase, prepareTree, type BenchDatabase } from './bench/database.js';
+import { openBenchDatabase, prepareTree, prepareWork, type BenchDatabase } from './bench/database.js';
 import { measure, SampleCheckError, sampleCheck, type Measurement } from './bench/load.js';
 import { parseOptions, treeSize, USAGE, UsageError, type BenchOptions } from './bench/options.js';
 import { freePort } from './bench/ports.js';
@@ -85,6 +85,7 @@ async function main(options: BenchOptions): Promise<number> {
   const descriptors = await loadSubgraphs();
   const others = descriptors.filter((d) => d.name !== 'organizations' && d.name !== 'identity');
   const [tree] = await Promise.all([prepareTree(db.url, options.fanout, say), prepareIdentity(db.url, say), ...others.map((d) => migrateSubgraph(d, db.url))]);
+  await prepareWork(db.url, tree, say);
 
   // Ports first, so every subgraph knows where the others are (identity reads their audit logs).
   const ports = await Promise.all(descriptors.map(() => freePort()));

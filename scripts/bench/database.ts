@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateWork } from '../../services/directives/src/testing/generate.js';
 import { insertTree } from '../../services/organizations/src/testing/tree.js';
 import { redact } from '../lib/database.js';
 import { freePort } from './ports.js';
@@ -108,3 +109,10 @@ export async function prepareTree(url: string, fanout: number[], say: Say): Prom
   }
 }
 
+
+/** Documents and tasks for the task-list scenario: 10,000 and 100,000, led by organizations of the tree. */
+export async function prepareWork(url: string, tree: TreeFixture, say: Say): Promise<void> {
+  const started = Date.now();
+  const work = await generateWork(url, { organizationIds: tree.ids, directives: 10_000, tasks: 100_000, label: 'bench' });
+  say(`Inserted ${work.directiveIds.length.toLocaleString('en')} documents and ${work.tasks.toLocaleString('en')} tasks in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}

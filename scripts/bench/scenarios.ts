@@ -110,6 +110,17 @@ export function buildScenarios(tree: TreeFixture, deepCursors: string[]): Scenar
       check: (d) => nonEmpty('nodes', (d as Page).organizations.nodes),
     },
     {
+      name: 'task list: district subtree, overdue first',
+      targets: ['gateway'],
+      query: `query Tasks($id: ID!) {
+  tasks(filter: { organizationId: $id, includeDescendants: true }, first: 50) {
+    totalCount nodes { title dueOn deadlineStatus directive { number issuer { name } } leadOrganization { name parent { name } } }
+  }
+}`,
+      variables: (random) => ({ id: pick(random, tree.districtIds) }),
+      check: (d) => nonEmpty('tasks', (d as { tasks: { nodes: unknown[] } }).tasks.nodes),
+    },
+    {
       name: 'node + children counts',
       targets: ['gateway', 'subgraph'],
       query: `query Node($id: ID!) {

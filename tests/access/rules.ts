@@ -28,7 +28,7 @@ export type Access =
   | 'REVIEW'
   | 'ADMIN';
 
-export type Subgraph = 'identity' | 'organizations';
+export type Subgraph = 'identity' | 'organizations' | 'directives';
 export type OperationType = 'query' | 'mutation';
 
 /** What a rule's sample may use to build arguments that make an allowed call succeed harmlessly. */
@@ -68,6 +68,17 @@ export const queries: Record<string, AccessRule> = {
   organizations: { access: 'READ', subgraph: 'organizations', document: '{ organizations(first: 1) { totalCount } }', allowed: 'OK' },
   person: { access: 'READ', subgraph: 'organizations', document: 'query ($id: ID!) { person(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
   people: { access: 'READ', subgraph: 'organizations', document: '{ people(first: 1) { totalCount } }', allowed: 'OK' },
+
+  // ---- directives ----
+  directive: { access: 'READ', subgraph: 'directives', document: 'query ($id: ID!) { directive(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  directives: { access: 'READ', subgraph: 'directives', document: '{ directives(first: 1) { totalCount } }', allowed: 'OK' },
+  theme: { access: 'READ', subgraph: 'directives', document: 'query ($id: ID!) { theme(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  themes: { access: 'READ', subgraph: 'directives', document: '{ themes(first: 1) { totalCount } }', allowed: 'OK' },
+  task: { access: 'READ', subgraph: 'directives', document: 'query ($id: ID!) { task(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  tasks: { access: 'READ', subgraph: 'directives', document: '{ tasks(first: 1) { totalCount } }', allowed: 'OK' },
+  progressReport: { access: 'READ', subgraph: 'directives', document: 'query ($id: ID!) { progressReport(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  progressReports: { access: 'READ', subgraph: 'directives', document: '{ progressReports(first: 1) { totalCount } }', allowed: 'OK' },
+  evaluations: { access: 'READ', subgraph: 'directives', document: '{ evaluations(first: 1) { totalCount } }', allowed: 'OK' },
 };
 
 export const mutations: Record<string, AccessRule> = {
@@ -194,6 +205,108 @@ export const mutations: Record<string, AccessRule> = {
   },
   deletePosition: { access: 'EDIT', subgraph: 'organizations', document: 'mutation ($id: ID!) { deletePosition(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
   restorePosition: { access: 'EDIT', subgraph: 'organizations', document: 'mutation ($id: ID!) { restorePosition(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+
+  // ---- directives: the registry, themes and criteria (admins) ----
+  createDirective: {
+    access: 'ADMIN',
+    subgraph: 'directives',
+    document: 'mutation ($input: CreateDirectiveInput!) { createDirective(input: $input) { id } }',
+    variables: { input: { number: '', title: '', issuedOn: '2024-01-01', issuerId: id() } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateDirective: {
+    access: 'ADMIN',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!, $input: UpdateDirectiveInput!) { updateDirective(id: $id, input: $input) { id } }',
+    variables: { id: id(), input: { summary: 'Không có' } },
+    allowed: 'NOT_FOUND',
+  },
+  deleteDirective: { access: 'ADMIN', subgraph: 'directives', document: 'mutation ($id: ID!) { deleteDirective(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  restoreDirective: { access: 'ADMIN', subgraph: 'directives', document: 'mutation ($id: ID!) { restoreDirective(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  relateDirectives: {
+    access: 'ADMIN',
+    subgraph: 'directives',
+    document: 'mutation ($input: RelateDirectivesInput!) { relateDirectives(input: $input) { id } }',
+    variables: (() => {
+      const self = id();
+      return { input: { fromId: self, toId: self, kind: 'CONTINUES' } }; // a relation to itself is refused before anything is read
+    })(),
+    allowed: 'BAD_USER_INPUT',
+  },
+  unrelateDirectives: { access: 'ADMIN', subgraph: 'directives', document: 'mutation ($id: ID!) { unrelateDirectives(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  createTheme: {
+    access: 'ADMIN',
+    subgraph: 'directives',
+    document: 'mutation ($input: CreateThemeInput!) { createTheme(input: $input) { id } }',
+    variables: { input: { title: '', issuerId: id(), yearFrom: 2024, yearTo: 2025 } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateTheme: {
+    access: 'ADMIN',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!, $input: UpdateThemeInput!) { updateTheme(id: $id, input: $input) { id } }',
+    variables: { id: id(), input: { description: 'Không có' } },
+    allowed: 'NOT_FOUND',
+  },
+  deleteTheme: { access: 'ADMIN', subgraph: 'directives', document: 'mutation ($id: ID!) { deleteTheme(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  restoreTheme: { access: 'ADMIN', subgraph: 'directives', document: 'mutation ($id: ID!) { restoreTheme(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  createCriterion: {
+    access: 'ADMIN',
+    subgraph: 'directives',
+    document: 'mutation ($input: CreateCriterionInput!) { createCriterion(input: $input) { id } }',
+    variables: { input: { directiveId: id(), code: '', title: '', maxScore: 10 } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateCriterion: {
+    access: 'ADMIN',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!, $input: UpdateCriterionInput!) { updateCriterion(id: $id, input: $input) { id } }',
+    variables: { id: id(), input: { title: 'Không có' } },
+    allowed: 'NOT_FOUND',
+  },
+  deleteCriterion: { access: 'ADMIN', subgraph: 'directives', document: 'mutation ($id: ID!) { deleteCriterion(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+
+  // ---- directives: tasks and reports (editors, within scope); evaluations (reviewers) ----
+  createTask: {
+    access: 'EDIT',
+    subgraph: 'directives',
+    document: 'mutation ($input: CreateTaskInput!) { createTask(input: $input) { id } }',
+    variables: { input: { title: '', group: 'OTHER', leadOrganizationId: id(), dueOn: '2030-01-01' } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateTask: {
+    access: 'EDIT',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!, $input: UpdateTaskInput!) { updateTask(id: $id, input: $input) { id } }',
+    variables: { id: id(), input: { title: 'Không có' } },
+    allowed: 'NOT_FOUND',
+  },
+  deleteTask: { access: 'EDIT', subgraph: 'directives', document: 'mutation ($id: ID!) { deleteTask(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  restoreTask: { access: 'EDIT', subgraph: 'directives', document: 'mutation ($id: ID!) { restoreTask(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  createProgressReport: {
+    access: 'EDIT',
+    subgraph: 'directives',
+    document: 'mutation ($input: CreateProgressReportInput!) { createProgressReport(input: $input) { id } }',
+    variables: { input: { title: '', taskId: id(), reportingOrganizationId: id(), periodKind: 'OTHER', periodFrom: '2024-01-01', periodTo: '2024-06-30' } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateProgressReport: {
+    access: 'EDIT',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!, $input: UpdateProgressReportInput!) { updateProgressReport(id: $id, input: $input) { id } }',
+    variables: { id: id(), input: { results: 'Không có' } },
+    allowed: 'NOT_FOUND',
+  },
+  deleteProgressReport: { access: 'EDIT', subgraph: 'directives', document: 'mutation ($id: ID!) { deleteProgressReport(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  restoreProgressReport: { access: 'EDIT', subgraph: 'directives', document: 'mutation ($id: ID!) { restoreProgressReport(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  recordEvaluation: {
+    access: 'REVIEW',
+    subgraph: 'directives',
+    document: 'mutation ($input: RecordEvaluationInput!) { recordEvaluation(input: $input) { id } }',
+    variables: { input: { criterionId: id(), organizationId: id(), periodFrom: '2024-01-01', periodTo: '2024-12-31', score: 1 } },
+    allowed: 'NOT_FOUND',
+  },
+  deleteEvaluation: { access: 'REVIEW', subgraph: 'directives', document: 'mutation ($id: ID!) { deleteEvaluation(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
 };
 
 export function ruleFor(type: OperationType, name: string): AccessRule | undefined {
