@@ -1,5 +1,4 @@
 import { defineSubgraph } from '@lantoa/kit';
-import { organizationFeedUrl, startDirectoryFollower } from '@lantoa/kit/directory'; // directory (issue 6 §2)
 import { auditVisibility } from './audit-visibility.js';
 import { identityEnv, identityConfigProblems, settingsFromConfig } from './config.js';
 import { verifyDummyPassword } from './credentials.js';
@@ -26,6 +25,8 @@ export const subgraph = defineSubgraph('identity', {
   resolvers: [UserResolver, SessionResolver, ApiTokenResolver, AuditResolver],
   references: { User: resolveUserReference },
   auditVisibility,
+  // A user's or API token's organizationId must exist and not be deleted: checked against the local replica.
+  directory: true,
   seed: (em) => seedDemoUsers(em),
   async start({ orm, config, log }) {
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
@@ -35,9 +36,6 @@ export const subgraph = defineSubgraph('identity', {
     registerSettings(orm, settings);
     // The dummy hash for unknown e-mails is made now, so the first such sign-in is not the slow one.
     await verifyDummyPassword('');
-    // directory (issue 6 §2): keep the local organization replica current from the feed at ORGANIZATIONS_URL (not awaited:
-    // identity serves sign-ins while organizations is down; reference checks wait for the first sync themselves).
-    const directory = startDirectoryFollower({ orm, feedUrl: organizationFeedUrl(settings.auditSources.organizations!), gatewaySecret: config.GATEWAY_SECRET, log, service: 'identity' });
-    return { routes: authenticateRoute(orm, settings, config.GATEWAY_SECRET), stop: () => directory.stop() };
+    return { routes: authenticateRoute(orm, settings, config.GATEWAY_SECRET) };
   },
 });

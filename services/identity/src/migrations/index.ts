@@ -1,4 +1,3 @@
-import { directoryMigration } from '@lantoa/kit/directory';
 import { Migration20261201000000_initial } from './Migration20261201000000_initial.js';
 import { Migration20261201120000_sign_in_throttle } from './Migration20261201120000_sign_in_throttle.js';
 
@@ -7,6 +6,5 @@ export const migrations = [
   { name: 'Migration20261201000000_initial', class: Migration20261201000000_initial },
   // Sign-ins throttled per account and source instead of locked per account (modules/session/sign-in-throttle.ts).
   { name: 'Migration20261201120000_sign_in_throttle', class: Migration20261201120000_sign_in_throttle },
-  // The local replica of the organization tree (kit/directory), kept current from the organizations feed.
-  directoryMigration,
+  // (The organization directory's replica migration is added by `directory: true` in subgraph.ts.)
 ];
