@@ -25,3 +25,6 @@ export * from './graphql/entity.js';
 export * from './http/subgraph-server.js';
 export * from './http/errors.js';
 export * from './subgraph/index.js';
+export * from './documents/index.js';
+export * from './time.js';
+export * from './rich-text.js';

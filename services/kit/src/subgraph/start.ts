@@ -7,7 +7,6 @@ import { buildFederatedSchema, type SubgraphSchema } from '../graphql/schema.js'
 import { startSubgraphServer, type RunningServer } from '../http/subgraph-server.js';
 import { createLogger } from '../log.js';
 import { runService } from '../process.js';
-import { registerDirectoryFollower } from '../directory/directory.js';
 import { organizationFeedUrl } from '../directory/feed.js';
 import { startDirectoryFollower, type DirectoryFollower } from '../directory/follower.js';
 import type { SubgraphConfig, SubgraphDescriptor, SubgraphExtras } from './descriptor.js';
@@ -69,7 +68,6 @@ export async function startSubgraphFromConfig(d: AnyDescriptor, config: Subgraph
     await migrate(orm);
     if (d.directory) {
       follower = startDirectoryFollower({ orm, feedUrl: organizationFeedUrl(String(config.ORGANIZATIONS_URL)), gatewaySecret: config.GATEWAY_SECRET, log, service: d.name });
-      registerDirectoryFollower(orm.em, follower);
     }
     extras = await d.start?.({ orm, config, log });
     const { schema } = await buildSubgraphSchema(d);
@@ -106,7 +104,7 @@ export async function startSubgraphFromConfig(d: AnyDescriptor, config: Subgraph
 }
 
 /** startSubgraphFromConfig from environment variables (tests pass e.g. `{ DATABASE_URL, PORT: '0', GATEWAY_SECRET }`). */
-export const startSubgraph = (d: AnyDescriptor, env: Env): Promise<RunningSubgraph> => startSubgraphFromConfig(d, loadSubgraphConfig(d, env));
+export const startSubgraph = async (d: AnyDescriptor, env: Env): Promise<RunningSubgraph> => startSubgraphFromConfig(d, loadSubgraphConfig(d, env));
 
 /** The process entry of every subgraph (its main.ts): config checked, started, stopped once on a signal. */
 export const runSubgraph = (d: AnyDescriptor): Promise<void> =>
