@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable } from '../database/unavailable.js';
 import { ErrorCode, PUBLIC_CODES } from '../errors.js';
 import type { Logger } from '../log.js';
 
@@ -28,6 +29,13 @@ export function errorPlugin(log: Logger): ApolloServerPlugin<WithRequestId> {
             extensions.requestId = contextValue.requestId;
             if (original instanceof OptimisticLockError) {
               extensions.code = ErrorCode.CONFLICT;
+              continue;
+            }
+            if ((!code || !PUBLIC_CODES.has(code)) && isDatabaseUnavailable(original)) {
+              // Down or restarting: the client may retry; the driver's words (host, port) stay in the log.
+              log.warn('database unavailable', { requestId: contextValue.requestId, operationName, path: e.path, error: (original as Error)?.message });
+              extensions.code = ErrorCode.SERVICE_UNAVAILABLE;
+              e.message = 'The database is unavailable right now. Try again shortly.';
               continue;
             }
             if (!code || !PUBLIC_CODES.has(code)) {
