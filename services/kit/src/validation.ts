@@ -8,6 +8,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const isUuid = (s: string) => UUID.test(s);
 
+/** The most ids one list argument may name. */
+export const MAX_IDS = 500;
+
 /**
  * A calendar day PostgreSQL can store as `date`, written YYYY-MM-DD: no
  * 2024-02-30, no month 13, and no year 0000 (there is none: 1 BC precedes AD 1).
@@ -80,8 +83,10 @@ export class InputCheck {
     if (value != null && !isUuid(value)) this.add(path, `is not a valid id: ${JSON.stringify(value.slice(0, 60))}.`);
   }
 
+  /** A list of ids, at most MAX_IDS (a filter by more ids than any page holds is a mistake, and costs every statement it reaches). */
   uuids(path: string, values: readonly string[] | null | undefined): void {
-    values?.forEach((v, i) => this.uuid(`${path}.${i}`, v));
+    if (values && values.length > MAX_IDS) this.add(path, `must list at most ${MAX_IDS} ids (got ${values.length}).`);
+    else values?.forEach((v, i) => this.uuid(`${path}.${i}`, v));
   }
 
   /** A date range must not end before it starts. */
