@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { containsPattern } from './database/sql.js';
 import { looksLikeLegacyEncoding, nfc, searchKey, searchTerms } from './text.js';
 
 describe('searchKey', () => {
@@ -21,9 +22,9 @@ describe('searchKey', () => {
 });
 
 describe('searchTerms', () => {
-  it('splits into words and escapes LIKE wildcards', () => {
+  it('splits into words; containsPattern escapes LIKE wildcards once', () => {
     expect(searchTerms('Bắc  Kạn')).toEqual(['bac', 'kan']);
-    expect(searchTerms('100%_x')).toEqual(['100\\%\\_x']);
+    expect(searchTerms('100%_x').map(containsPattern)).toEqual(['%100\\%\\_x%']);
     expect(searchTerms('   ')).toEqual([]);
   });
 });

@@ -4,7 +4,6 @@
  * "Bắc Kạn" find the same rows.
  */
 
-import { escapeLike } from './database/sql.js';
 import { INVISIBLE } from './text-policy.js';
 
 export const nfc = (s: string): string => s.normalize('NFC');
@@ -27,12 +26,9 @@ export function searchKey(s: string): string {
     .trim();
 }
 
-/** The words of a query, LIKE-escaped, each matched as a substring of the search key (all must match). */
+/** The words of a query, each matched as a substring of the search key (all must match): pass each through containsPattern. */
 export function searchTerms(q: string): string[] {
-  return searchKey(q)
-    .split(' ')
-    .filter(Boolean)
-    .map(escapeLike);
+  return searchKey(q).split(' ').filter(Boolean);
 }
 
 // Legacy encodings (TCVN3, VNI) have their own module; re-exported here, where text helpers are looked for.

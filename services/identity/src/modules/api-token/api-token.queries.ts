@@ -1,4 +1,4 @@
-import { idTerm, InputCheck, pgArray, readPage, searchTerms, selectEntities, type Connection, type PageArgs, type RequestContext, type SortTerm } from '@lantoa/kit';
+import { containsPattern, idTerm, InputCheck, pgArray, readPage, searchTerms, selectEntities, type Connection, type PageArgs, type RequestContext, type SortTerm } from '@lantoa/kit';
 import type { Knex } from '@mikro-orm/postgresql';
 import { ApiToken } from './api-token.entity.js';
 import { ApiTokenOrderField, type ApiTokenFilter, type ApiTokenOrder } from './api-token.inputs.js';
@@ -29,7 +29,7 @@ function applyFilter(qb: Knex.QueryBuilder, filter: ApiTokenFilter | null | unde
   qb.whereNull('deleted_at');
   if (!filter) return;
   if (filter.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(filter.ids)]);
-  for (const term of searchTerms(filter.q ?? '')) qb.whereRaw('search_text like ?', [`%${term}%`]);
+  for (const term of searchTerms(filter.q ?? '')) qb.whereRaw('search_text like ?', [containsPattern(term)]);
   if (filter.organizationId) qb.where('organization_id', filter.organizationId);
   if (filter.createdById) qb.where('created_by_id', filter.createdById);
   if (filter.active === true) qb.whereNull('revoked_at').whereRaw('expires_at > now()');

@@ -1,4 +1,4 @@
-import { idTerm, InputCheck, pgArray, readPage, searchTerms, selectEntities, type Connection, type PageArgs, type RequestContext, type SortTerm } from '@lantoa/kit';
+import { containsPattern, idTerm, InputCheck, pgArray, readPage, searchTerms, selectEntities, type Connection, type PageArgs, type RequestContext, type SortTerm } from '@lantoa/kit';
 import type { Knex } from '@mikro-orm/postgresql';
 import { User } from './user.entity.js';
 import { UserOrderField, type UserFilter, type UserOrder } from './user.inputs.js';
@@ -29,7 +29,7 @@ function applyFilter(qb: Knex.QueryBuilder, filter: UserFilter | null | undefine
   qb.whereNull('deleted_at');
   if (!filter) return;
   if (filter.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(filter.ids)]);
-  for (const term of searchTerms(filter.q ?? '')) qb.whereRaw('search_text like ?', [`%${term}%`]);
+  for (const term of searchTerms(filter.q ?? '')) qb.whereRaw('search_text like ?', [containsPattern(term)]);
   if (filter.organizationId) qb.where('organization_id', filter.organizationId);
   // Containment, so the GIN index on roles applies.
   if (filter.role) qb.whereRaw('roles @> ?::text[]', [pgArray([filter.role])]);

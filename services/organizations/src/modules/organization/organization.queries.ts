@@ -2,6 +2,7 @@ import {
   ACTIVE_ON,
   pgArray,
   afterCursorSql,
+  containsPattern,
   idTerm,
   cursorValues,
   orderBySql,
@@ -58,7 +59,7 @@ function applyFilter(qb: Knex.QueryBuilder, filter: OrganizationFilter | null | 
   qb.whereNull('deleted_at');
   if (!filter) return;
   if (filter.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(filter.ids)]);
-  for (const term of searchTerms(filter.q ?? '')) qb.whereRaw(`search_text like ?`, [`%${term}%`]);
+  for (const term of searchTerms(filter.q ?? '')) qb.whereRaw(`search_text like ?`, [containsPattern(term)]);
   if (filter.type) qb.where('type', filter.type);
   if (filter.level) qb.where('level', filter.level);
   if (filter.rootsOnly) qb.whereNull('parent_id');

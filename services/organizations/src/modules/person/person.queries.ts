@@ -1,5 +1,6 @@
 import {
   ACTIVE_ON,
+  containsPattern,
   idTerm,
   pgArray,
   InputCheck,
@@ -61,7 +62,7 @@ export class PersonQueries {
     const f = args.filter;
     const filtered = this.knex('person').whereNull('deleted_at');
     if (f?.ids) filtered.whereRaw('id = any(?::uuid[])', [pgArray(f.ids)]);
-    for (const term of searchTerms(f?.q ?? '')) filtered.whereRaw('search_text like ?', [`%${term}%`]);
+    for (const term of searchTerms(f?.q ?? '')) filtered.whereRaw('search_text like ?', [containsPattern(term)]);
     if (f?.organizationId) {
       const held = this.knex('position').select('person_id').where('organization_id', f.organizationId).whereNull('deleted_at');
       if (f.activeOn) held.whereRaw(ACTIVE_ON, [f.activeOn, f.activeOn]);
