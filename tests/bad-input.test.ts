@@ -348,6 +348,10 @@ describe('bad input through the gateway, derived from the schema', () => {
     expect(nested.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: '$input.validFrom' }] });
     const lit = await post(stack.gateway.url, { query: '{ organizations(filter: { activeOn: "0000-01-01" }) { totalCount } }' }, admin);
     expect(lit.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'filter.activeOn' }] });
+    const listed = await post(stack.gateway.url, { query: 'mutation { recordSuccession(input: { fromIds: ["x"], kind: DISSOLVE, effectiveOn: "2024-02-30" }) { id } }' }, admin);
+    expect(listed.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.effectiveOn' }] });
+    const defaulted = await post(stack.gateway.url, { query: 'query($d: Date = "2024-02-30") { organizations(filter: { activeOn: $d }) { totalCount } }' }, admin);
+    expect(defaulted.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: '$d' }] });
   });
 
   it('says "This cursor is not valid for this list" for a forged cursor', async () => {

@@ -87,6 +87,7 @@ export function scalarLiteralsRule(scalars: readonly GraphQLScalarType[] = KIT_S
     return {
       enter(node, key, parent, _keys, ancestors) {
         if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) path.push(node.name.value);
+        else if (node.kind === Kind.VARIABLE_DEFINITION) path.push(`$${node.variable.name.value}`); // its default value
         else if (isListItem(parent, ancestors)) path.push(key as number);
         if (!LEAF_VALUES.has(node.kind)) return;
         const type = context.getInputType();
@@ -100,7 +101,7 @@ export function scalarLiteralsRule(scalars: readonly GraphQLScalarType[] = KIT_S
         }
       },
       leave(node, _key, parent, _keys, ancestors) {
-        if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD || isListItem(parent, ancestors)) path.pop();
+        if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD || node.kind === Kind.VARIABLE_DEFINITION || isListItem(parent, ancestors)) path.pop();
       },
     };
   };
