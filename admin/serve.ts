@@ -26,6 +26,8 @@ export interface RunningConsole {
 /** Builds admin/dist (production bundle) with Vite. */
 export async function buildConsole(): Promise<void> {
   const { build } = await import('vite');
+  // Vite takes NODE_ENV from the environment: under a test runner (NODE_ENV=test) libraries would keep their development code.
+  process.env.NODE_ENV = 'production';
   await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
 

@@ -3,21 +3,36 @@ import HistoryIcon from '@mui/icons-material/History';
 import KeyIcon from '@mui/icons-material/Key';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import PeopleIcon from '@mui/icons-material/People';
+import { lazy, type ComponentType } from 'react';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Dashboard } from './Dashboard';
 import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
-import { ApiTokenCreate, ApiTokenList } from './resources/apiTokens';
-import { AuditEventList } from './resources/auditEvents';
-import { OrganizationCreate, OrganizationEdit } from './resources/organizations/OrganizationForm';
 import { OrganizationList } from './resources/organizations/OrganizationList';
-import { OrganizationShow } from './resources/organizations/OrganizationShow';
-import { OrganizationTree } from './resources/organizations/OrganizationTree';
-import { PersonCreate, PersonEdit, PersonList, PersonShow } from './resources/people';
-import { UserCreate, UserEdit, UserList } from './resources/users';
 import { authProvider, dataProvider } from './services';
 import { theme } from './theme';
+
+// Screens beyond the first ones load on demand (react-admin's layout has a Suspense boundary).
+const page = <M,>(load: () => Promise<M>, name: keyof M) => lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+const organizationForms = () => import('./resources/organizations/OrganizationForm');
+const people = () => import('./resources/people');
+const users = () => import('./resources/users');
+const tokens = () => import('./resources/apiTokens');
+const OrganizationShow = page(() => import('./resources/organizations/OrganizationShow'), 'OrganizationShow');
+const OrganizationEdit = page(organizationForms, 'OrganizationEdit');
+const OrganizationCreate = page(organizationForms, 'OrganizationCreate');
+const OrganizationTree = page(() => import('./resources/organizations/OrganizationTree'), 'OrganizationTree');
+const PersonList = page(people, 'PersonList');
+const PersonShow = page(people, 'PersonShow');
+const PersonEdit = page(people, 'PersonEdit');
+const PersonCreate = page(people, 'PersonCreate');
+const UserList = page(users, 'UserList');
+const UserEdit = page(users, 'UserEdit');
+const UserCreate = page(users, 'UserCreate');
+const ApiTokenList = page(tokens, 'ApiTokenList');
+const ApiTokenCreate = page(tokens, 'ApiTokenCreate');
+const AuditEventList = page(() => import('./resources/auditEvents'), 'AuditEventList');
 
 export function App() {
   return (

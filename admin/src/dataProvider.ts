@@ -70,8 +70,8 @@ export interface LanToaDataProvider extends DataProvider {
 }
 
 export function createDataProvider(request: Request): LanToaDataProvider {
-  async function page(resource: string, vars: Record<string, unknown>) {
-    const { page } = await request<{ page: Connection }>(listDocument(resource), vars);
+  async function page(resource: string, vars: Record<string, unknown>, fields?: string) {
+    const { page } = await request<{ page: Connection }>(listDocument(resource, fields), vars);
     return page;
   }
 
@@ -186,7 +186,8 @@ export function createDataProvider(request: Request): LanToaDataProvider {
       const rows: RaRecord[] = [];
       let after: string | null = null;
       for (;;) {
-        const result: Connection = await page(resource, { first: PAGE_LIMIT, after, filter: toFilter(resource, filter), orderBy: toOrderBy(resource, sort) });
+        const vars = { first: PAGE_LIMIT, after, filter: toFilter(resource, filter), orderBy: toOrderBy(resource, sort) };
+        const result: Connection = await page(resource, vars, def(resource).exportFields);
         rows.push(...result.nodes);
         onPage?.(rows.length, result.totalCount);
         if (!result.pageInfo.hasNextPage || !result.pageInfo.endCursor) return rows;

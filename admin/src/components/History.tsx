@@ -16,6 +16,7 @@ export function ChangesText() {
   return (
     <FunctionField
       source="changes"
+      label="resources.auditEvents.fields.changes"
       render={(e: { changes: Change[]; entityType: string }) => (
         <Box component="ul" sx={{ m: 0, pl: 2 }}>
           {e.changes.map((c) => (

@@ -10,11 +10,11 @@ export function def(resource: string): ResourceDef {
   return d;
 }
 
-export function listDocument(resource: string): string {
+export function listDocument(resource: string, fields?: string): string {
   const d = def(resource);
   const vars = ['$first: Int', '$offset: Int', '$after: String', `$filter: ${d.filterType}`, ...(d.orderType ? [`$orderBy: [${d.orderType}!]`] : [])];
   const args = ['first: $first', 'offset: $offset', 'after: $after', 'filter: $filter', ...(d.orderType ? ['orderBy: $orderBy'] : [])];
-  return `query List(${vars.join(', ')}) { page: ${d.many}(${args.join(', ')}) { totalCount pageInfo { hasNextPage endCursor } nodes { ${d.listFields} } } }`;
+  return `query List(${vars.join(', ')}) { page: ${d.many}(${args.join(', ')}) { totalCount pageInfo { hasNextPage endCursor } nodes { ${fields ?? d.listFields} } } }`;
 }
 
 export function oneDocument(resource: string): string {
@@ -100,6 +100,7 @@ export function allDocuments(): Record<string, string> {
   };
   for (const [name, d] of Object.entries(registry)) {
     if (d.many) out[`${name}.list`] = listDocument(name);
+    if (d.exportFields) out[`${name}.export`] = listDocument(name, d.exportFields);
     if (d.one) out[`${name}.one`] = oneDocument(name);
     if (d.one && d.type !== 'AuditEvent') out[`${name}.history`] = historyDocument(name, registry.auditEvents!.listFields);
     for (const target of Object.keys(d.through ?? {})) out[`${name}.through.${target}`] = throughDocument(name, target);

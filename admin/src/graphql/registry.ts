@@ -15,6 +15,8 @@ export interface ResourceDef {
   orderType?: string;
   /** Selection set of list rows. */
   listFields: string;
+  /** Selection set of CSV exports, when lighter than the list's (no per-row counts). */
+  exportFields?: string;
   /** Selection set of one record (show and edit pages). */
   oneFields?: string;
   /** react-admin sort field → the API's order enum. Other fields fall back to the server's default order. */
@@ -44,6 +46,7 @@ export const registry: Record<string, ResourceDef> = {
     filterType: 'OrganizationFilter',
     orderType: 'OrganizationOrder',
     listFields: ORG_FIELDS,
+    exportFields: `${RECORD} name shortName docAbbr type level parentId validFrom validTo parent { id name }`,
     oneFields: `${ORG_FIELDS} ancestors { ${ORG_BRIEF} } predecessors { ${SUCCESSION} } successors { ${SUCCESSION} }`,
     sort: { name: 'NAME', createdAt: 'CREATED_AT', updatedAt: 'UPDATED_AT' },
     filters: ['ids', 'q', 'type', 'level', 'parentId', 'includeDescendants', 'rootsOnly', 'activeOn'],

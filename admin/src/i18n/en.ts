@@ -19,7 +19,7 @@ const en: TranslationMessages = {
         validTo: 'Active until',
         depth: 'Depth',
         descendantCount: 'Units below',
-        isActive: 'Active today',
+        isActive: 'Status',
         createdAt: 'Created',
         updatedAt: 'Last changed',
         version: 'Version',
@@ -150,6 +150,7 @@ const en: TranslationMessages = {
       cycle: 'Cannot be placed under itself or one of its own units.',
       not_found: 'Does not exist.',
       level_under: 'This level cannot sit under the chosen parent (or has units of a higher level below it).',
+      date: 'Type a date as dd/mm/yyyy, e.g. 01/07/2025.',
       invalid: 'This value is not valid.',
     },
     auth: {

@@ -1,3 +1,4 @@
+import type { I18nProvider } from 'react-admin';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import en from './en';
 import vi from './vi';
@@ -7,8 +8,23 @@ export const LOCALES = [
   { locale: 'en', name: 'English' },
 ];
 
-/** Vietnamese by default; react-admin remembers the user's choice in its store (localStorage). */
-export const i18nProvider = polyglotI18nProvider((locale) => (locale === 'en' ? en : vi), 'vi', LOCALES, { allowMissing: false });
+const polyglot = polyglotI18nProvider((locale) => (locale === 'en' ? en : vi), 'vi', LOCALES, { allowMissing: false });
+
+/**
+ * Vietnamese by default; react-admin remembers the user's choice in its store
+ * (localStorage). Numbers in messages ("1–25 trong số 10.520") are grouped the
+ * way the language groups them; smart_count stays a number for plurals.
+ */
+export const i18nProvider: I18nProvider = {
+  ...polyglot,
+  translate: (key, options) => {
+    if (!options) return polyglot.translate(key, options);
+    const fmt = new Intl.NumberFormat(polyglot.getLocale() === 'en' ? 'en-GB' : 'vi-VN');
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(options)) out[k] = typeof v === 'number' && k !== 'smart_count' ? fmt.format(v) : v;
+    return polyglot.translate(key, out);
+  },
+};
 
 /**
  * The API's field messages are English fragments ("must not be empty."); the

@@ -206,7 +206,7 @@ const vi: TranslationMessages = {
         validTo: 'Hoạt động đến',
         depth: 'Độ sâu',
         descendantCount: 'Số đơn vị cấp dưới',
-        isActive: 'Đang hoạt động',
+        isActive: 'Tình trạng',
         createdAt: 'Ngày tạo',
         updatedAt: 'Sửa lần cuối',
         version: 'Phiên bản',
@@ -337,6 +337,7 @@ const vi: TranslationMessages = {
       cycle: 'Không thể đặt một tổ chức vào dưới chính nó hoặc đơn vị cấp dưới của nó.',
       not_found: 'Không tồn tại.',
       level_under: 'Cấp này không thể đặt dưới đơn vị cấp trên đã chọn (hoặc đang có đơn vị cấp cao hơn ở bên dưới).',
+      date: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 01/07/2025.',
       invalid: 'Giá trị này không hợp lệ.',
     },
     auth: {

@@ -4,7 +4,6 @@ import {
   Create,
   CreateButton,
   Datagrid,
-  DateInput,
   EditButton,
   FilterButton,
   List,
@@ -18,11 +17,14 @@ import {
   TextInput,
   TopToolbar,
   required,
+  SaveButton,
+  Toolbar,
   useCanAccess,
   useTranslate,
 } from 'react-admin';
 import { ConflictAwareEdit, ConflictDialog } from '../components/Conflict';
 import { DeleteWithRestoreButton } from '../components/DeleteWithRestore';
+import { VnDateInput } from '../components/DateInputs';
 import { ExportCsvButton } from '../components/ExportCsvButton';
 import { DateText, OrgLink } from '../components/fields';
 import { RecordHistory } from '../components/History';
@@ -35,7 +37,7 @@ const filters = [
   <ReferenceInput key="org" source="organizationId" reference="organizations">
     <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} />
   </ReferenceInput>,
-  <DateInput key="activeOn" source="activeOn" />,
+  <VnDateInput key="activeOn" source="activeOn" />,
 ];
 
 const csv = (t: (k: string) => string) => [
@@ -94,10 +96,16 @@ export function PersonCreate() {
   );
 }
 
+const SaveOnly = () => (
+  <Toolbar>
+    <SaveButton />
+  </Toolbar>
+);
+
 export function PersonEdit() {
   return (
     <ConflictAwareEdit>
-      <SimpleForm warnWhenUnsavedChanges>
+      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnly />}>
         <PersonFields />
         <ConflictDialog />
       </SimpleForm>

@@ -3,6 +3,7 @@ import EditIcon from '@mui/icons-material/Edit';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import { checkIsoDate, isoToVn, vnToIso } from '../components/DateInputs';
 import { OrganizationPicker, type OrgOption } from '../components/OrganizationPicker';
 
 interface Position extends RaRecord {
@@ -28,12 +29,15 @@ function PositionDialog({
 }) {
   const translate = useTranslate();
   const notify = useNotify();
-  const [v, setV] = useState({ title: initial.title ?? '', validFrom: initial.validFrom ?? '', validTo: initial.validTo ?? '' });
+  const [v, setV] = useState({ title: initial.title ?? '', validFrom: isoToVn(initial.validFrom), validTo: isoToVn(initial.validTo) });
   const [org, setOrg] = useState<OrgOption | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = async () => {
+    const dates = { validFrom: vnToIso(v.validFrom), validTo: vnToIso(v.validTo) };
+    const bad = Object.fromEntries(Object.entries(dates).flatMap(([k, d]) => (checkIsoDate(d) ? [[k, checkIsoDate(d)!]] : [])));
+    if (Object.keys(bad).length) return setErrors(bad);
     try {
-      await onSave({ title: v.title, validFrom: v.validFrom || null, validTo: v.validTo || null, organizationId: org?.id });
+      await onSave({ title: v.title, ...dates, organizationId: org?.id });
       onClose();
     } catch (err) {
       setErrors((err as { body?: { errors?: Record<string, string> } }).body?.errors ?? {});
@@ -48,8 +52,8 @@ function PositionDialog({
         <Stack spacing={2} sx={{ pt: 1 }}>
           {withOrganization && <OrganizationPicker label="resources.positions.fields.organizationId" value={org} onChange={setOrg} />}
           <TextField label={translate('resources.positions.fields.title')} value={v.title} onChange={(x) => setV({ ...v, title: x.target.value })} error={!!e('title')} helperText={e('title')} inputProps={{ 'data-testid': 'position-title' }} />
-          <TextField type="date" label={translate('resources.positions.fields.validFrom')} value={v.validFrom} onChange={(x) => setV({ ...v, validFrom: x.target.value })} slotProps={{ inputLabel: { shrink: true } }} error={!!e('validFrom')} helperText={e('validFrom')} />
-          <TextField type="date" label={translate('resources.positions.fields.validTo')} value={v.validTo} onChange={(x) => setV({ ...v, validTo: x.target.value })} slotProps={{ inputLabel: { shrink: true } }} error={!!e('validTo')} helperText={e('validTo')} />
+          <TextField label={translate('resources.positions.fields.validFrom')} placeholder="dd/mm/yyyy" value={v.validFrom} onChange={(x) => setV({ ...v, validFrom: x.target.value })} slotProps={{ inputLabel: { shrink: true } }} error={!!e('validFrom')} helperText={e('validFrom')} />
+          <TextField label={translate('resources.positions.fields.validTo')} placeholder="dd/mm/yyyy" value={v.validTo} onChange={(x) => setV({ ...v, validTo: x.target.value })} slotProps={{ inputLabel: { shrink: true } }} error={!!e('validTo')} helperText={e('validTo')} />
         </Stack>
       </DialogContent>
       <DialogActions>

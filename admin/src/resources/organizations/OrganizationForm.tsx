@@ -1,4 +1,5 @@
-import { AutocompleteInput, Create, DateInput, ReferenceInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
+import { AutocompleteInput, Create, ReferenceInput, required, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import { VnDateInput } from '../../components/DateInputs';
 import { ConflictAwareEdit, ConflictDialog } from '../../components/Conflict';
 import { enumChoices, LEVELS, TYPES } from '../../components/fields';
 
@@ -16,16 +17,23 @@ function Fields({ creating }: { creating?: boolean }) {
           <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} fullWidth />
         </ReferenceInput>
       )}
-      <DateInput source="validFrom" />
-      <DateInput source="validTo" />
+      <VnDateInput source="validFrom" />
+      <VnDateInput source="validTo" />
     </>
   );
 }
 
+// Deleting is on the show page, where a restore is offered right away.
+const SaveOnly = () => (
+  <Toolbar>
+    <SaveButton />
+  </Toolbar>
+);
+
 export function OrganizationEdit() {
   return (
     <ConflictAwareEdit>
-      <SimpleForm warnWhenUnsavedChanges>
+      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnly />}>
         <Fields />
         <ConflictDialog />
       </SimpleForm>

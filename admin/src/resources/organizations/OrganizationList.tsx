@@ -4,7 +4,6 @@ import {
   BulkDeleteButton,
   CreateButton,
   Datagrid,
-  DateInput,
   FilterButton,
   List,
   ReferenceInput,
@@ -14,12 +13,13 @@ import {
   TopToolbar,
   useCanAccess,
 } from 'react-admin';
+import { VnDateInput } from '../../components/DateInputs';
 import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { DateText, EnumText, enumChoices, LEVELS, NumberText, OrgLink, TYPES } from '../../components/fields';
 import type { CsvColumn } from '../../csv';
 import { formatDate } from '../../format';
 
-type Org = { id: string; name: string; shortName?: string; docAbbr?: string; level: string; type: string; parent?: { name: string } | null; validFrom?: string; validTo?: string; descendantCount: number };
+type Org = { id: string; name: string; shortName?: string; docAbbr?: string; level: string; type: string; parent?: { name: string } | null; validFrom?: string; validTo?: string };
 
 export const organizationFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -30,7 +30,7 @@ export const organizationFilters = [
   </ReferenceInput>,
   <BooleanInput key="includeDescendants" source="includeDescendants" />,
   <BooleanInput key="rootsOnly" source="rootsOnly" />,
-  <DateInput key="activeOn" source="activeOn" />,
+  <VnDateInput key="activeOn" source="activeOn" />,
 ];
 
 export const organizationCsv = (t: (k: string) => string): CsvColumn<Org>[] => [
@@ -43,7 +43,6 @@ export const organizationCsv = (t: (k: string) => string): CsvColumn<Org>[] => [
   { header: t('resources.organizations.fields.parent'), value: (o) => o.parent?.name },
   { header: t('resources.organizations.fields.validFrom'), value: (o) => formatDate(o.validFrom) },
   { header: t('resources.organizations.fields.validTo'), value: (o) => formatDate(o.validTo) },
-  { header: t('resources.organizations.fields.descendantCount'), value: (o) => o.descendantCount },
 ];
 
 function ListActions() {

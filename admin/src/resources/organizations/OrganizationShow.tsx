@@ -19,6 +19,7 @@ import { RecordHistory } from '../../components/History';
 import { DeleteWithRestoreButton } from '../../components/DeleteWithRestore';
 import { MoveButton } from './MoveDialog';
 import { SuccessionButton } from './SuccessionDialog';
+import { PositionEditButton } from '../positions';
 
 interface Brief {
   id: string;
@@ -31,7 +32,8 @@ function Ancestors() {
   if (!record) return null;
   return (
     <Breadcrumbs sx={{ mb: 1 }} aria-label={translate('lantoa.org.ancestors')} data-testid="ancestors">
-      {record.ancestors.map((a) => (
+      {/* The list's row stands in while the full record loads: it has no ancestors yet. */}
+      {(record.ancestors ?? []).map((a) => (
         <MuiLink key={a.id} component={Link} to={`/organizations/${a.id}/show`}>
           {a.name}
         </MuiLink>
@@ -91,6 +93,7 @@ function Status() {
 
 function Body() {
   const { canAccess: canSeeHistory } = useCanAccess({ resource: 'history/organizations', action: 'list' });
+  const { canAccess: canEditPositions } = useCanAccess({ resource: 'positions', action: 'edit' });
   return (
     <Box sx={{ p: 2 }}>
       <Ancestors />
@@ -130,18 +133,12 @@ function Body() {
           </Datagrid>
         </ReferenceManyField>
       </Section>
-      <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
-        <Box flex={1}>
-          <Section title="lantoa.org.successors" testId="successors">
-            <Successions source="successors" other="to" />
-          </Section>
-        </Box>
-        <Box flex={1}>
-          <Section title="lantoa.org.predecessors" testId="predecessors">
-            <Successions source="predecessors" other="from" />
-          </Section>
-        </Box>
-      </Stack>
+      <Section title="lantoa.org.successors" testId="successors">
+        <Successions source="successors" other="to" />
+      </Section>
+      <Section title="lantoa.org.predecessors" testId="predecessors">
+        <Successions source="predecessors" other="from" />
+      </Section>
       <Section title="lantoa.org.positions" testId="positions">
         <ReferenceManyField reference="positions" target="organizationId" perPage={25}>
           <Datagrid bulkActionButtons={false} empty={<Typography variant="body2">—</Typography>}>
@@ -149,6 +146,7 @@ function Body() {
             <TextField source="title" />
             <DateText source="validFrom" />
             <DateText source="validTo" />
+            {canEditPositions && <PositionEditButton />}
           </Datagrid>
         </ReferenceManyField>
       </Section>

@@ -20,7 +20,14 @@ const PLACEHOLDER = '::loading';
 const MORE = '::more';
 const PAGE = 100;
 
-const toNode = (o: Org): Node => ({ id: o.id, label: o.name, children: o.descendantCount > 0 ? [{ id: `${o.id}${PLACEHOLDER}`, label: '…' }] : undefined });
+// A search can show an organization both as a result and under an opened result: node ids are
+// paths of organization ids (a>b>c), unique in the tree, and the record is the last one.
+const SEP = '>';
+const orgOf = (nodeId: string) => nodeId.split(SEP).pop()!;
+const toNode = (o: Org, parentNode?: string): Node => {
+  const id = parentNode ? `${parentNode}${SEP}${o.id}` : o.id;
+  return { id, label: o.name, children: o.descendantCount > 0 ? [{ id: `${id}${PLACEHOLDER}`, label: '…' }] : undefined };
+};
 
 const replaceChildren = (nodes: Node[], id: string, children: Node[]): Node[] =>
   nodes.map((n) => (n.id === id ? { ...n, children } : n.children ? { ...n, children: replaceChildren(n.children, id, children) } : n));
@@ -40,9 +47,9 @@ export function OrganizationTree() {
   const [loaded] = useState(() => new Set<string>());
 
   const page = useCallback(
-    async (filter: Record<string, unknown>, offset: number) => {
+    async (filter: Record<string, unknown>, offset: number, parentNode?: string) => {
       const { data, total } = await dataProvider.getList<Org>('organizations', { filter, pagination: { page: Math.floor(offset / PAGE) + 1, perPage: PAGE }, sort: { field: 'name', order: 'ASC' } });
-      const nodes = data.map(toNode);
+      const nodes = data.map((o) => toNode(o, parentNode));
       return { nodes, rest: (total ?? 0) - offset - data.length };
     },
     [dataProvider],
@@ -61,14 +68,14 @@ export function OrganizationTree() {
   const open = async (id: string) => {
     if (loaded.has(id)) return;
     loaded.add(id);
-    const { nodes, rest } = await page({ parentId: id }, 0);
+    const { nodes, rest } = await page({ parentId: orgOf(id) }, 0, id);
     setItems((all) => replaceChildren(all, id, rest > 0 ? [...nodes, { id: `${id}${MORE}:${PAGE}`, label: translate('lantoa.org.tree_more', { smart_count: rest }) }] : nodes));
   };
 
   const more = async (itemId: string) => {
     const [parent, offset] = itemId.split(MORE + ':') as [string, string];
     const start = Number(offset);
-    const { nodes, rest } = await page(parent === 'root' ? (q ? { q } : { rootsOnly: true }) : { parentId: parent }, start);
+    const { nodes, rest } = await page(parent === 'root' ? (q ? { q } : { rootsOnly: true }) : { parentId: orgOf(parent) }, start, parent === 'root' ? undefined : parent);
     const tail = rest > 0 ? [{ id: `${parent}${MORE}:${start + PAGE}`, label: translate('lantoa.org.tree_more', { smart_count: rest }) }] : [];
     const splice = (list: Node[]) => [...list.filter((n) => n.id !== itemId), ...nodes, ...tail];
     if (parent === 'root') setItems(splice);
@@ -102,9 +109,11 @@ export function OrganizationTree() {
             onItemExpansionToggle={(_, id, isExpanded) => {
               if (isExpanded) void open(id);
             }}
-            onItemClick={(_, id) => {
+            onItemClick={(event, id) => {
+              // The ▸ icon only opens the node; a click on the name opens the record.
+              if ((event.target as HTMLElement).closest('.MuiTreeItem-iconContainer')) return;
               if (id.includes(MORE)) void more(id);
-              else if (!id.includes(PLACEHOLDER)) redirect('show', 'organizations', id);
+              else if (!id.includes(PLACEHOLDER)) redirect('show', 'organizations', orgOf(id));
             }}
           />
         </Box>

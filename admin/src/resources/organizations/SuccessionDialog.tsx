@@ -3,6 +3,7 @@ import { Button as MuiButton, Checkbox, Dialog, DialogActions, DialogContent, Di
 import { useState } from 'react';
 import { Button, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { SUCCESSION_KINDS } from '../../components/fields';
+import { checkIsoDate, vnToIso } from '../../components/DateInputs';
 import { OrganizationPicker, type OrgOption } from '../../components/OrganizationPicker';
 import type { LanToaDataProvider } from '../../dataProvider';
 
@@ -25,12 +26,14 @@ export function SuccessionButton() {
   if (!record) return null;
 
   const save = async () => {
+    const on = vnToIso(effectiveOn);
+    if (!on || checkIsoDate(on)) return setErrors({ effectiveOn: 'lantoa.field_error.date' });
     try {
       await dataProvider.recordSuccession({
         fromIds: [record.id, ...(others ? [others.id] : [])],
         toId: kind === 'DISSOLVE' ? null : (to?.id ?? null),
         kind,
-        effectiveOn,
+        effectiveOn: on,
         basis: basis || null,
         note: note || null,
         endPredecessors,
@@ -65,7 +68,7 @@ export function SuccessionButton() {
             </TextField>
             {kind !== 'DISSOLVE' && <OrganizationPicker label="lantoa.org.toId" value={to} onChange={setTo} excludeSubtreeOf={record.id} />}
             <TextField
-              type="date"
+              placeholder="dd/mm/yyyy"
               label={translate('lantoa.org.effectiveOn')}
               value={effectiveOn}
               onChange={(e) => setEffectiveOn(e.target.value)}

@@ -1,0 +1,232 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from '@lantoa/kit/testing';
+import { insertTree } from '../../services/organizations/src/testing/tree';
+import { startStack, type Stack } from '../../tests/support/stack';
+import { bundleSizes } from '../bundle-size';
+import { DEMO_PASSWORD } from './support';
+
+/**
+ * The console in real Chromium (Debian's, driven by playwright-core) against
+ * the real system: one build, one stack with the demo data plus a generated
+ * tree of 10,521 organizations, one browser. The gateway runs in production
+ * mode and serves the built console itself (services/gateway/src/console.ts).
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+const ADMIN_DIR = new URL('..', import.meta.url).pathname;
+const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+
+let stack: Stack;
+let browser: Browser;
+let origin: string;
+let bigTreeRoot: string;
+const contexts: BrowserContext[] = [];
+let lastPage: Page | undefined;
+
+async function api<T>(email: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await gql<T>(stack.gateway.url, query, variables, await stack.as(email));
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!;
+}
+const orgId = async (q: string) =>
+  (await api<{ organizations: { nodes: { id: string }[] } }>('admin@lantoa.vn', 'query($q: String) { organizations(first: 1, filter: { q: $q }) { nodes { id } } }', { q })).organizations.nodes[0]!.id;
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
+  lastPage = page;
+  return page;
+}
+
+async function signIn(email: string, page?: Page): Promise<Page> {
+  const p = page ?? (await newPage());
+  await p.goto(`${origin}/#/login`);
+  await p.locator('input[name="username"]').fill(email);
+  await p.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await p.locator('button[type="submit"]').click();
+  await p.getByText('Xin chào,').waitFor();
+  return p;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  await promisify(execFile)(`${ADMIN_DIR}node_modules/.bin/vite`, ['build', '--logLevel', 'warn'], { cwd: ADMIN_DIR, env: { ...process.env, NODE_ENV: 'production' } });
+  const sizes = bundleSizes(`${ADMIN_DIR}dist`);
+  console.log(`[measure] bundle gzipped: initial ${(sizes.initialGzipBytes / 1024).toFixed(1)} KiB, total ${(sizes.totalGzipBytes / 1024).toFixed(1)} KiB in ${sizes.files} files`);
+  stack = await startStack('admin_ui', { NODE_ENV: 'production' });
+  origin = stack.gateway.url.replace(/\/graphql$/, '');
+  bigTreeRoot = (await insertTree(stack.db.url, 'Đo', [20, 25, 20])).rootId;
+  // A position in Ba Bể, which the district's editor may change.
+  const person = await api<{ createPerson: { id: string } }>('admin@lantoa.vn', 'mutation { createPerson(input: { familyName: "Hoàng", middleName: "Văn", givenName: "Bể" }) { id } }');
+  await api('admin@lantoa.vn', 'mutation($p: ID!, $o: ID!) { createPosition(input: { personId: $p, organizationId: $o, title: "Phó Bí thư Huyện ủy" }) { id } }', {
+    p: person.createPerson.id,
+    o: await orgId('huyen uy ba be'),
+  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+}, 180_000);
+
+// A failing test leaves a picture of where it stood.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && lastPage) await shot(lastPage, `FAILED-${ctx.task.name.slice(0, 40).replace(/[^\p{L}\d]+/gu, '-')}`).catch(() => undefined);
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('the console in Chromium', () => {
+  it('the gateway serves the console without shadowing its API paths', async () => {
+    const html = await fetch(`${origin}/organizations/x/show`, { headers: { accept: 'text/html' } });
+    expect(html.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await html.text()).toContain('<div id="root">');
+    expect(await (await fetch(`${origin}/healthz`)).json()).toMatchObject({ status: 'ok' });
+    const gqlGet = await fetch(`${origin}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await gqlGet.text()).not.toContain('<div id="root">');
+  });
+
+  it('district editor: finds Huyện ủy Ba Bể typing "ba be", sees its children and successions, no organization edit buttons', async () => {
+    const page = await signIn('bientap.babe@lantoa.vn');
+    await page.getByRole('menuitem', { name: 'Tổ chức', exact: true }).click();
+    await page.locator('input[name="q"]').fill('ba be');
+    await page.getByRole('cell', { name: 'Huyện ủy Ba Bể', exact: true }).click();
+    await page.getByTestId('children').getByText('Đảng ủy xã Nam Mẫu').waitFor();
+    await expect(page.getByTestId('successors').getByText('Giải thể').count()).resolves.toBe(1);
+    await expect(page.getByTestId('ancestors').getByText('Tỉnh ủy Bắc Kạn').count()).resolves.toBe(1);
+    expect(await page.getByRole('link', { name: 'Sửa' }).count()).toBe(0);
+    await shot(page, 'show-ba-be-editor');
+  });
+
+  it('district editor edits a position in the district; editing another district’s record is refused in Vietnamese', async () => {
+    const page = await signIn('bientap.babe@lantoa.vn');
+    await page.goto(`${origin}/#/organizations/${await orgId('huyen uy ba be')}/show`);
+    await page.getByTestId('positions').getByTestId('position-edit').click();
+    await page.getByTestId('position-title').fill('Bí thư Huyện ủy');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã cập nhật').waitFor();
+    await page.getByTestId('positions').getByText('Bí thư Huyện ủy', { exact: true }).waitFor();
+
+    // Trưởng Ban Tuyên giáo Tỉnh ủy belongs to the province's board, outside Ba Bể.
+    await page.goto(`${origin}/#/organizations/${await orgId('ban tuyen giao tinh uy bac kan')}/show`);
+    await page.getByTestId('positions').getByTestId('position-edit').first().click();
+    await page.getByTestId('position-title').fill('Đổi trái phép');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Bạn không có quyền thực hiện thao tác này').waitFor();
+    await shot(page, 'refused-other-district');
+  });
+
+  it('admin edits a field and sees the change in the record’s history', async () => {
+    const page = await signIn('admin@lantoa.vn');
+    const id = await orgId('huyen uy cho don');
+    await page.goto(`${origin}/#/organizations/${id}`);
+    await page.locator('input[name="shortName"]').fill('HU Chợ Đồn');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã cập nhật').waitFor();
+    const history = page.getByTestId('org-history');
+    await history.getByText('HU Chợ Đồn').waitFor();
+    await expect(history.getByText('Tên ngắn').count()).resolves.toBeGreaterThan(0);
+    await shot(page, 'history-after-edit');
+  });
+
+  it('a viewer sees no edit, create or delete buttons', async () => {
+    const page = await signIn('xem@lantoa.vn');
+    await page.getByRole('menuitem', { name: 'Tổ chức', exact: true }).click();
+    await page.getByTestId('organization-list').waitFor();
+    expect(await page.getByRole('link', { name: 'Tạo mới' }).count()).toBe(0);
+    expect(await page.getByRole('menuitem', { name: 'Người dùng' }).count()).toBe(0);
+    await page.goto(`${origin}/#/organizations/${await orgId('huyen uy ba be')}/show`);
+    await page.getByTestId('children').getByText('Đảng ủy xã Nam Mẫu').waitFor();
+    for (const name of ['Sửa', 'Xóa', 'Chuyển', 'Ghi nhận kế thừa']) expect(await page.getByRole('button', { name }).or(page.getByRole('link', { name })).count(), name).toBe(0);
+    await shot(page, 'viewer-show');
+  });
+
+  it('switches to English and back, and remembers the choice', async () => {
+    const page = await signIn('xem@lantoa.vn');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Organizations', exact: true }).waitFor();
+    await page.getByText('Hello,').waitFor();
+    await shot(page, 'english');
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Organizations', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('menuitem', { name: 'Tổ chức', exact: true }).waitFor();
+  });
+
+  it('exports a filtered list of 10,520 organizations to CSV with a BOM, every row', async () => {
+    const page = await signIn('xem@lantoa.vn');
+    const filter = encodeURIComponent(JSON.stringify({ parentId: bigTreeRoot, includeDescendants: true }));
+    await page.goto(`${origin}/#/organizations?filter=${filter}`);
+    await page.getByText('trong số 10.520').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-csv').click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^id,Tên,Tên ngắn,Ký hiệu văn bản,Cấp,Loại,Trực thuộc/);
+    expect(lines).toHaveLength(10_521);
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(10_520);
+    expect(lines.some((l) => l.includes('Chi bộ Đo') && l.includes(',Cơ sở,Cấp ủy,'))).toBe(true);
+    await shot(page, 'export-list');
+  }, 180_000);
+
+  it('two tabs edit the same record: the second save gets the conflict dialog', async () => {
+    const id = await orgId('huyen uy na ri');
+    const first = await signIn('admin@lantoa.vn');
+    const second = await signIn('admin@lantoa.vn');
+    for (const p of [first, second]) {
+      await p.goto(`${origin}/#/organizations/${id}`);
+      await p.locator('input[name="shortName"]').waitFor();
+    }
+    await first.locator('input[name="shortName"]').fill('HU Na Rì (tab 1)');
+    await first.getByRole('button', { name: 'Lưu' }).click();
+    await first.getByText('Đã cập nhật').waitFor();
+
+    await second.locator('input[name="shortName"]').fill('HU Na Rì (tab 2)');
+    await second.getByRole('button', { name: 'Lưu' }).click();
+    const dialog = second.getByTestId('conflict-dialog');
+    await dialog.getByText('HU Na Rì (tab 1)').waitFor();
+    await dialog.getByText('HU Na Rì (tab 2)').waitFor();
+    await shot(second, 'conflict-dialog');
+    await dialog.getByRole('button', { name: 'Ghi đè bằng giá trị của tôi' }).click();
+    await second.getByText('Đã lưu giá trị của bạn đè lên bản mới hơn.').waitFor();
+    const now = await api<{ organization: { shortName: string } }>('admin@lantoa.vn', 'query($id: ID!) { organization(id: $id) { shortName } }', { id });
+    expect(now.organization.shortName).toBe('HU Na Rì (tab 2)');
+  });
+
+  it('the tree opens lazily and searches without diacritics', async () => {
+    const page = await signIn('xem@lantoa.vn');
+    await page.getByRole('menuitem', { name: 'Cây tổ chức' }).click();
+    const tree = page.getByTestId('org-tree');
+    await tree.getByText('Ban Chấp hành Trung ương', { exact: false }).first().waitFor();
+    await page.getByTestId('tree-search').fill('tinh uy bac kan');
+    const node = tree.getByRole('treeitem', { name: 'Tỉnh ủy Bắc Kạn', exact: true });
+    await node.waitFor();
+    await node.locator('.MuiTreeItem-iconContainer').first().click();
+    await tree.getByText('Huyện ủy Ba Bể').waitFor();
+    await shot(page, 'tree');
+  });
+
+  it('measures the first render of the organizations list over 10,521 generated organizations', async () => {
+    const page = await signIn('xem@lantoa.vn');
+    const filter = encodeURIComponent(JSON.stringify({ parentId: bigTreeRoot, includeDescendants: true }));
+    const started = Date.now();
+    await page.goto(`${origin}/#/organizations?filter=${filter}`);
+    await page.getByText('trong số 10.520').waitFor();
+    await page.getByTestId('organization-list').locator('tbody tr').first().waitFor();
+    const ms = Date.now() - started;
+    const nav = await page.evaluate(() => JSON.stringify(performance.getEntriesByType('navigation').map((e) => Math.round((e as PerformanceNavigationTiming).domContentLoadedEventEnd))));
+    console.log(`[measure] organizations list first render (full page load, session resumed by refresh, 10,520 rows behind the filter): ${ms} ms; DOMContentLoaded ${nav} ms`);
+    await shot(page, 'list-10k');
+    expect(await page.getByTestId('organization-list').locator('tbody tr').count()).toBe(25);
+  });
+});
