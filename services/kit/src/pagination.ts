@@ -22,7 +22,8 @@ import type { ClassType } from 'type-graphql';
 import { selectEntities } from './database/rows.js';
 import { collateVietnamese } from './database/sql.js';
 import { badUserInput, type FieldProblem } from './errors.js';
-import { hasForbiddenControl, isUuid, isValidDate } from './validation.js';
+import { hasForbiddenControl } from './text-policy.js';
+import { isUuid, isValidDate } from './validation.js';
 
 // ---------- 1. page arguments ----------
 

@@ -1,8 +1,6 @@
 import { badUserInput, type FieldProblem } from './errors.js';
 import { cleanText, type TextKind } from './text-policy.js';
 
-export { hasForbiddenControl } from './text-policy.js';
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
