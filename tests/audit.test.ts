@@ -26,10 +26,10 @@ const EVENTS = `query($filter: AuditEventFilter, $first: Int, $after: String) {
 describe('audit log through the gateway', () => {
   it('shows the before and after of a change, with the user and the request id', async () => {
     const admin = await s.as('admin@lantoa.vn');
-    const requestId = randomUUID();
-    const res = await gql(s.gateway.url, `mutation($id: ID!) { updateOrganization(id: $id, input: { shortName: "Ban Tuyên giáo" }) { id } }`, { id: btg }, { ...admin, 'x-request-id': requestId });
+    const res = await gql(s.gateway.url, `mutation($id: ID!) { updateOrganization(id: $id, input: { shortName: "Ban Tuyên giáo" }) { id } }`, { id: btg }, { ...admin, 'x-request-id': randomUUID() });
     expect(res.errors).toBeUndefined();
-    expect(res.headers.get('x-request-id')).toBe(requestId);
+    // The gateway's own id (a client's is taken only from a trusted proxy), as the response names it.
+    const requestId = res.headers.get('x-request-id')!;
 
     const data = await gqlOk(s.gateway.url, EVENTS, { filter: { requestId } }, admin);
     expect(data.auditEvents.totalCount).toBe(1);

@@ -362,7 +362,9 @@ describe('refused credentials never reach the subgraphs', () => {
     const token = make();
     const res = await gql(main.url, ORGS, undefined, { ...bearer(token), 'x-request-id': 'refused-1' });
     expectUnauthenticated(res, message);
-    expect(res.errors![0]!.extensions!.requestId).toBe('refused-1');
+    // The gateway's own request id (a client's x-request-id is taken only from a trusted proxy).
+    expect(res.errors![0]!.extensions!.requestId).toBe(res.headers.get('x-request-id'));
+    expect(res.headers.get('x-request-id')).not.toBe('refused-1');
     expect(JSON.stringify(res)).not.toContain(token);
   });
 
@@ -438,12 +440,14 @@ describe('what the subgraphs receive', () => {
     const proofs = new Set(sent.map((h) => h[CALLER_HEADER]));
     expect(proofs.size).toBe(1); // signed once, reused
     const proof = await verifyCallerProof([...proofs][0] as string, gatewaySecret);
-    expect(proof.requestId).toBe('proof-once-1');
+    // The gateway's request id, not the client's (taken only from a trusted proxy).
+    expect(proof.requestId).toBe(res.headers.get('x-request-id'));
+    expect(proof.requestId).not.toBe('proof-once-1');
     expect(proof.caller).toMatchObject({ kind: 'user', name: 'admin@lantoa.vn', roles: ['ADMIN'] });
     for (const h of sent) {
       expect(h.authorization).toBeUndefined();
       expect(h.cookie).toBeUndefined();
-      expect(h['x-request-id']).toBe('proof-once-1');
+      expect(h['x-request-id']).toBe(proof.requestId);
     }
   });
 });
@@ -507,9 +511,10 @@ describe('when identity cannot be reached', () => {
     const res = await gql(orphan.url, ORGS, undefined, { ...bearer(viewer.accessToken), 'x-request-id': 'idp-down-1' });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBeTruthy();
-    expect(res.errors![0]!.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', requestId: 'idp-down-1' });
+    const requestId = res.headers.get('x-request-id');
+    expect(res.errors![0]!.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', requestId });
     for (const leak of [String(deadPort), 'ECONNREFUSED', 'fetch failed', viewer.accessToken]) expect(JSON.stringify(res)).not.toContain(leak);
-    expect(logged.some((e) => e.level === 'error' && e.fields?.requestId === 'idp-down-1')).toBe(true);
+    expect(logged.some((e) => e.level === 'error' && e.fields?.requestId === requestId)).toBe(true);
   });
 
   it('gives up after AUTH_TIMEOUT_MS', async () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { subgraphHeaders } from './auth.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -124,7 +125,8 @@ export interface SubgraphCounters {
 
 /** Reads the subgraph's counters from GET /metrics (Prometheus text). */
 export async function readCounters(s: ServerProcess): Promise<SubgraphCounters> {
-  const res = await fetch(`${s.origin}/metrics`);
+  // /metrics answers only the gateway's proof, like /graphql.
+  const res = await fetch(`${s.origin}/metrics`, { headers: await subgraphHeaders(60) });
   if (!res.ok) throw new Error(`GET ${s.origin}/metrics answered ${res.status}`);
   const text = await res.text();
   const counter = (name: string): number => {

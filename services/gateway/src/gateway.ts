@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ANONYMOUS, createLogger, errorPlugin, requestIdOf, scalarLiteralsRule, type Caller, type Logger, type RunningServer } from '@lantoa/kit';
+import { ANONYMOUS, createLogger, errorPlugin, noSniff, requestIdOf, scalarLiteralsRule, withoutSuggestions, type Caller, type Logger, type RunningServer } from '@lantoa/kit';
 import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
@@ -97,7 +97,7 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.MAX_TOKENS },
     validationRules: [...limits.validationRules, scalarLiteralsRule()],
-    formatError: formatGatewayError,
+    formatError: production ? withoutSuggestions(formatGatewayError) : formatGatewayError,
     logger: apolloLogger(log),
     // main.ts owns the signals: it also has to close the pools and exit.
     stopOnTerminationSignals: false,
@@ -124,9 +124,14 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
     ? await redisRateLimiter({ url: config.REDIS_URL, log, keyPrefix: opts.rateLimitKeyPrefix })
     : memoryRateLimiter();
 
+  app.use(noSniff);
   app.use((req, res, next) => {
-    const requestId = requestIdOf(req.header('x-request-id'));
+    // Only a trusted proxy's id is taken (it made it, for its own logs); a client's could make two requests share
+    // one id in every log and audit event. A client's own id is kept beside ours for the logs of its failures.
+    const sent = req.header('x-request-id');
+    const requestId = config.TRUST_PROXY ? requestIdOf(sent) : requestIdOf(undefined);
     res.locals.requestId = requestId;
+    if (!config.TRUST_PROXY && sent && /^[\w.-]{1,100}$/.test(sent)) res.locals.clientRequestId = sent;
     res.setHeader('x-request-id', requestId);
     next();
   });

@@ -7,11 +7,11 @@ import { callerKey, ipKey, type RateDecision, type RateLimiter } from './rate-li
 export const PROOF_TTL_SECONDS = 60;
 
 /** One signature per request, made when the first subgraph fetch needs it, renewed only near expiry. */
-export function proofFor(caller: Caller, requestId: string, secret: string): () => Promise<string> {
+export function proofFor(caller: Caller, requestId: string, secret: string, clientAddress: string | null = null): () => Promise<string> {
   let signed: { at: number; value: Promise<string> } | undefined;
   return () => {
     if (!signed || Date.now() - signed.at > (PROOF_TTL_SECONDS - 15) * 1000) {
-      signed = { at: Date.now(), value: signCallerProof(caller, requestId, secret, PROOF_TTL_SECONDS) };
+      signed = { at: Date.now(), value: signCallerProof(caller, requestId, secret, PROOF_TTL_SECONDS, clientAddress) };
     }
     return signed.value;
   };
@@ -74,7 +74,7 @@ export function requestGuard(o: GuardOptions): RequestHandler {
       } catch (err) {
         if (err instanceof UnauthenticatedError) {
           await o.limiter.hit(failureKey, o.perAnonymousIp);
-          o.log.info('credential refused', { requestId, ip, credential: kindOf(credential), reason: err.message });
+          o.log.info('credential refused', { requestId, clientRequestId: res.locals.clientRequestId, ip, credential: kindOf(credential), reason: err.message });
           res.setHeader('WWW-Authenticate', `Bearer realm="lantoa", error="${credential === undefined ? 'invalid_request' : 'invalid_token'}"`);
           return send(res, 401, ErrorCode.UNAUTHENTICATED, err.message);
         }
@@ -91,7 +91,8 @@ export function requestGuard(o: GuardOptions): RequestHandler {
       rateHeaders(res, decision);
 
       res.locals.caller = caller;
-      res.locals.proof = proofFor(caller, requestId, o.gatewaySecret);
+      // The client's address travels signed, so identity can throttle sign-ins per account and source.
+      res.locals.proof = proofFor(caller, requestId, o.gatewaySecret, ip);
       next();
     } catch (err) {
       next(err);

@@ -1,5 +1,6 @@
 import { ConfigError, loadSubgraphConfig } from '@lantoa/kit';
 import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from './seed/demo-users.js';
 import { subgraph } from './subgraph.js';
 
 const loadIdentityConfig = (env: Record<string, string>) => loadSubgraphConfig(subgraph, env);
@@ -41,5 +42,13 @@ describe('identity configuration', () => {
     expect(short).toMatch(/ADMIN_PASSWORD: must be at least 10/);
     expect(short).not.toContain('ngắn9');
     expect(loadIdentityConfig({ ...base, ADMIN_EMAIL: 'admin@example.vn', ADMIN_PASSWORD: 'một mật khẩu dài' })).toMatchObject({ ADMIN_EMAIL: 'admin@example.vn' });
+  });
+
+  it('refuses a published demo password as ADMIN_PASSWORD, in any letter case, without echoing it', () => {
+    for (const password of [DEMO_PASSWORD, DEMO_PASSWORD.toUpperCase(), ` ${DEMO_PASSWORD} `]) {
+      const said = problems({ ...base, ADMIN_EMAIL: 'admin@example.vn', ADMIN_PASSWORD: password, NODE_ENV: 'production' });
+      expect(said).toMatch(/ADMIN_PASSWORD: is a published demo password/);
+      expect(said).not.toContain(DEMO_PASSWORD);
+    }
   });
 });

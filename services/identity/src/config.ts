@@ -1,6 +1,7 @@
 import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphConfig } from '@lantoa/kit';
 import { z } from 'zod';
 import { jwtKey } from './credentials.js';
+import { DEMO_USERS } from './seed/demo-users.js';
 import type { IdentitySettings } from './settings.js';
 
 const AUDIT_SOURCES = SUBGRAPHS.filter((s) => s.name !== 'identity');
@@ -29,6 +30,11 @@ export function identityConfigProblems(config: IdentityConfig): string[] {
     problems.push(`${config.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: ADMIN_EMAIL and ADMIN_PASSWORD go together (set both or neither)`);
   }
   if (config.ADMIN_ORGANIZATION_ID && !config.ADMIN_EMAIL) problems.push('ADMIN_ORGANIZATION_ID: needs ADMIN_EMAIL and ADMIN_PASSWORD');
+  // The demo passwords are printed by `pnpm start` and written in the code: never an admin's, in any environment.
+  const typed = config.ADMIN_PASSWORD?.normalize('NFC').trim().toLowerCase();
+  if (typed && DEMO_USERS.some((u) => u.password.toLowerCase() === typed)) {
+    problems.push('ADMIN_PASSWORD: is a published demo password; choose another (e.g. `openssl rand -base64 24`)');
+  }
   return problems;
 }
 

@@ -27,7 +27,7 @@ export const subgraph = defineSubgraph('identity', {
   auditVisibility,
   // A user's or API token's organizationId must exist and not be deleted: checked against the local replica.
   directory: true,
-  seed: (em) => seedDemoUsers(em),
+  seed: (em, o) => seedDemoUsers(em, o),
   async start({ orm, config, log }) {
     if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
       await ensureAdmin(orm, log, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD, organizationId: config.ADMIN_ORGANIZATION_ID });

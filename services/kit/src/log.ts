@@ -11,6 +11,9 @@ export function setLogLevel(level: LogLevel): void {
   threshold = levels[level];
 }
 
+/** Whether lines of `level` are written now (the ORM logs its statements at debug level). */
+export const logsAt = (level: Exclude<LogLevel, 'silent'>): boolean => levels[level] >= threshold;
+
 function write(level: Exclude<LogLevel, 'silent'>, service: string, msg: string, fields?: Record<string, unknown>) {
   if (levels[level] < threshold) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, service, msg, ...fields }, errorReplacer);

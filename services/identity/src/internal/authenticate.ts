@@ -35,7 +35,6 @@ interface UserRow {
   roles: Role[];
   active: boolean;
   deleted_at: Timestamp | null;
-  locked_until: Timestamp | null;
   sessions_valid_after: Timestamp;
   signed_out: boolean;
 }
@@ -85,14 +84,14 @@ export async function authenticateCredential(orm: Orm, settings: IdentitySetting
 
   const claims = await verifyAccessToken(settings.jwtKey, credential);
   const [u] = await db.execute<UserRow[]>(
-    `select u.id, u.email, u.organization_id, u.roles, u.active, u.deleted_at, u.locked_until, u.sessions_valid_after,
+    `select u.id, u.email, u.organization_id, u.roles, u.active, u.deleted_at, u.sessions_valid_after,
        exists (select 1 from refresh_token r where r.family_id = ? and r.revoked_at is not null) as signed_out
      from user_account u where u.id = ?`,
     [claims.sessionId, claims.userId],
   );
   if (!u || u.deleted_at) throw new CredentialRefused('User does not exist.');
   if (!u.active) throw new CredentialRefused('User is disabled.');
-  if (u.locked_until && ms(u.locked_until) > Date.now()) throw new CredentialRefused('User is locked.');
+  // Wrong passwords never end a session (see sign-in-throttle.ts): a guesser must not be able to sign anyone out.
   if (claims.sessionEpoch < ms(u.sessions_valid_after)) throw new CredentialRefused('Session ended (password change or sign-out everywhere).');
   if (u.signed_out) throw new CredentialRefused('Session ended (signed out).');
   return {

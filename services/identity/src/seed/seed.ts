@@ -1,4 +1,4 @@
-import { demoId } from '@lantoa/kit';
+import { demoId, type Logger } from '@lantoa/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../credentials.js';
 import { userSearchText } from '../modules/user/user.rules.js';
@@ -7,8 +7,14 @@ import { DEMO_USERS } from './demo-users.js';
 /**
  * Inserts the demo users that are not there yet (`on conflict do nothing`):
  * a user the admin changed, disabled or deleted is never reset. Returns rows inserted.
+ * In production it inserts none, whoever calls it: their password is
+ * published. A real deployment's only user at first is the ADMIN_EMAIL admin.
  */
-export async function seedDemoUsers(em: EntityManager): Promise<number> {
+export async function seedDemoUsers(em: EntityManager, o: { production?: boolean; log?: Logger } = {}): Promise<number> {
+  if (o.production) {
+    o.log?.info('production: no demo users are created (sign in as the ADMIN_EMAIL admin)');
+    return 0;
+  }
   const ids = DEMO_USERS.map((u) => demoId('user', u.key));
   const existing = new Set((await em.execute<{ id: string }[]>('select id from user_account where id = any(?::uuid[])', [`{${ids.join(',')}}`])).map((r) => r.id));
   const missing = DEMO_USERS.filter((u) => !existing.has(demoId('user', u.key)));

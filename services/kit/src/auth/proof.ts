@@ -18,10 +18,17 @@ const key = (secret: string) => new TextEncoder().encode(secret);
 export interface CallerProof {
   caller: Caller;
   requestId: string;
+  /**
+   * The client's network address as the gateway established it (an IPv4
+   * address or an IPv6 /64; behind a trusted proxy, the address it reported).
+   * Null when the proof was not made for a client request. Subgraphs never
+   * read it from a header of their own: only the signed proof carries it.
+   */
+  clientAddress: string | null;
 }
 
-export async function signCallerProof(caller: Caller, requestId: string, secret: string, ttlSeconds = 60): Promise<string> {
-  return new SignJWT({ kind: caller.kind, name: caller.name, org: caller.organizationId, roles: caller.roles, scopes: caller.scopes, rid: requestId })
+export async function signCallerProof(caller: Caller, requestId: string, secret: string, ttlSeconds = 60, clientAddress: string | null = null): Promise<string> {
+  return new SignJWT({ kind: caller.kind, name: caller.name, org: caller.organizationId, roles: caller.roles, scopes: caller.scopes, rid: requestId, cip: clientAddress })
     .setProtectedHeader({ alg: ALG })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -56,7 +63,8 @@ export async function verifyCallerProof(token: string | undefined, secret: strin
             roles: (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role => ROLES.has(r)),
             scopes: (Array.isArray(payload.scopes) ? payload.scopes : []).filter((s): s is TokenScope => SCOPES.has(s)),
           };
-    return { caller, requestId: typeof payload.rid === 'string' ? payload.rid : 'unknown' };
+    const clientAddress = typeof payload.cip === 'string' && payload.cip.length > 0 && payload.cip.length <= 64 ? payload.cip : null;
+    return { caller, requestId: typeof payload.rid === 'string' ? payload.rid : 'unknown', clientAddress };
   } catch (err) {
     if (err instanceof InvalidProofError) throw err;
     throw new InvalidProofError(`Invalid gateway proof: ${(err as Error).message}`);

@@ -1,8 +1,12 @@
-import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@mikro-orm/postgresql';
-import type { MigrationObject } from '@mikro-orm/core';
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
+import { SimpleLogger, type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
+import { createLogger, logsAt } from '../log.js';
+import { PrivateValuesPostgreSqlDriver } from './private-driver.js';
 import { countStatements } from './sql-stats.js';
+
+const sqlLog = createLogger('sql');
 
 export interface OrmOptions {
   clientUrl: string;
@@ -13,6 +17,7 @@ export interface OrmOptions {
   subscribers?: Options['subscribers'];
   migrations: MigrationObject[];
   poolMax?: number;
+  /** Logs each statement (at debug level), with placeholders: values are never logged. Default: when LOG_LEVEL is debug. */
   debug?: boolean;
 }
 
@@ -21,7 +26,8 @@ export type { EntityManager };
 
 export async function createOrm(o: OrmOptions): Promise<Orm> {
   const orm = await MikroORM.init({
-    driver: PostgreSqlDriver,
+    // No error of a failed statement carries its values (phones, e-mails, hashes): see private-driver.ts.
+    driver: PrivateValuesPostgreSqlDriver,
     clientUrl: o.clientUrl,
     schema: o.schema,
     entities: o.entities,
@@ -30,7 +36,9 @@ export async function createOrm(o: OrmOptions): Promise<Orm> {
     // Every request forks its own EntityManager; the global one must never hold state.
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    debug: o.debug ?? false,
+    // 'query' logs statements with placeholders; 'query-params' (values inlined) is never enabled, for any subgraph.
+    debug: (o.debug ?? logsAt('debug')) ? ['query'] : false,
+    loggerFactory: (options) => new SimpleLogger({ ...options, writer: (message) => sqlLog.debug(message) }),
     pool: {
       min: 0,
       max: o.poolMax ?? 10,

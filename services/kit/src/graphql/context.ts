@@ -27,4 +27,6 @@ export interface RequestContext {
   /** Verified by the gateway's proof; ANONYMOUS before sign-in. */
   caller: Caller;
   loaders: Loaders;
+  /** The client's network address from the gateway's signed proof (see CallerProof); null when unknown. */
+  clientAddress?: string | null;
 }

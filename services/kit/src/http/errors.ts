@@ -93,3 +93,29 @@ export function formatError(given: GraphQLFormattedError, error: unknown): Graph
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
   };
 }
+
+// graphql-js ends validation and coercion messages with hints at names the client did not send: fields,
+// arguments, input fields and enum values ("Did you mean the enum value \"ADMIN\"?").
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * In production, no error message names a schema element the client did not
+ * name itself: with introspection off, "Did you mean …" would map the schema
+ * for an attacker one guess at a time. Apollo's own option strips only
+ * validation errors; variable coercion errors (enum values) come later, so
+ * this wraps formatError, which sees every error of the gateway and of each
+ * subgraph.
+ */
+export function withoutSuggestions(format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError) {
+  const strip = (text: string) => text.replace(SUGGESTION, '');
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = format(formatted, error);
+    // BAD_USER_INPUT repeats graphql-js's reason per field.
+    const fields = out.extensions?.fields as { path: string; message: string }[] | undefined;
+    return {
+      ...out,
+      message: strip(out.message),
+      ...(Array.isArray(fields) ? { extensions: { ...out.extensions, fields: fields.map((f) => ({ ...f, message: strip(String(f.message)) })) } } : {}),
+    };
+  };
+}

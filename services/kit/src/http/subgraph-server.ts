@@ -15,7 +15,7 @@ import { CALLER_HEADER, verifyCallerProof, type CallerProof } from '../auth/inde
 import { ErrorCode } from '../errors.js';
 import { Loaders, type RequestContext } from '../graphql/context.js';
 import type { Logger } from '../log.js';
-import { errorPlugin, formatError } from './errors.js';
+import { errorPlugin, formatError, withoutSuggestions } from './errors.js';
 
 export interface RunningServer {
   url: string;
@@ -27,6 +27,12 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** Takes the gateway's request id when it is well-formed, so one id follows a request through every log. */
 export const requestIdOf = (header: string | undefined) => (header && REQUEST_ID.test(header) ? header : randomUUID());
+
+/** Browsers must take every answer for the type it declares (JSON), never sniff it into HTML or script. */
+export const noSniff: express.RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  next();
+};
 
 /**
  * Subgraphs trust only the gateway: a request without its valid signed proof
@@ -64,9 +70,12 @@ export async function startSubgraphServer(o: {
   routes?: (app: express.Express) => void;
   /** Who may read which of this subgraph's audit events (served to the identity subgraph's auditEvents). */
   auditVisibility: AuditVisibility;
+  /** Why the service cannot answer yet (e.g. its organization directory has not synced), or null; /readyz answers 503 meanwhile. */
+  notReadyBecause?: () => string | null;
 }): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  app.use(noSniff);
   const httpServer = http.createServer(app);
   // Keep idle connections from the gateway's pool open longer than the gateway keeps them.
   httpServer.keepAliveTimeout = 65_000;
@@ -78,7 +87,7 @@ export async function startSubgraphServer(o: {
     includeStacktraceInErrorResponses: false,
     // The process entry (main.ts) owns signals and stops the ORM too; Apollo's own handler would race it.
     stopOnTerminationSignals: false,
-    formatError,
+    formatError: o.production ? withoutSuggestions(formatError) : formatError,
     // Cache control is on by default and wraps every field resolver; nothing here sets cache hints.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), errorPlugin(o.log)],
   });
@@ -88,6 +97,8 @@ export async function startSubgraphServer(o: {
     res.json({ status: 'ok', service: o.name });
   });
   app.get('/readyz', async (_req, res) => {
+    const waiting = o.notReadyBecause?.();
+    if (waiting) return void res.status(503).json({ status: 'unavailable', service: o.name, reason: waiting });
     try {
       await o.orm.em.fork().getConnection().execute('select 1');
       res.json({ status: 'ready', service: o.name });
@@ -96,7 +107,8 @@ export async function startSubgraphServer(o: {
       res.status(503).json({ status: 'unavailable', service: o.name });
     }
   });
-  app.get('/metrics', (_req, res) => {
+  // Counters tell an outsider how busy the service is: only the gateway (or a holder of its secret) may read them.
+  app.get('/metrics', requireGatewayProof(o.gatewaySecret), (_req, res) => {
     res.type('text/plain').send(
       `# TYPE lantoa_sql_statements_total counter\nlantoa_sql_statements_total{service="${o.name}"} ${sqlStats.statements}\n` +
         `# TYPE lantoa_graphql_requests_total counter\nlantoa_graphql_requests_total{service="${o.name}"} ${requests}\n`,
@@ -113,7 +125,13 @@ export async function startSubgraphServer(o: {
         requests++;
         const proof = res.locals.proof as CallerProof;
         // The logger context travels with every fork of this EntityManager; the audit subscriber reads it (requestOf).
-        return { requestId: proof.requestId, em: o.orm.em.fork({ loggerContext: { request: proof } }), caller: proof.caller, loaders: new Loaders() };
+        return {
+          requestId: proof.requestId,
+          em: o.orm.em.fork({ loggerContext: { request: proof } }),
+          caller: proof.caller,
+          loaders: new Loaders(),
+          clientAddress: proof.clientAddress,
+        };
       },
     }),
   );

@@ -43,9 +43,11 @@ export class ApiTokenResolver {
     return !t.revokedAt && !t.deletedAt && t.expiresAt.getTime() > Date.now();
   }
 
-  @FieldResolver(() => OrganizationRef, { description: 'The organization the token acts for.' })
-  organization(@Root() t: ApiToken): OrganizationRef {
-    return organizationRef(t.organizationId)!;
+  // Nullable so that one token whose organization the organizations subgraph does not know (a row written around the
+  // API) costs that token its organization, not the admin the whole list: a non-null field would null every parent up to data.
+  @FieldResolver(() => OrganizationRef, { nullable: true, description: 'The organization the token acts for; null if the organizations subgraph does not know it.' })
+  organization(@Root() t: ApiToken): OrganizationRef | null {
+    return organizationRef(t.organizationId);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The admin who created the token.' })

@@ -9,7 +9,8 @@ import { Session } from './session.types.js';
 export class SessionResolver {
   @Public()
   @Mutation(() => Session, {
-    description: 'Signs in with e-mail and password. Every refusal answers UNAUTHENTICATED "E-mail or password is wrong."; 10 wrong passwords in a row lock the account for 15 minutes.',
+    description:
+      'Signs in with e-mail and password. A wrong password, an unknown e-mail and a disabled account all answer UNAUTHENTICATED "E-mail or password is wrong.". After 5 wrong passwords for one e-mail from one network, that network waits (RATE_LIMITED with retryAfter: 1 minute, doubling up to 15); other networks and existing sessions are not affected.',
   })
   signIn(
     @Arg('email', () => String, { description: 'The user’s e-mail address (any letter case).' }) email: string,

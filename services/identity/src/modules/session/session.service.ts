@@ -7,33 +7,27 @@ import { settingsOf } from '../../settings.js';
 import { User } from '../user/user.entity.js';
 import { checkPassword } from '../user/user.rules.js';
 import { endSessions, revokeFamily } from './end-sessions.js';
+import { beforeAttempt, recordFailure, recordSuccess, throttleKey, type ThrottleKey } from './sign-in-throttle.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import type { Session } from './session.types.js';
 
 const log = createLogger('identity');
 
-export const MAX_FAILED_SIGN_INS = 10;
-export const LOCK_MINUTES = 15;
-
-/** One answer for every refused sign-in, so it does not tell which e-mails exist, are locked or disabled. */
+/** One answer for every refused sign-in, so it does not tell which e-mails exist or are disabled. */
 export const WRONG_CREDENTIALS = 'E-mail or password is wrong.';
 const SESSION_ENDED = 'This session has ended; sign in again.';
-
-// One statement, race-free: the counter is incremented by the database, and the lock resets it so 10 more tries follow.
-const RECORD_FAILURE = `update user_account
-  set failed_sign_ins = case when failed_sign_ins + 1 >= ${MAX_FAILED_SIGN_INS} then 0 else failed_sign_ins + 1 end,
-      locked_until = case when failed_sign_ins + 1 >= ${MAX_FAILED_SIGN_INS} then now() + interval '${LOCK_MINUTES} minutes' else locked_until end
-  where id = ? and (locked_until is null or locked_until <= now())`;
-
-const isLocked = (lockedUntil: string | Date | null) => !!lockedUntil && new Date(lockedUntil).getTime() > Date.now();
 
 interface SignInRow {
   id: string;
   password_hash: string;
   active: boolean;
-  /** Text: the driver hands timestamps over as strings. */
-  locked_until: string | Date | null;
 }
+
+/**
+ * Bookkeeping of a wrong password on a known account, not an edit (no version bump, no audit event):
+ * consecutive failures, and until when sign-ins to it are slowed (shown to admins as lockedUntil).
+ */
+const NOTE_FAILURE = `update user_account set failed_sign_ins = failed_sign_ins + 1, locked_until = coalesce(?::timestamptz, locked_until) where id = ?`;
 
 /** Sign-in, refresh, sign-out and password change: the operations of a user on their own sessions. */
 export class SessionService {
@@ -60,23 +54,25 @@ export class SessionService {
     if (!password) check.add('password', 'is required.');
     else if (password.length > PASSWORD_MAX) check.add('password', `must be at most ${PASSWORD_MAX} characters.`);
     check.done();
-    const [row] = await this.ctx.em.execute<SignInRow[]>(
-      'select id, password_hash, active, locked_until from user_account where lower(email) = ? and deleted_at is null',
-      [address!.toLowerCase()],
-    );
-    // Every refusal costs one Argon2 verification, so timing tells nothing either.
-    if (!row || isLocked(row.locked_until)) {
-      await verifyDummyPassword(password);
-      throw unauthenticated(WRONG_CREDENTIALS);
-    }
-    if (!(await verifyPassword(row.password_hash, password))) {
-      await this.ctx.em.execute(RECORD_FAILURE, [row.id]);
+    // Throttled per account and source before anything is checked (sign-in-throttle.ts): a lockout would end nothing
+    // a guesser wants, but one anonymous source could lock anyone out.
+    const key = throttleKey(address!, this.ctx.clientAddress);
+    await beforeAttempt(this.ctx.em, key);
+    const [row] = await this.ctx.em.execute<SignInRow[]>('select id, password_hash, active from user_account where lower(email) = ? and deleted_at is null', [
+      address!.toLowerCase(),
+    ]);
+    if (!row || !(await verifyPassword(row.password_hash, password))) {
+      // Every refusal costs one Argon2 verification, so timing tells nothing either.
+      if (!row) await verifyDummyPassword(password);
+      const slowedUntil = await recordFailure(this.ctx.em, key);
+      if (row) await this.ctx.em.execute(NOTE_FAILURE, [slowedUntil, row.id]);
       throw unauthenticated(WRONG_CREDENTIALS);
     }
     if (!row.active) throw unauthenticated(WRONG_CREDENTIALS);
+    await recordSuccess(this.ctx.em, key);
     return this.ctx.em.transactional(async (em) => {
       // Bookkeeping, not an edit: no version bump (an admin's pending edit stays valid) and no audit event.
-      await em.execute('update user_account set failed_sign_ins = 0, locked_until = null, last_sign_in_at = ? where id = ?', [new Date(), row.id]);
+      await em.execute('update user_account set failed_sign_ins = 0, last_sign_in_at = ? where id = ?', [new Date(), row.id]);
       const user = await em.findOneOrFail(User, { id: row.id });
       return this.issue(em, user, randomUUID());
     });
@@ -98,7 +94,6 @@ export class SessionService {
         await revokeFamily(em, rt.familyId);
         return 'refused';
       }
-      if (isLocked(user.lockedUntil)) return 'refused';
       rt.usedAt = new Date();
       return this.issue(em, user, rt.familyId);
     });
@@ -142,11 +137,13 @@ export class SessionService {
     if (newPassword && newPassword === currentPassword) check.add('newPassword', 'must differ from the current password.');
     check.done();
     const newHash = await hashPassword(newPassword);
-    const outcome = await this.ctx.em.transactional(async (em): Promise<'ok' | 'wrong'> => {
+    const outcome = await this.ctx.em.transactional(async (em): Promise<ThrottleKey | 'ok'> => {
       const user = await em.findOne(User, { id, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!user) throw unauthenticated();
-      // A stolen session must not become a way around the lockout.
-      if (isLocked(user.lockedUntil) || !(await verifyPassword(user.passwordHash, currentPassword))) return 'wrong';
+      // The sign-in throttle applies: a stolen session must not become a faster way to guess the password.
+      const key = throttleKey(user.email, this.ctx.clientAddress);
+      await beforeAttempt(em, key);
+      if (!(await verifyPassword(user.passwordHash, currentPassword))) return key;
       const late = new InputCheck();
       checkPassword(late, 'newPassword', newPassword, user.email);
       late.done();
@@ -154,11 +151,14 @@ export class SessionService {
       user.passwordChangedAt = new Date();
       user.failedSignIns = 0;
       await endSessions(em, user);
+      await recordSuccess(em, key);
       await em.flush();
       return 'ok';
     });
-    if (outcome === 'wrong') {
-      await this.ctx.em.execute(RECORD_FAILURE, [id]);
+    if (outcome !== 'ok') {
+      // After the transaction: its rollback must not undo the count.
+      const slowedUntil = await recordFailure(this.ctx.em, outcome);
+      await this.ctx.em.execute(NOTE_FAILURE, [slowedUntil, id]);
       throw badUserInput([{ path: 'currentPassword', message: 'is wrong.' }]);
     }
     return true;

@@ -3,7 +3,8 @@ import { SignJWT } from 'jose';
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../index.js';
-import { createUser, demoCaller, refresh, signIn, startTestService, uniqueEmail, userCaller, type TestService } from '../../testing/harness.js';
+import { createUser, demoCaller, refresh, SESSION_FIELDS, signIn, startTestService, uniqueEmail, userCaller, type TestService } from '../../testing/harness.js';
+import { SIGN_IN_POLICY } from './sign-in-throttle.js';
 
 let t: TestService;
 
@@ -27,6 +28,12 @@ async function freshUser(label: string, roles: Role[] = [Role.EDITOR]) {
 
 const signInRaw = (email: string, password: string) =>
   t.gql(ANONYMOUS, `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }`, { e: email, p: password });
+
+/** A sign-in as the gateway forwards it from a client at `address` (the signed proof carries the address). */
+const signInFrom = async (address: string, email: string, password: string) =>
+  t.gql(ANONYMOUS, `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { ${SESSION_FIELDS} } }`, { e: email, p: password }, {
+    'x-lantoa-caller': await signCallerProof(ANONYMOUS, randomUUID(), t.gatewaySecret, 60, address),
+  });
 
 describe('signIn', () => {
   it('returns a session for the right password, with any letter case in the e-mail', async () => {
@@ -60,22 +67,13 @@ describe('signIn', () => {
     expect((await t.sql.query(`select failed_sign_ins from user_account where email = 'xem@lantoa.vn'`)).rows[0].failed_sign_ins).toBe(0);
   });
 
-  it('locks the account for 15 minutes after 10 wrong passwords in a row, with the same message', async () => {
-    const u = await freshUser('lockout');
-    const before = await signIn(t, u.email, PASSWORD);
-    for (let i = 0; i < 10; i++) expect((await signInRaw(u.email, `wrong password ${i}`)).errors![0]!.message).toBe(WRONG);
-    const locked = await signInRaw(u.email, PASSWORD);
-    expect(locked.errors![0]).toMatchObject({ message: WRONG, extensions: { code: 'UNAUTHENTICATED' } });
-    const { rows } = await t.sql.query('select locked_until from user_account where id = $1', [u.id]);
-    const minutes = (new Date(rows[0].locked_until).getTime() - Date.now()) / 60_000;
-    expect(minutes).toBeGreaterThan(14);
-    expect(minutes).toBeLessThanOrEqual(15);
-    expect(await t.authenticate(before.accessToken)).toMatchObject({ status: 401, body: { error: 'User is locked.' } });
-    expect((await refresh(t, before.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    // An admin's password reset lifts the lock.
+  it('an admin’s password reset lifts the throttle of the account, from every source', async () => {
+    const u = await freshUser('reset-throttle');
+    for (let i = 0; i < 6; i++) await signInFrom('198.51.100.7', u.email, `wrong password ${i}`);
+    expect((await signInFrom('198.51.100.7', u.email, PASSWORD)).errors![0]!.extensions!.code).toBe('RATE_LIMITED');
     const reset = await t.gql(demoCaller('admin'), 'mutation($id: ID!) { setUserPassword(id: $id, password: "mật khẩu mới 2026") { id lockedUntil } }', { id: u.id });
     expect(reset.data!.setUserPassword.lockedUntil).toBeNull();
-    await signIn(t, u.email, 'mật khẩu mới 2026');
+    expect((await signInFrom('198.51.100.7', u.email, 'mật khẩu mới 2026')).errors).toBeUndefined();
   });
 
   it('refuses a disabled or deleted user with the same message', async () => {
@@ -89,6 +87,90 @@ describe('signIn', () => {
   it('names empty fields with BAD_USER_INPUT', async () => {
     const res = await signInRaw('', '');
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'email' }, { path: 'password' }] });
+  });
+});
+
+describe('wrong passwords (the sign-in throttle)', () => {
+  const ATTACKER = '203.0.113.66';
+  const VICTIM = '192.0.2.10';
+  const throttleRows = async (email: string) =>
+    (await t.sql.query('select source, failures, blocked_until from sign_in_throttle where account = $1 order by source', [sha256(email.toLowerCase())])).rows;
+
+  it('slow one source down for one account, and never end a session or refuse another source', async () => {
+    const u = await freshUser('victim');
+    const before = (await signInFrom(VICTIM, u.email, PASSWORD)).data!.signIn;
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push((await signInFrom(ATTACKER, u.email, `guess number ${i}`)).errors![0]!);
+    // The free failures answer as any wrong password; from then on this source waits, told how long.
+    for (const e of answers.slice(0, SIGN_IN_POLICY.freeFailures)) expect(e).toMatchObject({ message: WRONG, extensions: { code: 'UNAUTHENTICATED' } });
+    for (const e of answers.slice(SIGN_IN_POLICY.freeFailures)) {
+      expect(e.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      expect(e.extensions!.retryAfter).toBeGreaterThan(0);
+      expect(e.extensions!.retryAfter).toBeLessThanOrEqual(60);
+    }
+    // The right password from the waiting source is refused exactly like a wrong one: it tells nothing.
+    const right = (await signInFrom(ATTACKER, u.email, PASSWORD)).errors![0]!;
+    const wrong = (await signInFrom(ATTACKER, u.email, 'yet another guess')).errors![0]!;
+    const shape = (e: typeof right) => ({ message: e.message.replace(/\d+/g, 'N'), code: e.extensions!.code, keys: Object.keys(e.extensions!).sort() });
+    expect(shape(right)).toEqual(shape(wrong));
+    // The victim's session goes on: its access token is accepted, its refresh token works.
+    expect((await t.authenticate(before.accessToken)).status).toBe(200);
+    expect((await refresh(t, before.refreshToken)).errors).toBeUndefined();
+    // And the victim signs in from their own network.
+    expect((await signInFrom(VICTIM, u.email, PASSWORD)).errors).toBeUndefined();
+    // Waiting attempts are not counted: the attacker's count stopped at the free failures.
+    expect((await throttleRows(u.email)).find((r) => r.source === ATTACKER)).toMatchObject({ failures: SIGN_IN_POLICY.freeFailures });
+  });
+
+  it('doubles the wait with each failure after one, and a success from the source starts it again', async () => {
+    const u = await freshUser('backoff');
+    for (let i = 0; i < SIGN_IN_POLICY.freeFailures; i++) await signInFrom(ATTACKER, u.email, `guess ${i}`);
+    const waits = [];
+    for (let round = 0; round < 3; round++) {
+      const row = (await throttleRows(u.email)).find((r) => r.source === ATTACKER)!;
+      waits.push(Math.round((new Date(row.blocked_until).getTime() - Date.now()) / 60_000));
+      // The wait is over (played by moving it into the past), and the source guesses wrong once more.
+      await t.sql.query(`update sign_in_throttle set blocked_until = now() - interval '1 second' where source = $1`, [ATTACKER]);
+      expect((await signInFrom(ATTACKER, u.email, `another guess ${round}`)).errors![0]!.message).toBe(WRONG);
+    }
+    expect(waits).toEqual([1, 2, 4]);
+    await t.sql.query(`update sign_in_throttle set blocked_until = null where source = $1`, [ATTACKER]);
+    expect((await signInFrom(ATTACKER, u.email, PASSWORD)).errors).toBeUndefined();
+    expect((await throttleRows(u.email)).find((r) => r.source === ATTACKER)).toBeUndefined();
+  });
+
+  it('throttles an unknown e-mail exactly like a known one', async () => {
+    const unknown = uniqueEmail('nobody');
+    const answers = [];
+    for (let i = 0; i < SIGN_IN_POLICY.freeFailures + 1; i++) answers.push((await signInFrom(ATTACKER, unknown, `guess ${i}`)).errors![0]!.extensions!.code);
+    expect(answers).toEqual([...Array<string>(SIGN_IN_POLICY.freeFailures).fill('UNAUTHENTICATED'), 'RATE_LIMITED']);
+  });
+
+  it('past the ceiling across all sources, only slows the account down: the right password still signs in', async () => {
+    const u = await freshUser('ceiling');
+    for (let i = 0; i < SIGN_IN_POLICY.accountCeiling; i++) {
+      expect((await signInFrom(`10.9.${i}.1`, u.email, `distributed guess ${i}`)).errors![0]!.message).toBe(WRONG);
+    }
+    const rows = await throttleRows(u.email);
+    expect(rows.find((r) => r.source === '*')).toMatchObject({ failures: SIGN_IN_POLICY.accountCeiling, blocked_until: null });
+    // Admins see until when the account is slowed down.
+    const seen = await t.gql(demoCaller('admin'), 'query($id: ID!) { user(id: $id) { lockedUntil } }', { id: u.id });
+    expect(new Date(seen.data!.user.lockedUntil).getTime()).toBeGreaterThan(Date.now());
+    expect((await signInFrom('10.200.0.1', u.email, PASSWORD)).errors).toBeUndefined();
+  });
+
+  it('counts wrong current passwords of changePassword too, per source', async () => {
+    const u = await freshUser('change-throttle');
+    const change = async (current: string) =>
+      t.gql(u.caller, 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', { c: current, n: 'a brand new password' }, {
+        'x-lantoa-caller': await signCallerProof(u.caller, randomUUID(), t.gatewaySecret, 60, ATTACKER),
+      });
+    const codes = [];
+    for (let i = 0; i < SIGN_IN_POLICY.freeFailures + 1; i++) codes.push((await change(`not it ${i}`)).errors![0]!.extensions!.code);
+    expect(codes).toEqual([...Array<string>(SIGN_IN_POLICY.freeFailures).fill('BAD_USER_INPUT'), 'RATE_LIMITED']);
+    expect((await change(PASSWORD)).errors![0]!.extensions!.code).toBe('RATE_LIMITED');
+    // The password is unchanged, and the user signs in from elsewhere.
+    expect((await signInFrom(VICTIM, u.email, PASSWORD)).errors).toBeUndefined();
   });
 });
 

@@ -47,7 +47,11 @@ export class User extends BaseRecord {
   @Property({ type: 'integer', hidden: true })
   failedSignIns: number = 0;
 
-  @Field(() => Date, { nullable: true, description: 'While in the future, sign-in is refused (too many wrong passwords).' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'While in the future, sign-ins to this account are slowed down (many wrong passwords from anywhere). Nobody is locked out and sessions go on; a network that keeps guessing is refused for a while (RATE_LIMITED).',
+  })
   @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
   lockedUntil: Date | null = null;
 

@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUniqueViolation } from '../../database-errors.js';
 import { hashPassword } from '../../credentials.js';
 import { endSessions } from '../session/end-sessions.js';
+import { forgetAccount } from '../session/sign-in-throttle.js';
 import { User } from './user.entity.js';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
 import { checkEmail, checkPassword, checkRoles, newUser, sameRoles, USER_FIELDS, userSearchText } from './user.rules.js';
@@ -109,9 +110,10 @@ export class UserService {
       problem.done();
       u.passwordHash = passwordHash;
       u.passwordChangedAt = new Date();
-      // A reset is also how an admin lifts a lockout.
+      // A reset also lifts the sign-in throttle of the account, from every source.
       u.failedSignIns = 0;
       u.lockedUntil = null;
+      await forgetAccount(em, u.email);
       await endSessions(em, u);
       await em.flush();
       return u;

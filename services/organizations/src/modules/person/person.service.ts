@@ -3,6 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from '../organization/organization.entity.js';
 import { requireInScope } from '../organization/organization.scope.js';
+import { personAccess, requirePersonEditable } from './person.access.js';
 import { Person } from './person.entity.js';
 import type { CreatePersonInput, CreatePositionInput, UpdatePersonInput, UpdatePositionInput } from './person.inputs.js';
 import { Position } from './position.entity.js';
@@ -87,6 +88,7 @@ export class PersonService {
       const { familyName, middleName, givenName, fullName, ...contacts } = checkPerson(check, input);
       check.done();
       const p = await findForWrite(em, Person, id, 'id');
+      await requirePersonEditable(this.ctx, em, id);
       checkExpectedVersion('Person', p, expectedVersion);
       const partsChanged = familyName != null || middleName !== undefined || givenName != null;
       if (familyName != null) p.familyName = familyName;
@@ -109,6 +111,7 @@ export class PersonService {
     return this.ctx.em.transactional(async (em) => {
       const record = await findForWrite(em, entity, id, 'id', !deleted);
       if (record instanceof Position) await requireInScope(this.ctx, Access.EDIT, record.organizationId);
+      else await requirePersonEditable(this.ctx, em, record.id);
       record.deletedAt = deleted ? new Date() : null;
       await em.flush();
       return record;
@@ -127,6 +130,9 @@ export class PersonService {
       const org = await em.findOne(Organization, { id: input.organizationId, deletedAt: null });
       if (!org) throw notFound('Organization', input.organizationId, 'input.organizationId');
       await requireInScope(this.ctx, Access.EDIT, input.organizationId);
+      // A first position makes a person the editor's; a person with positions gets one only from who may edit them (person.access.ts).
+      const access = (await personAccess(this.ctx, em, [input.personId])).get(input.personId);
+      if (access?.hasPosition) await requirePersonEditable(this.ctx, em, input.personId);
       const pos = em.create(Position, {
         personId: input.personId,
         organizationId: input.organizationId,
