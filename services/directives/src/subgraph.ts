@@ -1,4 +1,5 @@
 import { defineSubgraph } from '@lantoa/kit';
+import { subtreeAuditVisibility } from '@lantoa/kit/directory';
 import { migrations } from './migrations/index.js';
 import { Criterion, Evaluation } from './modules/criterion/criterion.entity.js';
 import { CriterionResolver, EvaluationResolver } from './modules/criterion/criterion.resolver.js';
@@ -6,7 +7,7 @@ import { DirectiveRecord } from './modules/directive/directive.entity.js';
 import { resolveDirectiveReference } from './modules/directive/directive.reference.js';
 import { DirectiveRelationResolver, DirectiveResolver } from './modules/directive/directive.resolver.js';
 import { DirectiveRelation } from './modules/directive/relation.entity.js';
-import { auditVisibility } from './modules/organization/audit-visibility.js';
+
 import { resolveOrganizationReference } from './modules/organization/organization.ref.js';
 import { OrganizationDirectivesResolver } from './modules/organization/organization.resolver.js';
 import { ProgressReport } from './modules/report/report.entity.js';
@@ -36,6 +37,6 @@ export const subgraph = defineSubgraph('directives', {
     OrganizationDirectivesResolver,
   ],
   references: { Directive: resolveDirectiveReference, Theme: resolveThemeReference, Task: resolveTaskReference, Organization: resolveOrganizationReference },
-  auditVisibility,
+  auditVisibility: subtreeAuditVisibility,
   seed: (em) => seedDemoDirectives(em),
 });

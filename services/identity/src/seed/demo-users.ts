@@ -30,6 +30,7 @@ export const DEMO_USERS: readonly DemoUser[] = Object.freeze([
   user('bientap', 'bientap@lantoa.vn', 'Biên tập viên Ban Tuyên giáo Tỉnh ủy', Role.EDITOR, 'btg-tu-bac-kan'),
   user('bientap-babe', 'bientap.babe@lantoa.vn', 'Biên tập viên Huyện ủy Ba Bể', Role.EDITOR, 'hu-ba-be'),
   user('kiemduyet', 'kiemduyet@lantoa.vn', 'Kiểm duyệt viên Ban Tuyên giáo Tỉnh ủy', Role.REVIEWER, 'btg-tu-bac-kan'),
+  user('kiemduyet-babe', 'kiemduyet.babe@lantoa.vn', 'Kiểm duyệt viên Huyện ủy Ba Bể', Role.REVIEWER, 'hu-ba-be'),
   user('xem', 'xem@lantoa.vn', 'Cán bộ theo dõi Tỉnh ủy', Role.VIEWER, 'tu-bac-kan'),
   user('tichhop', 'tichhop@lantoa.vn', 'Tài khoản tích hợp Cổng thông tin tỉnh', Role.INTEGRATOR, 'tu-bac-kan'),
 ]);

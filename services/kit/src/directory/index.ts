@@ -21,3 +21,4 @@ export * from './directory.js';
 export * from './feed.js';
 export * from './follower.js';
 export * from './Migration20261201210000_organization_directory.js';
+export * from './audit-visibility.js';

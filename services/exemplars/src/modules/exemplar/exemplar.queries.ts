@@ -1,0 +1,89 @@
+import {
+  containsPattern,
+  idTerm,
+  InputCheck,
+  pgArray,
+  readPage,
+  searchTerms,
+  selectEntities,
+  type Connection,
+  type RequestContext,
+  type SortTerm,
+} from '@lantoa/kit';
+import { subtreeCondition } from '@lantoa/kit/directory';
+import type { Knex } from '@mikro-orm/postgresql';
+import { Exemplar } from './exemplar.entity.js';
+import { ExemplarOrderField, type ExemplarFilter, type ExemplarOrder, type ExemplarsArgs } from './exemplar.inputs.js';
+
+// Keyset orders need a value on every row: exemplars not recognised (yet) sort as if recognised on this day.
+const NEVER = '1900-01-01';
+
+const TERMS: Record<ExemplarOrderField, Omit<SortTerm<Exemplar>, 'direction'>> = {
+  CREATED_AT: { sql: 'created_at', type: 'timestamp', value: (e) => e.createdAt },
+  NAME: { sql: 'name', type: 'text', collate: true, value: (e) => e.name },
+  RECOGNISED_ON: { sql: `coalesce(recognised_on, date '${NEVER}')`, type: 'date', value: (e) => e.recognisedOn ?? NEVER },
+};
+
+function sortTerms(orderBy: ExemplarOrder[] | null | undefined): SortTerm<Exemplar>[] {
+  const asked = orderBy?.length ? orderBy : [{ field: ExemplarOrderField.CREATED_AT, direction: 'DESC' as const }];
+  const terms = asked.map((o) => ({ ...TERMS[o.field], direction: o.direction }) as SortTerm<Exemplar>);
+  return [...terms, idTerm(terms[0]!.direction)];
+}
+
+export function checkExemplarFilter(f: ExemplarFilter | null | undefined): void {
+  const check = new InputCheck();
+  check.uuids('filter.ids', f?.ids);
+  for (const key of ['organizationId', 'personId', 'directiveId', 'themeId', 'movementId'] as const) check.uuid(`filter.${key}`, f?.[key]);
+  if (f?.q != null && f.q.length > 200) check.add('filter.q', 'must be at most 200 characters.');
+  if (f?.includeDescendants && !f.organizationId) check.add('filter.includeDescendants', 'needs filter.organizationId.');
+  if (f?.honouredInYear != null && (f.honouredInYear < 1945 || f.honouredInYear > 2100)) check.add('filter.honouredInYear', 'must be a year between 1945 and 2100.');
+  check.done();
+}
+
+/** The FROM and WHERE of an exemplar list (also what exemplarStats counts). */
+export function filteredExemplars(knex: Knex, f: ExemplarFilter | null | undefined): Knex.QueryBuilder {
+  const qb = knex('exemplar');
+  if (f?.deleted) qb.whereNotNull('deleted_at');
+  else qb.whereNull('deleted_at');
+  if (!f) return qb;
+  if (f.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(f.ids)]);
+  for (const term of searchTerms(f.q ?? '')) qb.whereRaw('search_text like ?', [containsPattern(term)]);
+  if (f.organizationId) subtreeCondition(knex, 'organization_id', { organizationId: f.organizationId, includeDescendants: f.includeDescendants })(qb);
+  if (f.kinds?.length) qb.whereIn('kind', f.kinds);
+  if (f.fields?.length) qb.whereIn('field', f.fields);
+  if (f.statuses?.length) qb.whereIn('status', f.statuses);
+  if (f.honouredInYear != null) {
+    const [from, to] = [`${f.honouredInYear}-01-01`, `${f.honouredInYear}-12-31`];
+    qb.where((w) => w.whereBetween('recognised_on', [from, to]).orWhereBetween('awarded_on', [from, to]));
+  }
+  if (f.personId) qb.where('person_id', f.personId);
+  if (f.directiveId) qb.where('directive_id', f.directiveId);
+  if (f.themeId) qb.where('theme_id', f.themeId);
+  if (f.movementId) qb.where('movement_id', f.movementId);
+  return qb;
+}
+
+/** Read paths for exemplars: the console's main list and batched lookups. */
+export class ExemplarQueries {
+  constructor(private readonly ctx: RequestContext) {}
+
+  byId(id: string): Promise<Exemplar | null> {
+    return this.ctx.loaders
+      .get<string, Exemplar | null>('exemplar.byId', async (ids) => {
+        const rows = await selectEntities(this.ctx.em, Exemplar, this.ctx.em.getKnex()('exemplar').select('*').whereRaw('id = any(?::uuid[])', [pgArray(ids as string[])]));
+        const map = new Map(rows.map((e) => [e.id, e]));
+        return ids.map((i) => map.get(i) ?? null);
+      })
+      .load(id);
+  }
+
+  async live(id: string): Promise<Exemplar | null> {
+    const e = await this.byId(id);
+    return e && !e.deletedAt ? e : null;
+  }
+
+  list(args: ExemplarsArgs): Promise<Connection<Exemplar>> {
+    checkExemplarFilter(args.filter);
+    return readPage(this.ctx.em, Exemplar, filteredExemplars(this.ctx.em.getKnex(), args.filter), sortTerms(args.orderBy), args);
+  }
+}

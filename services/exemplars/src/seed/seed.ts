@@ -1,0 +1,120 @@
+import { demoId, documentNumberKey, parseDocumentNumber, searchKey } from '@lantoa/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { nameKeyOf } from '../modules/exemplar/exemplar.service.js';
+import { authorities, commendations, DISTRICTS, exemplars, REVIEW_PERIOD, REVIEW_TOTAL } from './demo-data.js';
+
+const org = (key: string) => demoId('organization', key);
+export const demoExemplarId = (key: string) => demoId('exemplar', key);
+
+const honouredInReview = (e: { recognisedOn?: string; awardedOn?: string }) => {
+  const first = [e.recognisedOn, e.awardedOn].filter(Boolean).sort()[0];
+  return !!first && first >= REVIEW_PERIOD.from && first <= REVIEW_PERIOD.to;
+};
+
+/**
+ * Inserts the demo records that are not there yet (`on conflict do nothing`):
+ * a record someone changed or deleted is never reset. Returns rows inserted.
+ */
+export async function seedDemoExemplars(em: EntityManager): Promise<number> {
+  return em.transactional(async (tx) => {
+    const now = new Date();
+    let inserted = 0;
+    const insert = async (table: string, row: Record<string, unknown>) => {
+      const cols = Object.keys(row);
+      const res = await tx.execute(
+        `insert into ${table} (${cols.join(', ')}, created_at, updated_at) values (${cols.map(() => '?').join(', ')}, ?, ?) on conflict do nothing`,
+        [...Object.values(row), now, now] as never[],
+        'run',
+      );
+      inserted += (res as { affectedRows?: number }).affectedRows ?? 0;
+    };
+
+    for (const a of authorities) {
+      await insert('commendation_authority', { id: demoId('commendation-authority', `${a.type}:${a.level}:${a.form}`), organization_type: a.type, organization_level: a.level, form: a.form, note: a.note });
+    }
+    for (const e of exemplars) {
+      await insert('exemplar', {
+        id: demoExemplarId(e.key),
+        kind: e.kind,
+        name: e.name,
+        name_key: nameKeyOf(e.name),
+        subject_organization_id: e.subjectOrganization ? org(e.subjectOrganization) : null,
+        organization_id: org(e.organization),
+        field: e.field,
+        summary: e.summary,
+        story: e.story,
+        directive_id: demoId('directive', '01-kl-tw'),
+        theme_id: demoId('theme', 'chu-de-2024-2025'),
+        status: e.status,
+        recognised_on: e.recognisedOn ?? null,
+        awarded_on: e.awardedOn ?? null,
+        search_text: searchKey(`${e.name} ${e.summary}`),
+      });
+      for (const [i, s] of e.steps.entries()) {
+        await insert('exemplar_step', {
+          id: demoId('exemplar-step', `${e.key}:${i}`),
+          exemplar_id: demoExemplarId(e.key),
+          action: s.action,
+          from_status: s.from,
+          to_status: s.to,
+          actor_name: 'dữ liệu mẫu',
+          occurred_at: `${s.on}T09:00:00+07:00`,
+          on_day: s.on,
+          note: s.note ?? null,
+        });
+      }
+    }
+    for (const c of commendations) {
+      const parsed = parseDocumentNumber(c.decisionNumber);
+      if (!parsed.ok) throw new Error(`Demo decision ${c.decisionNumber}: ${parsed.message}`);
+      await insert('commendation', {
+        id: demoId('commendation', c.key),
+        exemplar_id: demoExemplarId(c.exemplar),
+        form: c.form,
+        title: c.title,
+        basis: c.basis,
+        deciding_organization_id: org(c.decidingOrganization),
+        proposing_organization_id: org(c.proposingOrganization),
+        decision_number: parsed.value.canonical,
+        decision_number_key: documentNumberKey(parsed.value.canonical),
+        decided_on: c.decidedOn,
+        status: 'IN_FORCE',
+      });
+    }
+    // The rest of the 1.567 exemplars the review counts: placeholder rows (named as such), spread over districts, kinds, fields and the three years.
+    const placeholders = REVIEW_TOTAL - exemplars.filter(honouredInReview).length;
+    const res = await tx.execute(
+      `insert into exemplar (id, kind, name, name_key, organization_id, field, summary, directive_id, status, recognised_on, awarded_on, search_text, created_at, updated_at)
+       select md5('lantoa:exemplar:review-placeholder:' || g)::uuid,
+         (array['INDIVIDUAL','COLLECTIVE','HOUSEHOLD','PRACTICE'])[1 + g % 4],
+         'Điển hình được biểu dương, khen thưởng (số liệu Báo cáo 499-BC/TU, bản ghi ' || lpad(g::text, 4, '0') || ')',
+         'dienhinhduocbieuduongkhenthuongsolieubaocao499bctubanghi' || lpad(g::text, 4, '0'),
+         (?::uuid[])[1 + g % ?],
+         (array['CHARITY','POVERTY_REDUCTION','NEW_RURAL_DEVELOPMENT','PRODUCTION_AND_TECHNOLOGY','HEALTH_CARE','EDUCATION','SECURITY_AND_ORDER','PARTY_BUILDING'])[1 + (g * 7) % 8],
+         'Bản ghi giữ chỗ cho một trong 1.567 điển hình mà Báo cáo 499-BC/TU tổng hợp; thay bằng hồ sơ thật khi có.',
+         ?::uuid,
+         case when g % 5 = 0 then 'AWARDED' else 'RECOGNISED' end,
+         ?::date + ((g * 37) % (?::date - ?::date + 1)),
+         case when g % 5 = 0 then ?::date + ((g * 37) % (?::date - ?::date + 1)) end,
+         'diem hinh duoc bieu duong khen thuong so lieu bao cao 499-bc/tu ban ghi ' || lpad(g::text, 4, '0'),
+         now(), now()
+       from generate_series(1, ?) g
+       on conflict do nothing`,
+      [
+        `{${DISTRICTS.map(org).join(',')}}`,
+        DISTRICTS.length,
+        demoId('directive', '01-kl-tw'),
+        REVIEW_PERIOD.from,
+        REVIEW_PERIOD.to,
+        REVIEW_PERIOD.from,
+        REVIEW_PERIOD.from,
+        REVIEW_PERIOD.to,
+        REVIEW_PERIOD.from,
+        placeholders,
+      ],
+      'run',
+    );
+    inserted += (res as { affectedRows?: number }).affectedRows ?? 0;
+    return inserted;
+  });
+}

@@ -1,0 +1,41 @@
+import { defineSubgraph } from '@lantoa/kit';
+import { subtreeAuditVisibility } from '@lantoa/kit/directory';
+import { migrations } from './migrations/index.js';
+import { Commendation, CommendationAuthority } from './modules/commendation/commendation.entity.js';
+import { CommendationResolver } from './modules/commendation/commendation.resolver.js';
+import { Exemplar } from './modules/exemplar/exemplar.entity.js';
+import { resolveExemplarReference } from './modules/exemplar/exemplar.reference.js';
+import { ExemplarResolver } from './modules/exemplar/exemplar.resolver.js';
+import { ExemplarStep } from './modules/exemplar/step.entity.js';
+import { Movement } from './modules/movement/movement.entity.js';
+import { MovementResolver } from './modules/movement/movement.resolver.js';
+
+import { refById } from './modules/refs/refs.js';
+import {
+  DirectiveExemplarsResolver,
+  ExemplarStatsResolver,
+  OrganizationExemplarsResolver,
+  PersonExemplarsResolver,
+  ThemeExemplarsResolver,
+} from './modules/refs/refs.resolver.js';
+import { seedDemoExemplars } from './seed/seed.js';
+
+/** Exemplary people and practices with their lifecycle, commendations and the authority table, emulation movements, statistics. */
+export const subgraph = defineSubgraph('exemplars', {
+  directory: true,
+  entities: [Exemplar, ExemplarStep, Movement, Commendation, CommendationAuthority],
+  migrations,
+  resolvers: [
+    ExemplarResolver,
+    CommendationResolver,
+    MovementResolver,
+    ExemplarStatsResolver,
+    OrganizationExemplarsResolver,
+    PersonExemplarsResolver,
+    DirectiveExemplarsResolver,
+    ThemeExemplarsResolver,
+  ],
+  references: { Exemplar: resolveExemplarReference, Organization: refById, Person: refById, Directive: refById, Theme: refById },
+  auditVisibility: subtreeAuditVisibility,
+  seed: (em) => seedDemoExemplars(em),
+});
