@@ -14,13 +14,14 @@ export async function ensureAdmin(orm: Orm, log: Logger, o: { email: string; pas
   const taken = await em.execute('select 1 from user_account where lower(email) = ?', [email]);
   if (taken.length) return false;
   const passwordHash = await hashPassword(o.password.normalize('NFC'));
-  newUser(em, { email, displayName: 'Quản trị viên', organizationId: o.organizationId ?? null, roles: [Role.ADMIN], passwordHash });
+  const admin = newUser(em, { email, displayName: 'Quản trị viên', organizationId: o.organizationId ?? null, roles: [Role.ADMIN], passwordHash });
   try {
     await em.flush();
   } catch (err) {
     if (isUniqueViolation(err)) return false; // another instance created it at the same moment
     throw scrubDatabaseError(err);
   }
-  log.info('created the first admin from ADMIN_EMAIL', { email });
+  // By id: logs carry no e-mail addresses.
+  log.info('created the first admin from ADMIN_EMAIL', { userId: admin.id });
   return true;
 }

@@ -43,7 +43,7 @@ export class User extends BaseRecord {
   @Property({ type: 'datetime', columnType: 'timestamptz(3)', hidden: true })
   sessionsValidAfter: Date = new Date();
 
-  /** Consecutive wrong passwords; reset by a successful sign-in. */
+  /** Consecutive wrong passwords (bookkeeping for admins' eyes; the throttle counts per source, see sign-in-throttle.ts). */
   @Property({ type: 'integer', hidden: true })
   failedSignIns: number = 0;
 
