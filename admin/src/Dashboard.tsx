@@ -5,6 +5,7 @@ import { LEVELS, TYPES } from './components/fields';
 import type { LanToaDataProvider } from './dataProvider';
 import { formatDateTime, formatNumber } from './format';
 import { countsDocument } from './graphql/documents';
+import { resourceOf } from './components/History';
 
 // The chart library is its own chunk: the console's first screen does not wait for it.
 const BarChart = lazy(() => import('./charts/CountChart'));
@@ -21,6 +22,7 @@ function useCounts(field: 'level' | 'type', values: readonly string[]) {
 
 function CountCard({ title, group, values, field }: { title: string; group: string; values: readonly string[]; field: 'level' | 'type' }) {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const counts = useCounts(field, values);
   return (
     <Card sx={{ height: '100%' }} data-testid={`counts-${field}`}>
@@ -28,7 +30,7 @@ function CountCard({ title, group, values, field }: { title: string; group: stri
         <Typography variant="h6">{translate(title)}</Typography>
         {counts ? (
           <Suspense fallback={<CircularProgress size={24} />}>
-            <BarChart data={counts.filter((c) => c.count > 0).map((c) => ({ label: translate(`lantoa.${group}.${c.key}`), value: c.count }))} seriesLabel={translate('lantoa.dashboard.count')} />
+            <BarChart data={counts.filter((c) => c.count > 0).map((c) => ({ label: translate(`lantoa.${group}.${c.key}`), value: c.count }))} seriesLabel={translate('lantoa.dashboard.count')} locale={locale} />
           </Suspense>
         ) : (
           <CircularProgress size={24} />
@@ -49,7 +51,7 @@ function RecentChanges() {
           <Typography variant="body2">
             {formatDateTime(e.occurredAt)} · {e.actorName ?? translate('lantoa.common.system')} · {translate(`lantoa.action.${e.action}`, { _: e.action })}{' '}
             {translate(`lantoa.entity.${e.entityType}`, { _: e.entityType })}
-            {e.changes?.length ? ` (${e.changes.map((c: { field: string }) => c.field).join(', ')})` : ''}
+            {e.changes?.length ? ` (${e.changes.map((c: { field: string }) => translate(`resources.${resourceOf(e.entityType)}.fields.${c.field}`, { _: c.field })).join(', ')})` : ''}
           </Typography>
         </li>
       ))}

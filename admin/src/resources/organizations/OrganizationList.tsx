@@ -26,7 +26,7 @@ export const organizationFilters = [
   <SelectInput key="level" source="level" choices={enumChoices('level', LEVELS)} />,
   <SelectInput key="type" source="type" choices={enumChoices('type', TYPES)} />,
   <ReferenceInput key="parentId" source="parentId" reference="organizations">
-    <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} />
+    <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 320 }} />
   </ReferenceInput>,
   <BooleanInput key="includeDescendants" source="includeDescendants" />,
   <BooleanInput key="rootsOnly" source="rootsOnly" />,
@@ -56,15 +56,12 @@ function ListActions() {
   );
 }
 
-function BulkActions() {
-  const { canAccess } = useCanAccess({ resource: 'organizations', action: 'delete' });
-  return canAccess ? <BulkDeleteButton mutationMode="pessimistic" /> : null;
-}
-
 export function OrganizationList() {
+  // Without a bulk action there are no row checkboxes (viewers, editors).
+  const { canAccess: canDelete } = useCanAccess({ resource: 'organizations', action: 'delete' });
   return (
     <List filters={organizationFilters} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />} perPage={25}>
-      <Datagrid rowClick="show" bulkActionButtons={<BulkActions />} data-testid="organization-list">
+      <Datagrid rowClick="show" bulkActionButtons={canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false} data-testid="organization-list">
         <TextField source="name" />
         <TextField source="shortName" emptyText="—" sortable={false} />
         <EnumText source="level" group="level" sortable={false} />
