@@ -101,7 +101,8 @@ function banner(cfg: LauncherConfig, db: Database, accounts: string[], phases: s
 
 /** The demo users (one per role), when the demo data was loaded. */
 async function demoAccounts(): Promise<string[]> {
-  if (!seed) return [];
+  // In production identity's seed creates no demo user: there are none to print.
+  if (!seed || process.env.NODE_ENV === 'production') return [];
   // Already loaded with the subgraph packages: this import costs nothing.
   const { DEMO_USERS, DEMO_PASSWORD } = await import('@lantoa/identity');
   return [
