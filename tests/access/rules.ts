@@ -28,7 +28,7 @@ export type Access =
   | 'REVIEW'
   | 'ADMIN';
 
-export type Subgraph = 'identity' | 'organizations' | 'directives';
+export type Subgraph = 'identity' | 'organizations' | 'directives' | 'exemplars';
 export type OperationType = 'query' | 'mutation';
 
 /** What a rule's sample may use to build arguments that make an allowed call succeed harmlessly. */
@@ -79,6 +79,14 @@ export const queries: Record<string, AccessRule> = {
   progressReport: { access: 'READ', subgraph: 'directives', document: 'query ($id: ID!) { progressReport(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
   progressReports: { access: 'READ', subgraph: 'directives', document: '{ progressReports(first: 1) { totalCount } }', allowed: 'OK' },
   evaluations: { access: 'READ', subgraph: 'directives', document: '{ evaluations(first: 1) { totalCount } }', allowed: 'OK' },
+  // ---- exemplars ----
+  exemplar: { access: 'READ', subgraph: 'exemplars', document: 'query ($id: ID!) { exemplar(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  exemplars: { access: 'READ', subgraph: 'exemplars', document: '{ exemplars(first: 1) { totalCount } }', allowed: 'OK' },
+  exemplarStats: { access: 'READ', subgraph: 'exemplars', document: '{ exemplarStats(input: { groupBy: [KIND] }) { count } }', allowed: 'OK' },
+  movement: { access: 'READ', subgraph: 'exemplars', document: 'query ($id: ID!) { movement(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  movements: { access: 'READ', subgraph: 'exemplars', document: '{ movements(first: 1) { totalCount } }', allowed: 'OK' },
+  commendations: { access: 'READ', subgraph: 'exemplars', document: '{ commendations(first: 1) { totalCount } }', allowed: 'OK' },
+  commendationAuthorities: { access: 'READ', subgraph: 'exemplars', document: '{ commendationAuthorities { id } }', allowed: 'OK' },
 };
 
 export const mutations: Record<string, AccessRule> = {
@@ -307,6 +315,67 @@ export const mutations: Record<string, AccessRule> = {
     allowed: 'NOT_FOUND',
   },
   deleteEvaluation: { access: 'REVIEW', subgraph: 'directives', document: 'mutation ($id: ID!) { deleteEvaluation(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+
+  // ---- exemplars (editors within scope; lifecycle decisions and commendations: reviewers; the authority table: admins) ----
+  createExemplar: {
+    access: 'EDIT',
+    subgraph: 'exemplars',
+    document: 'mutation ($input: CreateExemplarInput!) { createExemplar(input: $input) { id } }',
+    variables: { input: { kind: 'PRACTICE', name: '', organizationId: id(), field: 'OTHER' } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateExemplar: {
+    access: 'EDIT',
+    subgraph: 'exemplars',
+    document: 'mutation ($id: ID!, $input: UpdateExemplarInput!) { updateExemplar(id: $id, input: $input) { id } }',
+    variables: { id: id(), input: { summary: 'Không có' } },
+    allowed: 'NOT_FOUND',
+  },
+  deleteExemplar: { access: 'EDIT', subgraph: 'exemplars', document: 'mutation ($id: ID!) { deleteExemplar(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  restoreExemplar: { access: 'EDIT', subgraph: 'exemplars', document: 'mutation ($id: ID!) { restoreExemplar(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  transitionExemplar: {
+    access: 'EDIT',
+    subgraph: 'exemplars',
+    document: 'mutation ($id: ID!) { transitionExemplar(id: $id, action: PROPOSE) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  createMovement: {
+    access: 'EDIT',
+    subgraph: 'exemplars',
+    document: 'mutation ($input: CreateMovementInput!) { createMovement(input: $input) { id } }',
+    variables: { input: { name: '', launchingOrganizationId: id(), periodFrom: '2024-01-01' } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateMovement: {
+    access: 'EDIT',
+    subgraph: 'exemplars',
+    document: 'mutation ($id: ID!, $input: UpdateMovementInput!) { updateMovement(id: $id, input: $input) { id } }',
+    variables: { id: id(), input: { description: 'Không có' } },
+    allowed: 'NOT_FOUND',
+  },
+  createCommendation: {
+    access: 'REVIEW',
+    subgraph: 'exemplars',
+    document: 'mutation ($input: CreateCommendationInput!) { createCommendation(input: $input) { id } }',
+    variables: { input: { exemplarId: id(), form: 'CERTIFICATE_OF_MERIT', basis: 'REGULAR', decidingOrganizationId: id(), decisionNumber: 'không phải số', decidedOn: '2024-01-01' } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  revokeCommendation: {
+    access: 'REVIEW',
+    subgraph: 'exemplars',
+    document: 'mutation ($id: ID!) { revokeCommendation(id: $id, reason: "Sai đối tượng") { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  createCommendationAuthority: {
+    access: 'ADMIN',
+    subgraph: 'exemplars',
+    document: 'mutation ($input: CreateCommendationAuthorityInput!) { createCommendationAuthority(input: $input) { id } }',
+    variables: { input: { organizationType: 'not a type', organizationLevel: 'PROVINCE', form: 'ORDER' } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  deleteCommendationAuthority: { access: 'ADMIN', subgraph: 'exemplars', document: 'mutation ($id: ID!) { deleteCommendationAuthority(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
 };
 
 export function ruleFor(type: OperationType, name: string): AccessRule | undefined {
