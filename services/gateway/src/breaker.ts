@@ -6,10 +6,15 @@ export class SubgraphUnavailableError extends Error {
   constructor(
     readonly subgraph: string,
     readonly reason: string,
-    options?: ErrorOptions,
+    options?: ErrorOptions & {
+      /** False when the request surely never reached the subgraph (refused, or not sent while the circuit is open). */
+      mayHaveArrived?: boolean;
+    },
   ) {
     super(`Subgraph "${subgraph}" is unavailable: ${reason}`, options);
+    this.mayHaveArrived = options?.mayHaveArrived ?? true;
   }
+  readonly mayHaveArrived: boolean;
 }
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
@@ -69,7 +74,7 @@ export function createCircuitBreaker(o: BreakerOptions): CircuitBreaker {
         state = 'half-open'; // this request is the probe
         return;
       }
-      throw new SubgraphUnavailableError(o.subgraph, `known to be down (${lastReason}); retrying it every ${coolDownMs} ms`);
+      throw new SubgraphUnavailableError(o.subgraph, `known to be down (${lastReason}); retrying it every ${coolDownMs} ms`, { mayHaveArrived: false });
     },
     succeeded() {
       if (state !== 'closed') {

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CALLER_HEADER, createLogger, ErrorCode, type Logger } from '@lantoa/kit';
-import { GraphQLError, Kind, parse, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, parse, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { Agent, fetch } from 'undici';
 import { createCircuitBreaker, SubgraphUnavailableError, type CircuitBreaker } from './breaker.js';
 import type { GatewayContext } from './context.js';
@@ -35,19 +35,28 @@ export interface SubgraphPool {
 const DOWN_STATUSES = new Set([502, 503, 504]);
 
 const UNAVAILABLE_MESSAGE = 'This part of the answer is unavailable right now: a service behind the gateway is down or not answering. Try again shortly.';
+// A mutation sent to a subgraph that then timed out or dropped the connection may have been applied.
+const UNKNOWN_OUTCOME_MESSAGE =
+  'The service behind the gateway did not answer in time: this change may or may not have been made. Check before trying again.';
 
-/** The response paths a fetch would have filled: its root fields, or one entity per representation. */
-function pathsOf(options: GraphQLDataSourceProcessOptions<GatewayContext>): (string | number)[][] {
-  const representations = options.request.variables?.representations;
-  let selections: SelectionSetNode['selections'] = [];
+/** Connection errors that mean the request was never delivered: nothing can have been changed. */
+const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const causeCode = (err: unknown): string | undefined => ((err as Error).cause as { code?: string } | undefined)?.code;
+
+function fetchOperation(options: GraphQLDataSourceProcessOptions<GatewayContext>): OperationDefinitionNode | undefined {
   try {
     // The planner hands over the parsed fetch operation; parse the query only if it did not.
     const doc = ('document' in options && options.document) || parse(options.request.query ?? '');
-    const op = doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-    selections = op && 'selectionSet' in op ? op.selectionSet.selections : [];
+    return doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   } catch {
-    return [];
+    return undefined;
   }
+}
+
+/** The response paths a fetch would have filled: its root fields, or one entity per representation. */
+function pathsOf(options: GraphQLDataSourceProcessOptions<GatewayContext>, op: OperationDefinitionNode | undefined): (string | number)[][] {
+  const representations = options.request.variables?.representations;
+  const selections: SelectionSetNode['selections'] = op?.selectionSet.selections ?? [];
   const names: string[] = [];
   const collect = (list: SelectionSetNode['selections']) => {
     for (const sel of list) {
@@ -74,8 +83,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       return await super.process(options);
     } catch (err) {
       if (!(err instanceof SubgraphUnavailableError)) throw err;
-      const errors: GraphQLFormattedError[] = pathsOf(options).map((path) => ({ message: UNAVAILABLE_MESSAGE, path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }));
-      if (!errors.length) errors.push({ message: UNAVAILABLE_MESSAGE, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
+      const op = fetchOperation(options);
+      const message = op?.operation === 'mutation' && err.mayHaveArrived ? UNKNOWN_OUTCOME_MESSAGE : UNAVAILABLE_MESSAGE;
+      const errors: GraphQLFormattedError[] = pathsOf(options, op).map((path) => ({ message, path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }));
+      if (!errors.length) errors.push({ message, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
       return { errors };
     }
   }
@@ -136,7 +147,7 @@ export function createSubgraphPool(o: {
         // Refused, reset, or timed out: the subgraph is not there for us, whatever the cause.
         const reason = describe(err as Error);
         breaker.failed(reason, requestId);
-        throw new SubgraphUnavailableError(name, reason, { cause: err });
+        throw new SubgraphUnavailableError(name, reason, { cause: err, mayHaveArrived: !NOT_DELIVERED.has(causeCode(err) ?? '') });
       }
       if (DOWN_STATUSES.has(res.status)) {
         await res.body?.cancel().catch(() => undefined);
