@@ -31,7 +31,7 @@ import { parseOptions, treeSize, USAGE, UsageError, type BenchOptions } from './
 import { freePort } from './bench/ports.js';
 import { renderReport } from './bench/report.js';
 import { buildScenarios, collectDeepCursors } from './bench/scenarios.js';
-import { muteServerOutput, startServer, waitReady, type ServerProcess } from './bench/servers.js';
+import { muteServerOutput, startServer, waitReady } from './bench/servers.js';
 import { loadSubgraphs } from './lib/subgraphs.js';
 import { migrateSubgraph } from '@lantoa/kit';
 
@@ -139,16 +139,18 @@ async function main(options: BenchOptions): Promise<number> {
   const runs = scenarios.flatMap((scenario) => scenario.targets.map((target) => ({ scenario, target })));
   say(`${runs.length} runs of ${options.warmup} + ${options.duration} s: about ${Math.ceil((runs.length * (options.warmup + options.duration + 1)) / 60)} min.`);
 
-  const servers: Record<'gateway' | 'subgraph', ServerProcess> = { gateway, subgraph };
+  const byName = Object.fromEntries(descriptors.map((d, i) => [d.name, subgraphs[i]!]));
   const rows: Measurement[] = [];
   for (const [i, { scenario, target }] of runs.entries()) {
-    const server = servers[target];
+    // Directly, a scenario measures its own subgraph (organizations unless it says otherwise).
+    const own = byName[scenario.subgraph ?? 'organizations']!;
+    const server = target === 'gateway' ? gateway : own;
     // Through the gateway we send the bearer token and the gateway signs the proof; directly, we sign it, valid for the whole run.
     const rowSeconds = options.warmup + options.duration + 120;
     if (target === 'gateway') session = await tokenFor(session, gateway.graphqlUrl, rowSeconds);
     const headers = target === 'subgraph' ? await subgraphHeaders(rowSeconds) : bearer(session);
     await sampleCheck({ scenario, target, url: server.graphqlUrl, headers, seed: options.seed });
-    const row = await measure({ scenario, target, server, headers, subgraph, ...options });
+    const row = await measure({ scenario, target, server, headers, subgraphs: target === 'gateway' ? subgraphs : [own], ...options });
     if (died) throw new Error(died);
     rows.push(row);
     say(

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWork } from '../../services/directives/src/testing/generate.js';
+import { generateExemplars } from '../../services/exemplars/src/testing/generate.js';
 import { insertTree } from '../../services/organizations/src/testing/tree.js';
 import { redact } from '../lib/database.js';
 import { freePort } from './ports.js';
@@ -110,9 +111,10 @@ export async function prepareTree(url: string, fanout: number[], say: Say): Prom
 }
 
 
-/** Documents and tasks for the task-list scenario: 10,000 and 100,000, led by organizations of the tree. */
+/** Volume of the other subgraphs, over the tree: 10,000 documents, 100,000 tasks, 100,000 exemplars. */
 export async function prepareWork(url: string, tree: TreeFixture, say: Say): Promise<void> {
   const started = Date.now();
   const work = await generateWork(url, { organizationIds: tree.ids, directives: 10_000, tasks: 100_000, label: 'bench' });
-  say(`Inserted ${work.directiveIds.length.toLocaleString('en')} documents and ${work.tasks.toLocaleString('en')} tasks in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  await generateExemplars(url, { organizationIds: tree.ids, count: 100_000, label: 'bench' });
+  say(`Inserted ${work.directiveIds.length.toLocaleString('en')} documents, ${work.tasks.toLocaleString('en')} tasks and 100,000 exemplars in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -71,7 +71,7 @@ function load(
 
 /**
  * Warm-up (unmeasured: JIT, connection pools, PostgreSQL's buffers), then the
- * measured run. SQL statements per request come from the subgraph's counters
+ * measured run. SQL statements per request come from the subgraphs' counters
  * read around the measured run only.
  */
 export async function measure(o: {
@@ -79,7 +79,8 @@ export async function measure(o: {
   target: Target;
   server: ServerProcess;
   headers: Record<string, string>;
-  subgraph: ServerProcess;
+  /** Every subgraph whose SQL statements the request may cause (summed). */
+  subgraphs: ServerProcess[];
   duration: number;
   warmup: number;
   connections: number;
@@ -87,13 +88,14 @@ export async function measure(o: {
 }): Promise<Measurement> {
   if (o.warmup > 0) await load(o.scenario, o.server.origin, o.headers, o.warmup, o.connections, o.seed + 1_000);
   await sleep(200);
-  const before = await readCounters(o.subgraph);
+  const statements = async () => (await Promise.all(o.subgraphs.map(readCounters))).reduce((n, c) => n + c.sqlStatements, 0);
+  const before = await statements();
   const result = await load(o.scenario, o.server.origin, o.headers, o.duration, o.connections, o.seed);
   // Requests still in flight when autocannon stops are answered to nobody but still run their SQL: let
   // them land in the counters, and divide by every request sent (dividing by the completed ones would add
   // up to `connections` requests' worth of statements, a visible error in short runs).
   await sleep(500);
-  const after = await readCounters(o.subgraph);
+  const after = await statements();
   const sent = result.requests.sent;
   return {
     scenario: o.scenario.name,
@@ -104,6 +106,6 @@ export async function measure(o: {
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts + result.mismatches,
-    sqlPerRequest: sent > 0 ? (after.sqlStatements - before.sqlStatements) / sent : NaN,
+    sqlPerRequest: sent > 0 ? (after - before) / sent : NaN,
   };
 }

@@ -9,6 +9,8 @@ export type Random = () => number;
 export interface Scenario {
   name: string;
   targets: Target[];
+  /** The subgraph the 'subgraph' target means; default organizations. */
+  subgraph?: string;
   query: string;
   /** Fresh variables for each request, so we measure queries and not caches. */
   variables(random: Random): Record<string, unknown>;
@@ -119,6 +121,29 @@ export function buildScenarios(tree: TreeFixture, deepCursors: string[]): Scenar
 }`,
       variables: (random) => ({ id: pick(random, tree.districtIds) }),
       check: (d) => nonEmpty('tasks', (d as { tasks: { nodes: unknown[] } }).tasks.nodes),
+    },
+    {
+      name: 'exemplars: district page, org names + commendation counts',
+      targets: ['gateway'],
+      query: `query Exemplars($id: ID!, $offset: Int!) {
+  exemplars(filter: { organizationId: $id, includeDescendants: true }, first: 50, offset: $offset) {
+    totalCount nodes { id name status commendationCount organization { name } }
+  }
+}`,
+      variables: (random) => ({ id: pick(random, tree.districtIds), offset: Math.floor(random() * 4) * 50 }),
+      check: (d) => nonEmpty('exemplars', (d as { exemplars: { nodes: unknown[] } }).exemplars.nodes),
+    },
+    {
+      name: 'exemplars: same page, names from the replica',
+      targets: ['subgraph'],
+      subgraph: 'exemplars',
+      query: `query Exemplars($id: ID!, $offset: Int!) {
+  exemplars(filter: { organizationId: $id, includeDescendants: true }, first: 50, offset: $offset) {
+    totalCount nodes { id name status commendationCount organizationName }
+  }
+}`,
+      variables: (random) => ({ id: pick(random, tree.districtIds), offset: Math.floor(random() * 4) * 50 }),
+      check: (d) => nonEmpty('exemplars', (d as { exemplars: { nodes: unknown[] } }).exemplars.nodes),
     },
     {
       name: 'node + children counts',

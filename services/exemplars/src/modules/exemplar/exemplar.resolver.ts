@@ -131,6 +131,11 @@ export class ExemplarResolver {
     return commendationCountOf(ctx, e.id);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the organization it belongs to, from this subgraph’s directory replica (no call to the organizations subgraph).' })
+  organizationName(@Root() e: Exemplar, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return new Directory(ctx).name(e.organizationId);
+  }
+
   @FieldResolver(() => OrganizationRef, { description: 'The organization it belongs to.' })
   organization(@Root() e: Exemplar): OrganizationRef {
     return refOf(e.organizationId)!;
