@@ -191,6 +191,8 @@ async function gateway(env: Record<string, string> = {}, opts: GatewayOptions = 
     LOG_LEVEL: 'warn',
     PORT: '0',
     GATEWAY_SECRET: gatewaySecret,
+    // Every running subgraph (the gateway's /readyz needs each one ready), then the proxies under test.
+    ...subgraphs.urlEnv,
     ORGANIZATIONS_URL: organizations.url,
     IDENTITY_URL: proxy.url,
     ...env,
