@@ -51,7 +51,7 @@ function RecentChanges() {
           <Typography variant="body2">
             {formatDateTime(e.occurredAt)} · {e.actorName ?? translate('lantoa.common.system')} · {translate(`lantoa.action.${e.action}`, { _: e.action })}{' '}
             {translate(`lantoa.entity.${e.entityType}`, { _: e.entityType })}
-            {e.changes?.length ? ` (${e.changes.map((c: { field: string }) => translate(`resources.${resourceOf(e.entityType)}.fields.${c.field}`, { _: c.field })).join(', ')})` : ''}
+            {e.changes?.length ? ` (${e.changes.filter((c: { field: string }) => c.field !== 'id').map((c: { field: string }) => translate(`resources.${resourceOf(e.entityType)}.fields.${c.field}`, { _: c.field })).join(', ')})` : ''}
           </Typography>
         </li>
       ))}

@@ -14,7 +14,7 @@ export default function CountChart({ data, seriesLabel, locale }: { data: { labe
       xAxis={[{ valueFormatter: format, tickNumber: 4 }]}
       series={[{ data: data.map((d) => d.value), label: seriesLabel, valueFormatter: format, barLabel: (item) => format(item.value), barLabelPlacement: 'outside' }]}
       hideLegend
-      margin={{ left: 8, right: 40 }}
+      margin={{ left: 8, right: 72 }}
     />
   );
 }

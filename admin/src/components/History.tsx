@@ -19,7 +19,7 @@ export function ChangesText() {
       label="resources.auditEvents.fields.changes"
       render={(e: { changes: Change[]; entityType: string }) => (
         <Box component="ul" sx={{ m: 0, pl: 2 }}>
-          {e.changes.map((c) => (
+          {e.changes.filter((c) => c.field !== 'id').map((c) => (
             <li key={c.field}>
               <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>
                 {translate(`resources.${resourceOf(e.entityType)}.fields.${c.field}`, { _: c.field })}
@@ -37,7 +37,8 @@ const RESOURCE_OF: Record<string, string> = { Organization: 'organizations', Per
 export const resourceOf = (entityType: string) => RESOURCE_OF[entityType] ?? entityType;
 
 /** The audit trail of the record in context, through its `history` field (admins, and reviewers in scope). */
-export function RecordHistory() {
+// `label` is read by SimpleShowLayout, which shows it above the list.
+export function RecordHistory(_: { label?: string }) {
   const resource = useResourceContext()!;
   const record = useRecordContext();
   const translate = useTranslate();

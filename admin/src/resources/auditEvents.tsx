@@ -1,4 +1,4 @@
-import { Datagrid, DateTimeInput, FunctionField, List, SearchInput, SelectInput, TextField, TextInput, useTranslate } from 'react-admin';
+import { Datagrid, DateTimeInput, FilterButton, FunctionField, List, SearchInput, SelectInput, TextField, TextInput, TopToolbar, useTranslate } from 'react-admin';
 import { ExportCsvButton } from '../components/ExportCsvButton';
 import { DateTimeText } from '../components/fields';
 import { ChangesText } from '../components/History';
@@ -33,8 +33,14 @@ const csv = (t: (k: string, o?: object) => string) => [
 export function AuditEventList() {
   const translate = useTranslate();
   return (
-    <List filters={filters} sort={{ field: 'occurredAt', order: 'DESC' }} actions={<ExportCsvButton<Event> columns={csv} filename="nhat-ky" />}>
-      <Datagrid bulkActionButtons={false} rowClick={false}>
+    <List filters={filters} sort={{ field: 'occurredAt', order: 'DESC' }} actions={
+        <TopToolbar>
+          <FilterButton />
+          <ExportCsvButton<Event> columns={csv} filename="nhat-ky" />
+        </TopToolbar>
+      }
+    >
+      <Datagrid bulkActionButtons={false} rowClick={false} data-testid="audit-list">
         <DateTimeText source="occurredAt" sortable={false} />
         <TextField source="actorName" sortable={false} emptyText={translate('lantoa.common.system')} />
         <FunctionField source="entityType" sortable={false} render={(e: Event) => translate(`lantoa.entity.${e.entityType}`, { _: e.entityType })} />

@@ -124,7 +124,8 @@ function ShowActions() {
   );
 }
 
-function Positions() {
+// `label` is read by SimpleShowLayout, which shows it above the section.
+function Positions(_: { label?: string }) {
   const translate = useTranslate();
   const { canAccess: canEdit } = useCanAccess({ resource: 'positions', action: 'edit' });
   return (
@@ -149,13 +150,8 @@ export function PersonShow() {
         <TextField source="phone" emptyText="—" />
         <TextField source="email" emptyText="—" />
         <TextField source="address" emptyText="—" />
-        <Positions />
-        {canSeeHistory && (
-          <SimpleShowLayout>
-            <Typography variant="h6">{'\u00a0'}</Typography>
-            <RecordHistory />
-          </SimpleShowLayout>
-        )}
+        <Positions label="lantoa.person.positions" />
+        {canSeeHistory && <RecordHistory label="lantoa.history.title" />}
       </SimpleShowLayout>
     </Show>
   );

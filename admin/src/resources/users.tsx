@@ -13,6 +13,7 @@ import {
   SelectArrayInput,
   SelectInput,
   SimpleForm,
+  Labeled,
   TextField,
   TextInput,
   TopToolbar,
@@ -97,7 +98,9 @@ export function UserEdit() {
         <SelectArrayInput source="roles" choices={enumChoices('role', ROLES)} validate={required()} />
         <BooleanInput source="active" />
         <ConflictDialog />
-        <RecordHistory />
+        <Labeled label="lantoa.history.title" fullWidth>
+          <RecordHistory />
+        </Labeled>
       </SimpleForm>
     </ConflictAwareEdit>
   );
