@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../graphql/context.js';
 import { Attachment } from './attachment.entity.js';
-import type { AttachmentService } from './service.js';
+import type { AttachmentService, ResolverClass } from './service.js';
 
 @Directive('@shareable')
 @ObjectType({ description: 'Where and until when to PUT the bytes of one file.' })
@@ -20,7 +20,7 @@ export class AttachmentUpload {
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** `url` and `thumbnailUrl` of Attachment: paths on the gateway that lead to this subgraph. */
-function attachmentUrlResolver(service: AttachmentService): Function {
+function attachmentUrlResolver(service: AttachmentService): ResolverClass {
   @Resolver(() => Attachment)
   class AttachmentUrlResolver {
     @FieldResolver(() => String, { description: 'Gateway path of the file (GET with the Authorization header).' })
@@ -42,7 +42,7 @@ function attachmentUrlResolver(service: AttachmentService): Function {
  * `deleteExemplarAttachment(id)`. Names carry the record type, so two
  * subgraphs using the kit (exemplars, media) never define the same root field.
  */
-function recordTypeResolvers(service: AttachmentService, recordType: string, of: () => Function): Function[] {
+function recordTypeResolvers(service: AttachmentService, recordType: string, of: () => ResolverClass): ResolverClass[] {
   const idArg = `${lowerFirst(recordType)}Id`;
 
   @Resolver(of)
@@ -77,6 +77,6 @@ function recordTypeResolvers(service: AttachmentService, recordType: string, of:
 }
 
 /** Every resolver class of the subgraph's attachments. */
-export function attachmentResolvers(service: AttachmentService): Function[] {
+export function attachmentResolvers(service: AttachmentService): ResolverClass[] {
   return [attachmentUrlResolver(service), ...Object.entries(service.options.recordTypes).flatMap(([name, rt]) => recordTypeResolvers(service, name, rt.of))];
 }

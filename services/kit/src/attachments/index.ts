@@ -37,7 +37,7 @@ import { Attachment } from './attachment.entity.js';
 import { attachmentResolvers } from './graphql.js';
 import { attachmentMigration } from './Migration20261202120000_attachments.js';
 import { attachmentRoutes } from './routes.js';
-import { AttachmentService, type AttachmentOptions } from './service.js';
+import { AttachmentService, type AttachmentOptions, type ResolverClass } from './service.js';
 
 export interface Attachments {
   service: AttachmentService;
@@ -46,7 +46,7 @@ export interface Attachments {
   /** Add to the descriptor's migrations, after the subgraph's own. */
   migration: MigrationObject;
   /** Add to the descriptor's resolvers. */
-  resolvers: Function[];
+  resolvers: ResolverClass[];
   /** Call from the descriptor's start: keeps the secret for signing, returns the internal routes. */
   start(o: { orm: Orm; config: { GATEWAY_SECRET: string }; log: Logger }): { routes: (app: express.Express) => void };
 }
@@ -74,3 +74,4 @@ export * from './Migration20261202120000_attachments.js';
 export * from './routes.js';
 export * from './service.js';
 export * from './upload-token.js';
+export * from './samples.js';

@@ -38,6 +38,8 @@ export function attachmentRoutes(o: { service: AttachmentService; orm: Orm; gate
     return { requestId: proof.requestId, em: o.orm.em.fork({ loggerContext: { request: proof } }), caller: proof.caller, loaders: new Loaders(), clientAddress: proof.clientAddress };
   };
   const fail = (req: express.Request, res: express.Response, err: unknown) => {
+    // The gateway gave up on the upload (it cut off an oversized body, or its client went away): nobody to answer.
+    if ((err as { code?: string }).code === 'ECONNRESET' || res.socket?.destroyed) return void o.log.info('upload aborted by the gateway', { requestId: (res.locals.proof as CallerProof | undefined)?.requestId });
     const e = asHttpRefusal(err);
     if (e instanceof HttpRefusal) {
       // A refused body is not read further: close the connection instead of draining it.

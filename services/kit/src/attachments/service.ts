@@ -14,6 +14,9 @@ import { signUploadToken, type UploadGrant } from './upload-token.js';
 /** Default limit of one file: 10 MiB (a phone photo, a scanned decision). */
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
+/** A decorated class (a GraphQL type or a resolver). */
+export type ResolverClass = new (...args: never[]) => object;
+
 /**
  * Who may see and change the attachments of one record type; the owning
  * subgraph answers from its own rules (roles, organization subtree). A
@@ -21,7 +24,7 @@ export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
  */
 export interface AttachmentRecordType {
   /** The record's GraphQL class, which gains `attachments: [Attachment!]!`. */
-  of: () => Function;
+  of: () => ResolverClass;
   /** May the caller see this record (and so download its files)? */
   canRead(ctx: RequestContext, recordId: string): Promise<boolean>;
   /** May the caller add files to this record and remove them? */
