@@ -18,6 +18,7 @@ import { formatGatewayError, httpErrorHandler, operationGuardPlugin, unexpectedE
 import { requestGuard } from './guard.js';
 import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from './rate-limit.js';
 import { createSubgraphPool, type SubgraphHeaders } from './subgraphs.js';
+import { uploadRoutes } from './uploads.js';
 
 export interface GatewayOptions {
   log?: Logger;
@@ -185,6 +186,7 @@ export async function startGateway(config: GatewayConfig, opts: GatewayOptions =
       }),
     }),
   );
+  app.use(uploadRoutes({ config, authenticator, limiter, log })); // PUT /uploads/…, GET /files/… of the kit's attachments
   if (production) app.use((await import('./console.js')).consoleHandler()); // the built admin console at /, after the API routes
   app.use(httpErrorHandler(log, config.BODY_LIMIT));
 
