@@ -496,13 +496,17 @@ describe('when identity cannot be reached', () => {
   let hung: RunningServer;
   const silent = net.createServer(() => undefined);
   const sockets: net.Socket[] = [];
+  let authRequests = 0;
   let viewer: Session;
 
   beforeAll(async () => {
     viewer = await signIn('xem@lantoa.vn');
     deadPort = await freePort();
     orphan = await gateway({ IDENTITY_URL: `http://127.0.0.1:${deadPort}/graphql` });
-    silent.on('connection', (s) => sockets.push(s));
+    silent.on('connection', (s) => {
+      sockets.push(s);
+      s.on('data', (chunk: Buffer) => void (chunk.toString().startsWith('POST /internal/authenticate') && authRequests++));
+    });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as net.AddressInfo;
     hung = await gateway({ IDENTITY_URL: `http://127.0.0.1:${port}/graphql`, AUTH_TIMEOUT_MS: '300' });
@@ -527,6 +531,16 @@ describe('when identity cannot be reached', () => {
     const res = await gql(hung.url, ORGS, undefined, bearer(viewer.accessToken));
     expect(res.status).toBe(503);
     expect(Date.now() - t0).toBeLessThan(3_000);
+  });
+
+  it('stops asking identity after three timeouts in a row, and answers 503 at once', async () => {
+    // One timeout above; two more (other credentials: failures are never cached) open the circuit.
+    for (const token of ['lt_not-cached-1', 'lt_not-cached-2']) expect((await gql(hung.url, ORGS, undefined, bearer(token))).status).toBe(503);
+    const asked = authRequests;
+    const res = await gql(hung.url, ORGS, undefined, bearer('lt_not-cached-3'));
+    expect(res.status).toBe(503);
+    expect(res.errors![0]!.extensions!.code).toBe('SERVICE_UNAVAILABLE');
+    expect(authRequests, 'identity is not asked while the circuit is open').toBe(asked);
   });
 
   it('still serves anonymous requests, and /readyz names identity', async () => {

@@ -1,6 +1,7 @@
 import { ANONYMOUS, CALLER_HEADER, Role, signCallerProof, TokenScope, type Caller, type Logger } from '@lantoa/kit';
 import { createHash } from 'node:crypto';
 import { Agent, fetch } from 'undici';
+import { createCircuitBreaker } from './breaker.js';
 
 /** The credential was refused: answered 401 UNAUTHENTICATED. */
 export class UnauthenticatedError extends Error {
@@ -109,6 +110,8 @@ const REFUSAL_TTL_MS = 2_000;
 export function createAuthenticator(o: AuthenticatorOptions): Authenticator {
   const endpoint = new URL('/internal/authenticate', o.identityUrl).href;
   const agent = new Agent({ connections: 32, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
+  // While identity is known to be down, signed-in requests get their 503 at once instead of after AUTH_TIMEOUT_MS.
+  const breaker = createCircuitBreaker({ subgraph: 'identity (authentication)', log: o.log });
   const maxEntries = o.maxEntries ?? 10_000;
   const cache = new Map<string, Entry>();
   const inFlight = new Map<string, Promise<Caller>>();
@@ -136,6 +139,11 @@ export function createAuthenticator(o: AuthenticatorOptions): Authenticator {
   };
 
   async function ask(credential: string, requestId: string): Promise<{ caller: Caller; expiresAt: number | undefined }> {
+    try {
+      breaker.admit();
+    } catch (err) {
+      throw new AuthUnavailableError((err as Error).message);
+    }
     let res;
     try {
       res = await fetch(endpoint, {
@@ -152,8 +160,12 @@ export function createAuthenticator(o: AuthenticatorOptions): Authenticator {
       });
     } catch (err) {
       const cause = (err as Error).cause as { code?: string; message?: string } | undefined;
-      throw new AuthUnavailableError(`identity did not answer: ${(err as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`);
+      const reason = `${(err as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`;
+      breaker.failed(reason, requestId);
+      throw new AuthUnavailableError(`identity did not answer: ${reason}`);
     }
+    if (res.status === 502 || res.status === 503 || res.status === 504) breaker.failed(`HTTP ${res.status}`, requestId);
+    else breaker.succeeded();
     const text = await res.text().catch(() => '');
     let body: unknown = null;
     try {
