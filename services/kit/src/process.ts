@@ -7,6 +7,9 @@ import { createLogger, setLogLevel, type LogLevel } from './log.js';
  * or when the launcher that started us goes away (its IPC channel closes, even
  * if it was SIGKILLed).
  */
+/** How long a service may take to drain and close before it exits regardless. */
+const STOP_TIMEOUT_MS = 10_000;
+
 export async function runService<C extends { LOG_LEVEL: LogLevel }>(
   name: string,
   loadConfig: () => C,
@@ -22,7 +25,17 @@ export async function runService<C extends { LOG_LEVEL: LogLevel }>(
       if (stopping) return;
       stopping = true;
       log.info('stopping', { why });
-      await service.stop();
+      // Nobody may be left to SIGKILL us (the launcher is gone): a stop that hangs must not keep the port.
+      setTimeout(() => {
+        log.error('did not stop within 10 s; exiting anyway', { why });
+        process.exit(1);
+      }, STOP_TIMEOUT_MS).unref();
+      try {
+        await service.stop();
+      } catch (err) {
+        log.error('stopping failed', { why, error: err });
+        process.exit(1);
+      }
       process.exit(0);
     };
     process.on('SIGTERM', () => void stop('SIGTERM'));
