@@ -3,6 +3,7 @@ import { subtreeAuditVisibility } from '@lantoa/kit/directory';
 import { migrations } from './migrations/index.js';
 import { Commendation, CommendationAuthority } from './modules/commendation/commendation.entity.js';
 import { CommendationResolver } from './modules/commendation/commendation.resolver.js';
+import { exemplarAttachments } from './modules/exemplar/exemplar.attachments.js';
 import { Exemplar } from './modules/exemplar/exemplar.entity.js';
 import { resolveExemplarReference } from './modules/exemplar/exemplar.reference.js';
 import { ExemplarResolver } from './modules/exemplar/exemplar.resolver.js';
@@ -23,8 +24,8 @@ import { seedDemoExemplars } from './seed/seed.js';
 /** Exemplary people and practices with their lifecycle, commendations and the authority table, emulation movements, statistics. */
 export const subgraph = defineSubgraph('exemplars', {
   directory: true,
-  entities: [Exemplar, ExemplarStep, Movement, Commendation, CommendationAuthority],
-  migrations,
+  entities: [Exemplar, ExemplarStep, Movement, Commendation, CommendationAuthority, ...exemplarAttachments.entities],
+  migrations: [...migrations, exemplarAttachments.migration],
   resolvers: [
     ExemplarResolver,
     CommendationResolver,
@@ -34,8 +35,10 @@ export const subgraph = defineSubgraph('exemplars', {
     PersonExemplarsResolver,
     DirectiveExemplarsResolver,
     ThemeExemplarsResolver,
+    ...exemplarAttachments.resolvers,
   ],
   references: { Exemplar: resolveExemplarReference, Organization: refById, Person: refById, Directive: refById, Theme: refById },
   auditVisibility: subtreeAuditVisibility,
   seed: (em) => seedDemoExemplars(em),
+  start: async (o) => exemplarAttachments.start(o),
 });

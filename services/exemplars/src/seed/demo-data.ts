@@ -192,3 +192,12 @@ export const authorities = [
 ];
 
 export const DISTRICTS = ['thu-bac-kan', 'hu-ba-be', 'hu-bach-thong', 'hu-cho-don', 'hu-cho-moi', 'hu-na-ri', 'hu-ngan-son', 'hu-pac-nam'];
+
+export const movement = {
+  key: 'hoc-tap-lam-theo-bac',
+  name: 'Phong trào thi đua học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
+  description: 'Gắn việc phát động các phong trào thi đua với thực hiện Kết luận số 01-KL/TW trong các tầng lớp cán bộ, đảng viên và Nhân dân.',
+  launchingOrganization: 'tu-bac-kan',
+  periodFrom: '2021-06-01',
+  periodTo: '2025-12-31',
+};

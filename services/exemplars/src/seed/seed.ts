@@ -1,7 +1,7 @@
 import { demoId, documentNumberKey, parseDocumentNumber, searchKey } from '@lantoa/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { nameKeyOf } from '../modules/exemplar/exemplar.service.js';
-import { authorities, commendations, DISTRICTS, exemplars, REVIEW_PERIOD, REVIEW_TOTAL } from './demo-data.js';
+import { authorities, commendations, DISTRICTS, exemplars, movement, REVIEW_PERIOD, REVIEW_TOTAL } from './demo-data.js';
 
 const org = (key: string) => demoId('organization', key);
 export const demoExemplarId = (key: string) => demoId('exemplar', key);
@@ -32,6 +32,16 @@ export async function seedDemoExemplars(em: EntityManager): Promise<number> {
     for (const a of authorities) {
       await insert('commendation_authority', { id: demoId('commendation-authority', `${a.type}:${a.level}:${a.form}`), organization_type: a.type, organization_level: a.level, form: a.form, note: a.note });
     }
+    await insert('movement', {
+      id: demoId('movement', movement.key),
+      name: movement.name,
+      description: movement.description,
+      launching_organization_id: org(movement.launchingOrganization),
+      period_from: movement.periodFrom,
+      period_to: movement.periodTo,
+      directive_id: demoId('directive', '01-kl-tw'),
+      search_text: searchKey(`${movement.name} ${movement.description}`),
+    });
     for (const e of exemplars) {
       await insert('exemplar', {
         id: demoExemplarId(e.key),
@@ -45,6 +55,7 @@ export async function seedDemoExemplars(em: EntityManager): Promise<number> {
         story: e.story,
         directive_id: demoId('directive', '01-kl-tw'),
         theme_id: demoId('theme', 'chu-de-2024-2025'),
+        movement_id: demoId('movement', movement.key),
         status: e.status,
         recognised_on: e.recognisedOn ?? null,
         awarded_on: e.awardedOn ?? null,

@@ -17,7 +17,7 @@ export async function generateExemplars(databaseUrl: string, o: { organizationId
        select md5('lantoa:exemplar:' || $3 || ':' || g)::uuid,
          (array['INDIVIDUAL','COLLECTIVE','HOUSEHOLD','PRACTICE'])[1 + g % 4],
          'Điển hình ' || $3 || ' số ' || g, 'dienhinh' || $3 || 'so' || g,
-         ($1::uuid[])[1 + (g * 7919) % cardinality($1::uuid[])],
+         ($1::uuid[])[1 + ((g::bigint * 7919) % cardinality($1::uuid[]))::int],
          (array['CHARITY','POVERTY_REDUCTION','NEW_RURAL_DEVELOPMENT','PRODUCTION_AND_TECHNOLOGY','HEALTH_CARE','EDUCATION','SECURITY_AND_ORDER','PARTY_BUILDING','CULTURE','ENVIRONMENT'])[1 + (g * 13) % 10],
          'Tóm tắt điển hình số ' || g, st,
          case when st in ('RECOGNISED','PUBLICISED','REPLICATED') or (st = 'AWARDED' and g % 2 = 0) then date '2021-01-01' + (g * 31) % 1800 end,

@@ -1,5 +1,7 @@
 import type { EntityName } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { Loaders } from './loaders.js';
+import { pgArray } from './sql.js';
 
 /** Rows of plain SQL mapped onto objects shaped like an entity, for read paths. */
 
@@ -54,4 +56,21 @@ export async function selectGrouped<T extends object>(em: EntityManager, entity:
   const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const row of await selectEntities(em, entity, qb)) groups.get(row[by] as string)?.push(row);
   return keys.map((k) => groups.get(k)!);
+}
+
+/**
+ * One row by id, batched per request: every `loadById` of the same entity in
+ * one request becomes one statement, however many ids (an `_entities` call,
+ * a page's references). Deleted rows are included: references must still
+ * resolve; callers that want live rows check `deletedAt`.
+ */
+export function loadById<T extends { id: string }>(ctx: { em: EntityManager; loaders: Loaders }, entity: EntityName<T> & { name: string }, id: string): Promise<T | null> {
+  return ctx.loaders
+    .get<string, T | null>(`${entity.name}.byId`, async (ids) => {
+      const table = ctx.em.getMetadata().get(entity.name).tableName;
+      const rows = await selectEntities(ctx.em, entity, ctx.em.getKnex()(table).select('*').whereRaw('id = any(?::uuid[])', [pgArray(ids)]));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((i) => byId.get(i) ?? null);
+    })
+    .load(id);
 }

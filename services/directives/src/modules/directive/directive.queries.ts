@@ -6,10 +6,10 @@ import {
   pgArray,
   readPage,
   searchTerms,
-  selectEntities,
   type Connection,
   type RequestContext,
   type SortTerm,
+  loadById,
 } from '@lantoa/kit';
 import { subtreeCondition } from '@lantoa/kit/directory';
 import type { Knex } from '@mikro-orm/postgresql';
@@ -77,14 +77,7 @@ export class DirectiveQueries {
 
   /** One statement for any number of ids; deleted ones included (references must still resolve). */
   byId(id: string): Promise<DirectiveRecord | null> {
-    return this.ctx.loaders
-      .get<string, DirectiveRecord | null>('directive.byId', async (ids) => {
-        const knex = this.ctx.em.getKnex();
-        const rows = await selectEntities(this.ctx.em, DirectiveRecord, knex('directive').select('*').whereRaw('id = any(?::uuid[])', [pgArray(ids as string[])]));
-        const map = new Map(rows.map((d) => [d.id, d]));
-        return ids.map((i) => map.get(i) ?? null);
-      })
-      .load(id);
+    return loadById(this.ctx, DirectiveRecord, id);
   }
 
   async live(id: string): Promise<DirectiveRecord | null> {

@@ -5,11 +5,11 @@ import {
   pgArray,
   readPage,
   searchTerms,
-  selectEntities,
   todayInProvince,
   type Connection,
   type RequestContext,
   type SortTerm,
+  loadById,
 } from '@lantoa/kit';
 import { subtreeCondition } from '@lantoa/kit/directory';
 import type { Knex } from '@mikro-orm/postgresql';
@@ -83,13 +83,7 @@ export class TaskQueries {
   constructor(private readonly ctx: RequestContext) {}
 
   byId(id: string): Promise<Task | null> {
-    return this.ctx.loaders
-      .get<string, Task | null>('task.byId', async (ids) => {
-        const rows = await selectEntities(this.ctx.em, Task, this.ctx.em.getKnex()('task').select('*').whereRaw('id = any(?::uuid[])', [pgArray(ids as string[])]));
-        const map = new Map(rows.map((t) => [t.id, t]));
-        return ids.map((i) => map.get(i) ?? null);
-      })
-      .load(id);
+    return loadById(this.ctx, Task, id);
   }
 
   async live(id: string): Promise<Task | null> {

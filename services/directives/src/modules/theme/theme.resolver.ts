@@ -1,4 +1,4 @@
-import { Access, ConnectionType, containsPattern, idTerm, InputCheck, isUuid, pgArray, readPage, searchTerms, selectEntities, type Connection, type RequestContext } from '@lantoa/kit';
+import { Access, ConnectionType, containsPattern, idTerm, InputCheck, isUuid, pgArray, readPage, searchTerms, type Connection, type RequestContext, loadById } from '@lantoa/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DirectiveRecord } from '../directive/directive.entity.js';
 import { DirectiveQueries } from '../directive/directive.queries.js';
@@ -11,13 +11,7 @@ export const ThemeConnection = ConnectionType(Theme, 'Theme');
 
 /** One statement for any number of theme ids (deleted ones included: references must still resolve). */
 export function themeById(ctx: RequestContext, id: string): Promise<Theme | null> {
-  return ctx.loaders
-    .get<string, Theme | null>('theme.byId', async (ids) => {
-      const rows = await selectEntities(ctx.em, Theme, ctx.em.getKnex()('theme').select('*').whereRaw('id = any(?::uuid[])', [pgArray(ids as string[])]));
-      const map = new Map(rows.map((t) => [t.id, t]));
-      return ids.map((i) => map.get(i) ?? null);
-    })
-    .load(id);
+  return loadById(ctx, Theme, id);
 }
 
 @Resolver(() => Theme)

@@ -5,10 +5,10 @@ import {
   pgArray,
   readPage,
   searchTerms,
-  selectEntities,
   type Connection,
   type RequestContext,
   type SortTerm,
+  loadById,
 } from '@lantoa/kit';
 import { subtreeCondition } from '@lantoa/kit/directory';
 import type { Knex } from '@mikro-orm/postgresql';
@@ -68,13 +68,7 @@ export class ExemplarQueries {
   constructor(private readonly ctx: RequestContext) {}
 
   byId(id: string): Promise<Exemplar | null> {
-    return this.ctx.loaders
-      .get<string, Exemplar | null>('exemplar.byId', async (ids) => {
-        const rows = await selectEntities(this.ctx.em, Exemplar, this.ctx.em.getKnex()('exemplar').select('*').whereRaw('id = any(?::uuid[])', [pgArray(ids as string[])]));
-        const map = new Map(rows.map((e) => [e.id, e]));
-        return ids.map((i) => map.get(i) ?? null);
-      })
-      .load(id);
+    return loadById(this.ctx, Exemplar, id);
   }
 
   async live(id: string): Promise<Exemplar | null> {

@@ -13,9 +13,9 @@ import {
   requireAccess,
   searchKey,
   searchTerms,
-  selectEntities,
   type Connection,
   type RequestContext,
+  loadById,
 } from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode } from '@mikro-orm/core';
@@ -28,13 +28,7 @@ export const MovementConnection = ConnectionType(Movement, 'Movement');
 
 /** One statement for any number of movement ids. */
 export function movementById(ctx: RequestContext, id: string): Promise<Movement | null> {
-  return ctx.loaders
-    .get<string, Movement | null>('movement.byId', async (ids) => {
-      const rows = await selectEntities(ctx.em, Movement, ctx.em.getKnex()('movement').select('*').whereRaw('id = any(?::uuid[])', [pgArray(ids as string[])]));
-      const map = new Map(rows.map((m) => [m.id, m]));
-      return ids.map((i) => map.get(i) ?? null);
-    })
-    .load(id);
+  return loadById(ctx, Movement, id);
 }
 
 async function requireLauncherScope(ctx: RequestContext, organizationId: string): Promise<void> {

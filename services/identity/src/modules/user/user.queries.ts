@@ -1,4 +1,4 @@
-import { containsPattern, idTerm, InputCheck, pgArray, readPage, searchTerms, selectEntities, type Connection, type PageArgs, type RequestContext, type SortTerm } from '@lantoa/kit';
+import { containsPattern, idTerm, InputCheck, pgArray, readPage, searchTerms, type Connection, type PageArgs, type RequestContext, type SortTerm, loadById } from '@lantoa/kit';
 import type { Knex } from '@mikro-orm/postgresql';
 import { User } from './user.entity.js';
 import { UserOrderField, type UserFilter, type UserOrder } from './user.inputs.js';
@@ -42,14 +42,7 @@ export class UserQueries {
 
   /** One statement for any number of ids; deleted users included (references must still resolve). */
   byId(id: string): Promise<User | null> {
-    return this.ctx.loaders
-      .get<string, User | null>('user.byId', async (ids) => {
-        const knex = this.ctx.em.getKnex();
-        const found = await selectEntities(this.ctx.em, User, knex('user_account').select('*').whereRaw('id = any(?::uuid[])', [pgArray(ids as string[])]));
-        const map = new Map(found.map((u) => [u.id, u]));
-        return ids.map((id) => map.get(id) ?? null);
-      })
-      .load(id);
+    return loadById(this.ctx, User, id);
   }
 
   async live(id: string): Promise<User | null> {

@@ -9,14 +9,15 @@ import {
   pageRequest,
   readPage,
   searchTerms,
-  selectEntities,
   selectGrouped,
   toConnection,
   InputCheck,
   type Connection,
   type PageArgs,
   type RequestContext,
-  type SortTerm, } from '@lantoa/kit';
+  type SortTerm,
+  loadById,
+} from '@lantoa/kit';
 import type { Knex } from '@mikro-orm/postgresql';
 import { Organization } from './organization.entity.js';
 import { OrganizationOrderField, type OrganizationFilter, type OrganizationOrder } from './organization.inputs.js';
@@ -82,19 +83,9 @@ export class OrganizationQueries {
     return this.ctx.em.getKnex();
   }
 
-  private rows(qb: Knex.QueryBuilder): Promise<Organization[]> {
-    return selectEntities(this.ctx.em, Organization, qb);
-  }
-
   /** One statement for any number of ids; deleted records included (references must still resolve). */
   byId(id: string): Promise<Organization | null> {
-    return this.ctx.loaders
-      .get<string, Organization | null>('organization.byId', async (ids) => {
-        const found = await this.rows(this.knex('organization').select('*').whereRaw('id = any(?::uuid[])', [pgArray(ids as string[])]));
-        const map = new Map(found.map((o) => [o.id, o]));
-        return ids.map((id) => map.get(id) ?? null);
-      })
-      .load(id);
+    return loadById(this.ctx, Organization, id);
   }
 
   /** A live organization or null. */

@@ -6,11 +6,12 @@ import {
   InputCheck,
   readPage,
   searchTerms,
-  selectEntities,
   selectGrouped,
   type Connection,
   type RequestContext,
-  type SortTerm, } from '@lantoa/kit';
+  type SortTerm,
+  loadById,
+} from '@lantoa/kit';
 import { Person } from './person.entity.js';
 import { PersonOrderField, type PeopleArgs, type PersonOrder } from './person.inputs.js';
 import { Position } from './position.entity.js';
@@ -40,13 +41,7 @@ export class PersonQueries {
   }
 
   byId(id: string): Promise<Person | null> {
-    return this.ctx.loaders
-      .get<string, Person | null>('person.byId', async (ids) => {
-        const found = await selectEntities(this.ctx.em, Person, this.knex('person').select('*').whereRaw('id = any(?::uuid[])', [pgArray(ids as string[])]));
-        const map = new Map(found.map((p) => [p.id, p]));
-        return ids.map((id) => map.get(id) ?? null);
-      })
-      .load(id);
+    return loadById(this.ctx, Person, id);
   }
 
   async live(id: string): Promise<Person | null> {
