@@ -1,6 +1,7 @@
 import { Typography } from '@mui/material';
 import {
   AutocompleteInput,
+  BulkDeleteButton,
   Create,
   CreateButton,
   Datagrid,
@@ -62,9 +63,10 @@ function ListActions() {
 }
 
 export function PersonList() {
+  const { canAccess: canDelete } = useCanAccess({ resource: 'people', action: 'delete' });
   return (
     <List filters={filters} sort={{ field: 'fullName', order: 'ASC' }} actions={<ListActions />}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <Datagrid rowClick="show" bulkActionButtons={canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}>
         <TextField source="fullName" />
         <TextField source="phone" emptyText="—" sortable={false} />
         <TextField source="email" emptyText="—" sortable={false} />
