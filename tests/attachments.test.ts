@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { loadGatewayConfig, startGateway } from '@lantoa/gateway';
-import { buildSubgraphSchema, CALLER_HEADER, countSql, demoId, loadSubgraphConfig, signCallerProof, startSubgraphFromConfig, type RunningServer, type RunningSubgraph } from '@lantoa/kit';
+import { buildSubgraphSchema, CALLER_HEADER, countSql, demoId, loadSubgraphConfig, signCallerProof, startSubgraphFromConfig, SUBGRAPHS, type RunningServer, type RunningSubgraph } from '@lantoa/kit';
 import { imageInfo, sampleDocx, sampleImage, samplePdf, signUploadToken } from '@lantoa/kit/attachments';
 import { gql } from '@lantoa/kit/testing';
 import { parse } from 'graphql';
@@ -35,15 +35,15 @@ beforeAll(async () => {
   stack = await startStack('attachments');
   files = await startSubgraphFromConfig(descriptor, loadSubgraphConfig(descriptor, { DATABASE_URL: stack.db.url, PORT: '0', GATEWAY_SECRET: stack.gatewaySecret, LOG_LEVEL: 'warn' }));
   const services = [];
-  for (const name of ['organizations', 'identity']) services.push({ name, typeDefs: parse((await buildSubgraphSchema(await loadDescriptor(name))).sdl), url: stack.subgraphs[name]!.url });
+  // Every subgraph of the stack (exemplars with its attachments too) and the test-only one.
+  for (const name of Object.keys(stack.subgraphs)) services.push({ name, typeDefs: parse((await buildSubgraphSchema(await loadDescriptor(name))).sdl), url: stack.subgraphs[name]!.url });
   services.push({ name: 'filetest', typeDefs: parse((await buildSubgraphSchema(descriptor)).sdl), url: files.url });
   const composed = composeServices(services);
   if (composed.errors) throw new Error(composed.errors.map(String).join('\n'));
   const config = loadGatewayConfig({
     GATEWAY_SECRET: stack.gatewaySecret,
     PORT: '0',
-    ORGANIZATIONS_URL: stack.organizations.url,
-    IDENTITY_URL: stack.identity.url,
+    ...Object.fromEntries(SUBGRAPHS.filter((d) => stack.subgraphs[d.name]).map((d) => [d.urlEnv, stack.subgraphs[d.name]!.url])),
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '100000',
   });
@@ -290,5 +290,33 @@ describe('downloads', () => {
     expect((await fetch(base + `/files/nowhere/${up.body.id}`, { headers: await editor() })).status).toBe(404);
     const admin = await fetch(base + up.body.url!, { headers: await stack.as('admin@lantoa.vn') });
     expect(Buffer.from(await admin.arrayBuffer()).equals(png)).toBe(true);
+  });
+});
+
+describe('exemplars', () => {
+  const exemplarId = demoId('exemplar', 'giup-thon-ngheo-ntm'); // a demo exemplar of Ba Bể
+  const CREATE_EXEMPLAR_UPLOAD = `mutation($id: ID!, $name: String!, $size: Int!) { createExemplarAttachmentUpload(exemplarId: $id, fileName: $name, size: $size) { uploadUrl } }`;
+
+  it('take photos from editors of their subtree, listed on the exemplar and readable by viewers', async () => {
+    const jpeg = await sampleImage({ width: 1200, height: 900, format: 'jpeg', label: 'Giúp thôn nghèo' });
+    const auth = await editor();
+    const t = await gql<{ createExemplarAttachmentUpload: { uploadUrl: string } }>(gateway.url, CREATE_EXEMPLAR_UPLOAD, { id: exemplarId, name: 'thôn Nà Phòng.jpg', size: jpeg.length }, auth);
+    expect(t.errors).toBeUndefined();
+    expect(t.data!.createExemplarAttachmentUpload.uploadUrl).toMatch(/^\/uploads\/exemplars\//);
+    const up = await put(t.data!.createExemplarAttachmentUpload.uploadUrl, jpeg, auth);
+    expect(up.status).toBe(201);
+    const listed = await gql<{ exemplar: { attachments: Uploaded[] } }>(gateway.url, `query($id: ID!) { exemplar(id: $id) { attachments { id fileName mimeType width height url thumbnailUrl } } }`, { id: exemplarId }, await viewer());
+    const photo = listed.data!.exemplar.attachments.find((a) => a.fileName === 'thôn Nà Phòng.jpg')!;
+    expect(photo).toMatchObject({ mimeType: 'image/jpeg', width: 1200, height: 900 });
+    const res = await fetch(base + photo.url, { headers: await viewer() });
+    expect(Buffer.from(await res.arrayBuffer()).equals(jpeg)).toBe(true);
+    expect(await imageInfo(Buffer.from(await (await fetch(base + photo.thumbnailUrl!, { headers: await viewer() })).arrayBuffer()))).toEqual({ format: 'webp', width: 320, height: 240 });
+
+    for (const who of [await viewer(), await provincialEditor()]) {
+      const refused = await gql(gateway.url, CREATE_EXEMPLAR_UPLOAD, { id: exemplarId, name: 'a.jpg', size: 10 }, who);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const missing = await gql(gateway.url, CREATE_EXEMPLAR_UPLOAD, { id: randomUUID(), name: 'a.jpg', size: 10 }, auth);
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
