@@ -288,6 +288,9 @@ describe('downloads', () => {
     expect((await fetch(base + `/files/filetest/${randomUUID()}`, { headers: await editor() })).status).toBe(404);
     expect((await fetch(base + `/files/filetest/nonsense`, { headers: await editor() })).status).toBe(404);
     expect((await fetch(base + `/files/nowhere/${up.body.id}`, { headers: await editor() })).status).toBe(404);
+    // A subgraph without attachments answers its framework's HTML 404; the gateway answers its own JSON one instead.
+    const elsewhere = await fetch(base + `/files/organizations/${up.body.id}`, { headers: await editor() });
+    expect([elsewhere.status, elsewhere.headers.get('content-type')]).toEqual([404, 'application/json; charset=utf-8']);
     const admin = await fetch(base + up.body.url!, { headers: await stack.as('admin@lantoa.vn') });
     expect(Buffer.from(await admin.arrayBuffer()).equals(png)).toBe(true);
   });

@@ -27,6 +27,8 @@ const send = (res: Response, status: number, code: string, message: string) => {
   res.status(status).json({ errors: [{ message, extensions: { code, requestId: res.locals.requestId as string } }] });
 };
 
+const isJson = (type: string | string[] | undefined) => typeof type === 'string' && type.startsWith('application/json');
+
 class TooLargeError extends Error {}
 
 /** Passes at most `max` bytes, then fails the stream (and so the upstream request). */
@@ -114,6 +116,10 @@ export function uploadRoutes(o: { config: GatewayConfig; authenticator: Authenti
         await answer.body.dump();
         return tooLarge();
       }
+      if (!isJson(answer.headers['content-type'])) {
+        await answer.body.dump();
+        return send(res, 404, ErrorCode.NOT_FOUND, `The service "${subgraph}" takes no uploads.`);
+      }
       res.status(answer.statusCode).type('application/json');
       res.send(Buffer.from(await answer.body.arrayBuffer()));
     } catch (err) {
@@ -138,6 +144,11 @@ export function uploadRoutes(o: { config: GatewayConfig; authenticator: Authenti
       });
     } catch (err) {
       return unavailable(res, subgraph, err);
+    }
+    // Only a file, a 304 or one of our JSON errors goes back: never a page the subgraph's framework made up (its HTML 404).
+    if (answer.statusCode !== 200 && answer.statusCode !== 304 && !isJson(answer.headers['content-type'])) {
+      await answer.body.dump();
+      return send(res, 404, ErrorCode.NOT_FOUND, `The service "${subgraph}" has no such file.`);
     }
     res.status(answer.statusCode);
     for (const name of DOWNLOAD_HEADERS) {
