@@ -162,6 +162,8 @@ describe('uploads through the gateway', () => {
     const listed = (one.result.data as { fileNotes: { attachments: Uploaded[] }[] }).fileNotes[0]!.attachments;
     expect(listed.length).toBeGreaterThanOrEqual(6);
     const victim = listed[0]!;
+    // Two subgraphs in this process use the kit: each one's URLs lead to itself.
+    expect(listed.every((a) => a.url === `/files/filetest/${a.id}`)).toBe(true);
 
     const del = `mutation($id: ID!) { deleteFileNoteAttachment(id: $id) { id deletedAt } }`;
     const refused = await gql(gateway.url, del, { id: victim.id }, await provincialEditor());
@@ -310,7 +312,7 @@ describe('exemplars', () => {
     expect(up.status).toBe(201);
     const listed = await gql<{ exemplar: { attachments: Uploaded[] } }>(gateway.url, `query($id: ID!) { exemplar(id: $id) { attachments { id fileName mimeType width height url thumbnailUrl } } }`, { id: exemplarId }, await viewer());
     const photo = listed.data!.exemplar.attachments.find((a) => a.fileName === 'thôn Nà Phòng.jpg')!;
-    expect(photo).toMatchObject({ mimeType: 'image/jpeg', width: 1200, height: 900 });
+    expect(photo).toMatchObject({ mimeType: 'image/jpeg', width: 1200, height: 900, url: `/files/exemplars/${photo.id}`, thumbnailUrl: `/files/exemplars/${photo.id}/thumbnail` });
     const res = await fetch(base + photo.url, { headers: await viewer() });
     expect(Buffer.from(await res.arrayBuffer()).equals(jpeg)).toBe(true);
     expect(await imageInfo(Buffer.from(await (await fetch(base + photo.thumbnailUrl!, { headers: await viewer() })).arrayBuffer()))).toEqual({ format: 'webp', width: 320, height: 240 });
