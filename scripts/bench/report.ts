@@ -47,7 +47,7 @@ export function renderReport(rows: Measurement[], info: RunInfo): string {
       ].join(' | ').trim(),
     ),
     '',
-    'errors = socket errors + timeouts + 200 answers carrying GraphQL `errors`. SQL/req = statements the organizations subgraph sent ÷ requests sent. Subgraphs, gateway, PostgreSQL and autocannon share the machine.',
+    'errors = socket errors + timeouts + 200 answers carrying GraphQL `errors`. SQL/req = statements the subgraphs a request reaches sent (all of them through the gateway) ÷ requests sent. Subgraphs, gateway, PostgreSQL and autocannon share the machine.',
   ];
   return lines.join('\n');
 }

@@ -28,3 +28,4 @@ export * from './subgraph/index.js';
 export * from './documents/index.js';
 export * from './time.js';
 export * from './rich-text.js';
+export * from './database/tree-path.js';

@@ -19,8 +19,9 @@ import type { EntityName } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { ArgsType, Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
-import { selectEntities } from './database/rows.js';
-import { collateVietnamese } from './database/sql.js';
+import type { Loaders } from './database/loaders.js';
+import { selectEntities, selectGrouped } from './database/rows.js';
+import { collateVietnamese, pgArray } from './database/sql.js';
 import { badUserInput, type FieldProblem } from './errors.js';
 import { hasForbiddenControl } from './text-policy.js';
 import { isUuid, isValidDate } from './validation.js';
@@ -218,6 +219,47 @@ export function toConnection<T>(rows: T[], page: PageRequest, cursorOf: (row: T)
       return (counted ??= count());
     },
   };
+}
+
+/**
+ * Pages of many parents' lists in one statement (`children`, `history` of a
+ * page of records): a window numbers each parent's rows in the list's order,
+ * and every parent asking with the same arguments joins one batch.
+ * `base` is the FROM and WHERE without the parent condition.
+ */
+export function readGroupedPage<T extends object>(
+  ctx: { em: EntityManager; loaders: Loaders },
+  o: {
+    /** Names the batch, with the page arguments: parents asking alike share it. */
+    name: string;
+    entity: EntityName<T>;
+    base: () => Knex.QueryBuilder;
+    /** The parent column of the rows, and the same as a property. */
+    groupColumn: string;
+    groupProperty: keyof T & string;
+    terms: SortTerm<T>[];
+    args: PageArgs;
+    parentId: string;
+    count: () => Promise<number>;
+  },
+): Promise<Connection<T>> {
+  const page = pageRequest(o.args, o.terms);
+  const knex = ctx.em.getKnex();
+  return ctx.loaders
+    .get<string, T[]>(`${o.name}:${JSON.stringify(page)}`, (parentIds) => {
+      const inner = o
+        .base()
+        .select('*', knex.raw(`row_number() over (partition by ${o.groupColumn} order by ${orderBySql(o.terms as AnyTerm[])}) as rn`))
+        .whereRaw(`${o.groupColumn} = any(?::uuid[])`, [pgArray(parentIds)]);
+      if (page.after) {
+        const { sql, bindings } = afterCursorSql(o.terms as AnyTerm[], page.after);
+        inner.whereRaw(sql, bindings);
+      }
+      const qb = knex.select('*').from(inner.as('g')).where('rn', '>', page.offset).andWhere('rn', '<=', page.offset + page.first + 1).orderBy([o.groupColumn, 'rn']);
+      return selectGrouped(ctx.em, o.entity, qb, o.groupProperty, parentIds);
+    })
+    .load(o.parentId)
+    .then((rows) => toConnection(rows, page, (row) => cursorValues(o.terms, row), o.count));
 }
 
 // ---------- 6. connection types ----------

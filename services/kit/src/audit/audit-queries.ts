@@ -1,9 +1,8 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import type { Caller } from '../auth/caller.js';
-import { selectGrouped } from '../database/rows.js';
 import { containsPattern, pgArray } from '../database/sql.js';
-import { afterCursorSql, ConnectionType, cursorValues, orderBySql, PageArgs, pageRequest, readPage, toConnection, type Connection, type SortTerm } from '../pagination.js';
+import { ConnectionType, PageArgs, readGroupedPage, readPage, type Connection, type SortTerm } from '../pagination.js';
 import type { RequestContext } from '../graphql/context.js';
 import { InputCheck } from '../validation.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -99,27 +98,18 @@ export async function readAuditEvents(em: EntityManager, caller: Caller, visibil
  * resolver before it asks.
  */
 export function recordHistory(ctx: RequestContext, entityType: string, entityId: string, args: PageArgs): Promise<Connection<AuditEvent>> {
-  const page = pageRequest(args, AUDIT_ORDER);
-  const key = `audit.history:${entityType}:${JSON.stringify(page)}`;
-  return ctx.loaders
-    .get<string, AuditEvent[]>(key, async (ids) => {
-      const knex = ctx.em.getKnex();
-      const inner = knex('audit_event')
-        .select('*', knex.raw(`row_number() over (partition by entity_id order by ${orderBySql(AUDIT_ORDER as SortTerm<never>[])}) as rn`))
-        .where('entity_type', entityType)
-        .whereRaw('entity_id = any(?::uuid[])', [pgArray(ids as string[])]);
-      if (page.after) {
-        const { sql, bindings } = afterCursorSql(AUDIT_ORDER as SortTerm<never>[], page.after);
-        inner.whereRaw(sql, bindings);
-      }
-      const qb = knex.select('*').from(inner.as('h')).where('rn', '>', page.offset).andWhere('rn', '<=', page.offset + page.first + 1).orderBy(['entity_id', 'rn']);
-      return selectGrouped(ctx.em, AuditEvent, qb, 'entityId', ids);
-    })
-    .load(entityId)
-    .then((rows) =>
-      toConnection(rows, page, (e) => cursorValues(AUDIT_ORDER, e), async () => {
-        const [row] = await ctx.em.execute<{ count: string }[]>(ctx.em.getKnex()('audit_event').count('* as count').where({ entity_type: entityType, entity_id: entityId }));
-        return Number(row!.count);
-      }),
-    );
+  return readGroupedPage(ctx, {
+    name: `audit.history:${entityType}`,
+    entity: AuditEvent,
+    base: () => ctx.em.getKnex()('audit_event').where('entity_type', entityType),
+    groupColumn: 'entity_id',
+    groupProperty: 'entityId',
+    terms: AUDIT_ORDER,
+    args,
+    parentId: entityId,
+    count: async () => {
+      const [row] = await ctx.em.execute<{ count: string }[]>(ctx.em.getKnex()('audit_event').count('* as count').where({ entity_type: entityType, entity_id: entityId }));
+      return Number(row!.count);
+    },
+  });
 }

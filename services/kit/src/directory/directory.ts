@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { isUnscoped, type Caller } from '../auth/caller.js';
+import { inSubtreeOfIdSql } from '../database/tree-path.js';
 import { notFound } from '../errors.js';
 import type { Loaders } from '../graphql/context.js';
 import type { DirectoryFollower } from './follower.js';
@@ -11,8 +12,6 @@ import type { DirectoryFollower } from './follower.js';
  * records costs one statement, not N.
  */
 
-// Paths hold '/', hex digits and '-': every descendant path of P lies in [P, P || '~'), as in organization.queries.ts.
-const SUBTREE_END = '~';
 const TABLE = 'directory_organization';
 
 export interface DirectoryOrganization {
@@ -148,7 +147,7 @@ export function subtreeCondition(knex: Knex, column: string, o: { organizationId
       column,
       knex(TABLE)
         .select('id')
-        .whereRaw(`path >= (select path from ${TABLE} where id = ?) and path < (select path || '${SUBTREE_END}' from ${TABLE} where id = ?)`, [o.organizationId, o.organizationId]),
+        .whereRaw(inSubtreeOfIdSql(TABLE), [o.organizationId, o.organizationId]),
     );
 }
 

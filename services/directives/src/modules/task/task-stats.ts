@@ -1,4 +1,4 @@
-import { collateVietnamese, InputCheck, todayInProvince, type RequestContext } from '@lantoa/kit';
+import { collateVietnamese, inSubtreeOfPathSql, InputCheck, todayInProvince, type RequestContext } from '@lantoa/kit';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { OrganizationRef } from '../organization/organization.ref.js';
 import { deadlineStatusSql } from './deadline.js';
@@ -70,7 +70,7 @@ export async function taskStats(
   const asOf = o.asOf ?? todayInProvince();
   const status = deadlineStatusSql(asOf, 't');
   const group = o.groupByChildren ? `case when d.path = x.path then d.id else split_part(substr(d.path, length(x.path) + 1), '/', 1)::uuid end` : 'x.id';
-  const within = o.includeDescendants ? `d.path >= x.path and d.path < x.path || '~'` : 'd.id = x.id';
+  const within = o.includeDescendants ? inSubtreeOfPathSql('d.path', 'x.path') : 'd.id = x.id';
   const rows = await ctx.em.execute<Row[]>(
     `with x as (select id, path from directory_organization where id = ?)
      select ${group} as group_id, count(*) as total,

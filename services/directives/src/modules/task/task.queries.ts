@@ -1,6 +1,7 @@
 import {
   containsPattern,
   idTerm,
+  inSubtreeOfIdSql,
   InputCheck,
   pgArray,
   readPage,
@@ -49,7 +50,7 @@ export function organizationCondition(knex: Knex, o: { organizationId: string; i
   const lead = subtreeCondition(knex, 'lead_organization_id', o);
   const subtree = knex.raw(
     o.includeDescendants
-      ? `array(select id from directory_organization where path >= (select path from directory_organization where id = ?) and path < (select path || '~' from directory_organization where id = ?))`
+      ? `array(select id from directory_organization where ${inSubtreeOfIdSql('directory_organization')})`
       : 'array[?::uuid]',
     o.includeDescendants ? [o.organizationId, o.organizationId] : [o.organizationId],
   );

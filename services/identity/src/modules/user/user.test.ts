@@ -191,7 +191,7 @@ describe('users', () => {
     expect(editors.nodes.map((n: { email: string }) => n.email)).toEqual(['bientap.babe@lantoa.vn', 'bientap@lantoa.vn']);
     expect(await names({ q: 'BIÊN TẬP ba bể' })).toEqual({ totalCount: 1, nodes: [{ email: 'bientap.babe@lantoa.vn' }] });
     expect((await names({ role: 'INTEGRATOR' })).nodes).toEqual([{ email: 'tichhop@lantoa.vn' }]);
-    expect((await names({ organizationId: demoId('organization', 'hu-ba-be') })).nodes).toEqual([{ email: 'bientap.babe@lantoa.vn' }]);
+    expect((await names({ organizationId: demoId('organization', 'hu-ba-be') })).nodes).toEqual([{ email: 'bientap.babe@lantoa.vn' }, { email: 'kiemduyet.babe@lantoa.vn' }]);
     const inactive = await names({ active: false });
     expect(inactive.nodes.every((n: { email: string }) => n.email.endsWith('@example.vn'))).toBe(true);
   });

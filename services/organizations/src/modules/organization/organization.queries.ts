@@ -1,22 +1,19 @@
 import {
   ACTIVE_ON,
-  pgArray,
-  afterCursorSql,
   containsPattern,
   idTerm,
-  cursorValues,
-  orderBySql,
-  pageRequest,
+  inSubtreeOfIdSql,
+  inSubtreeOfPathSql,
+  InputCheck,
+  loadById,
+  pgArray,
+  readGroupedPage,
   readPage,
   searchTerms,
-  selectGrouped,
-  toConnection,
-  InputCheck,
   type Connection,
   type PageArgs,
   type RequestContext,
   type SortTerm,
-  loadById,
 } from '@lantoa/kit';
 import type { Knex } from '@mikro-orm/postgresql';
 import { Organization } from './organization.entity.js';
@@ -29,8 +26,6 @@ import { OrganizationOrderField, type OrganizationFilter, type OrganizationOrder
  * page of N organizations costs a constant number of statements.
  */
 
-// Paths contain '/', hex digits and '-': every descendant path of P lies in [P, P || '~').
-export const SUBTREE_END = '~';
 
 const TERM_SQL: Record<OrganizationOrderField, Omit<SortTerm<Organization>, 'direction'>> = {
   NAME: { sql: 'name', type: 'text', collate: true, value: (o) => o.name },
@@ -44,8 +39,6 @@ export function sortTerms(orderBy: OrganizationOrder[] | null | undefined): Sort
   terms.push(idTerm(terms[0]!.direction));
   return terms;
 }
-
-export const subtreeRange = (path: string) => [path, path + SUBTREE_END] as const;
 
 function checkFilter(filter: OrganizationFilter | null | undefined): void {
   const check = new InputCheck();
@@ -65,11 +58,8 @@ function applyFilter(qb: Knex.QueryBuilder, filter: OrganizationFilter | null | 
   if (filter.level) qb.where('level', filter.level);
   if (filter.rootsOnly) qb.whereNull('parent_id');
   if (filter.parentId && filter.includeDescendants) {
-    // Strictly below the parent: (P, P || '~'). Scalar subqueries become init plans, so the path index still applies.
-    qb.whereRaw(`path > (select path from organization where id = ?) and path < (select path || '${SUBTREE_END}' from organization where id = ?)`, [
-      filter.parentId,
-      filter.parentId,
-    ]);
+    // Strictly below the parent: (P, P || '~').
+    qb.whereRaw(inSubtreeOfIdSql('organization', { strict: true }), [filter.parentId, filter.parentId]);
   } else if (filter.parentId) qb.where('parent_id', filter.parentId);
   if (filter.activeOn) {
     qb.whereRaw(ACTIVE_ON, [filter.activeOn, filter.activeOn]);
@@ -107,29 +97,17 @@ export class OrganizationQueries {
    * arguments share a batch.
    */
   children(parentId: string, args: { orderBy?: OrganizationOrder[] | null } & PageArgs): Promise<Connection<Organization>> {
-    const terms = sortTerms(args.orderBy);
-    const page = pageRequest(args, terms);
-    const key = JSON.stringify([args.orderBy ?? null, page]);
-    return this.ctx.loaders
-      .get<string, Organization[]>(`organization.children:${key}`, async (parentIds) => {
-        const inner = this.knex('organization')
-          .select('*', this.knex.raw(`row_number() over (partition by parent_id order by ${orderBySql(terms)}) as rn`))
-          .whereRaw('parent_id = any(?::uuid[])', [pgArray(parentIds as string[])])
-          .whereNull('deleted_at');
-        if (page.after) {
-          const { sql, bindings } = afterCursorSql(terms, page.after);
-          inner.whereRaw(sql, bindings);
-        }
-        const qb = this.knex
-          .select('*')
-          .from(inner.as('c'))
-          .where('rn', '>', page.offset)
-          .andWhere('rn', '<=', page.offset + page.first + 1)
-          .orderBy(['parent_id', 'rn']);
-        return selectGrouped(this.ctx.em, Organization, qb, 'parentId', parentIds);
-      })
-      .load(parentId)
-      .then((rows) => toConnection(rows, page, (o) => cursorValues(terms, o), () => this.childCount(parentId)));
+    return readGroupedPage(this.ctx, {
+      name: `organization.children:${JSON.stringify(args.orderBy ?? null)}`,
+      entity: Organization,
+      base: () => this.knex('organization').whereNull('deleted_at'),
+      groupColumn: 'parent_id',
+      groupProperty: 'parentId',
+      terms: sortTerms(args.orderBy),
+      args,
+      parentId,
+      count: () => this.childCount(parentId),
+    });
   }
 
   childCount(parentId: string): Promise<number> {
@@ -150,7 +128,7 @@ export class OrganizationQueries {
     return this.ctx.loaders
       .get<string, number>('organization.descendantCount', async (paths) => {
         const rows = await this.ctx.em.execute<{ p: string; n: string }[]>(
-          `select p, (select count(*) from organization o where o.path > p and o.path < p || '${SUBTREE_END}' and o.deleted_at is null) as n
+          `select p, (select count(*) from organization o where ${inSubtreeOfPathSql('o.path', 'p', true)} and o.deleted_at is null) as n
              from unnest(?::text[]) as p`,
           [pgArray(paths as string[])],
         );

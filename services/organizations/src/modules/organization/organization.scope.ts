@@ -1,5 +1,5 @@
-import { Access, can, forbidden, isUnscoped, requireAccess, type AuditVisibility, type Caller, type RequestContext } from '@lantoa/kit';
-import { OrganizationQueries, SUBTREE_END } from './organization.queries.js';
+import { Access, can, forbidden, inSubtreeOfIdSql, isUnscoped, requireAccess, type AuditVisibility, type Caller, type RequestContext } from '@lantoa/kit';
+import { OrganizationQueries } from './organization.queries.js';
 
 /**
  * Organization scope: editors and reviewers act only on records of their own
@@ -31,6 +31,6 @@ export const auditVisibility: AuditVisibility = (caller: Caller, knex) => {
       'organization_id',
       knex('organization')
         .select('id')
-        .whereRaw(`path >= (select path from organization where id = ?) and path < (select path || '${SUBTREE_END}' from organization where id = ?)`, [caller.organizationId, caller.organizationId]),
+        .whereRaw(inSubtreeOfIdSql('organization'), [caller.organizationId, caller.organizationId]),
     );
 };

@@ -1,11 +1,10 @@
-import { checkExpectedVersion, conflict, InputCheck, notFound, searchKey, type RequestContext, type TextRule } from '@lantoa/kit';
+import { checkExpectedVersion, conflict, InputCheck, notFound, searchKey, subtreeRange, type RequestContext, type TextRule } from '@lantoa/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Organization } from './organization.entity.js';
 import { LEVEL_RANK, OrganizationLevel } from './organization.enums.js';
 import type { CreateOrganizationInput, UpdateOrganizationInput } from './organization.inputs.js';
-import { subtreeRange } from './organization.queries.js';
 
 const ISSUER_CODE = /^[A-ZĐ0-9]{1,12}$/;
 

@@ -1,6 +1,5 @@
-import { forbidden, isUnscoped, pgArray, type RequestContext } from '@lantoa/kit';
+import { forbidden, inSubtreeOfPathSql, isUnscoped, pgArray, type RequestContext } from '@lantoa/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SUBTREE_END } from '../organization/organization.queries.js';
 
 /**
  * Who may change a person: their names, contact data (phone, e-mail,
@@ -35,7 +34,7 @@ export async function personAccess(ctx: RequestContext, em: EntityManager, ids: 
      select p.id,
        exists (select 1 from position pos where pos.person_id = p.id and pos.deleted_at is null) as has_position,
        exists (select 1 from position pos join organization o on o.id = pos.organization_id, mine
-               where pos.person_id = p.id and pos.deleted_at is null and o.path >= mine.path and o.path < mine.path || '${SUBTREE_END}') as in_scope,
+               where pos.person_id = p.id and pos.deleted_at is null and ${inSubtreeOfPathSql('o.path', 'mine.path')}) as in_scope,
        exists (select 1 from audit_event a
                where a.entity_type = 'Person' and a.entity_id = p.id and a.action = 'CREATE' and a.actor_kind = ? and a.actor_id = ?) as created_by_caller
      from person p where p.id = any(?::uuid[])`,
