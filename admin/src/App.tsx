@@ -9,6 +9,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Dashboard } from './Dashboard';
 import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
+import { LoginPage } from './LoginPage';
 import { OrganizationList } from './resources/organizations/OrganizationList';
 import { authProvider, dataProvider } from './services';
 import { theme } from './theme';
@@ -42,6 +43,7 @@ export function App() {
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       layout={Layout}
+      loginPage={LoginPage}
       theme={theme}
       title="Lan Tỏa"
       requireAuth

@@ -31,8 +31,16 @@ async function api<T>(email: string, query: string, variables: Record<string, un
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data!;
 }
-const orgId = async (q: string) =>
-  (await api<{ organizations: { nodes: { id: string }[] } }>('admin@lantoa.vn', 'query($q: String) { organizations(first: 1, filter: { q: $q }) { nodes { id } } }', { q })).organizations.nodes[0]!.id;
+/** The id of the organization with exactly this name (searched without diacritics, as a user would type it). */
+const orgId = async (name: string) => {
+  const q = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  const { organizations } = await api<{ organizations: { nodes: { id: string; name: string }[] } }>(
+    'admin@lantoa.vn',
+    'query($q: String) { organizations(first: 50, filter: { q: $q }) { nodes { id name } } }',
+    { q },
+  );
+  return organizations.nodes.find((o) => o.name === name)!.id;
+};
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
@@ -68,7 +76,7 @@ beforeAll(async () => {
   const person = await api<{ createPerson: { id: string } }>('admin@lantoa.vn', 'mutation { createPerson(input: { familyName: "Hoàng", middleName: "Văn", givenName: "Bể" }) { id } }');
   await api('admin@lantoa.vn', 'mutation($p: ID!, $o: ID!) { createPosition(input: { personId: $p, organizationId: $o, title: "Phó Bí thư Huyện ủy" }) { id } }', {
     p: person.createPerson.id,
-    o: await orgId('huyen uy ba be'),
+    o: await orgId('Huyện ủy Ba Bể'),
   });
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
 }, 180_000);
@@ -108,7 +116,7 @@ describe('the console in Chromium', () => {
 
   it('district editor edits a position in the district; editing another district’s record is refused in Vietnamese', async () => {
     const page = await signIn('bientap.babe@lantoa.vn');
-    await page.goto(`${origin}/#/organizations/${await orgId('huyen uy ba be')}/show`);
+    await page.goto(`${origin}/#/organizations/${await orgId('Huyện ủy Ba Bể')}/show`);
     await page.getByTestId('positions').getByTestId('position-edit').click();
     await page.getByTestId('position-title').fill('Bí thư Huyện ủy');
     await page.getByRole('button', { name: 'Lưu' }).click();
@@ -116,7 +124,7 @@ describe('the console in Chromium', () => {
     await page.getByTestId('positions').getByText('Bí thư Huyện ủy', { exact: true }).waitFor();
 
     // Trưởng Ban Tuyên giáo Tỉnh ủy belongs to the province's board, outside Ba Bể.
-    await page.goto(`${origin}/#/organizations/${await orgId('ban tuyen giao tinh uy bac kan')}/show`);
+    await page.goto(`${origin}/#/organizations/${await orgId('Ban Tuyên giáo Tỉnh ủy Bắc Kạn')}/show`);
     await page.getByTestId('positions').getByTestId('position-edit').first().click();
     await page.getByTestId('position-title').fill('Đổi trái phép');
     await page.getByRole('button', { name: 'Lưu' }).click();
@@ -126,7 +134,7 @@ describe('the console in Chromium', () => {
 
   it('admin edits a field and sees the change in the record’s history', async () => {
     const page = await signIn('admin@lantoa.vn');
-    const id = await orgId('huyen uy cho don');
+    const id = await orgId('Huyện ủy Chợ Đồn');
     await page.goto(`${origin}/#/organizations/${id}`);
     await page.locator('input[name="shortName"]').fill('HU Chợ Đồn');
     await page.getByRole('button', { name: 'Lưu' }).click();
@@ -170,7 +178,7 @@ describe('the console in Chromium', () => {
 
   it('admin: the move picker forbids the own subtree; users and people screens are in Vietnamese', async () => {
     const page = await signIn('admin@lantoa.vn');
-    await page.goto(`${origin}/#/organizations/${await orgId('huyen uy ba be')}/show`);
+    await page.goto(`${origin}/#/organizations/${await orgId('Huyện ủy Ba Bể')}/show`);
     await page.getByRole('button', { name: 'Chuyển' }).click();
     await page.getByTestId('move-parent').fill('nam mau');
     const own = page.getByRole('option', { name: 'Đảng ủy xã Nam Mẫu' });
@@ -196,6 +204,42 @@ describe('the console in Chromium', () => {
     await shot(page, 'person-show');
   });
 
+  it('admin creates an organization under a parent, then records what it became', async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/#/login`);
+    await page.locator('input[name="username"]').waitFor();
+    await shot(page, 'login');
+    await signIn('admin@lantoa.vn', page);
+    await page.goto(`${origin}/#/organizations/create`);
+    await page.locator('input[name="name"]').fill('Ban Tuyên giáo Huyện ủy Ba Bể');
+    await page.locator('input[name="shortName"]').fill('Ban Tuyên giáo');
+    await page.getByRole('combobox', { name: 'Loại', exact: true }).click();
+    await page.getByRole('option', { name: 'Ban tham mưu của cấp ủy' }).click();
+    await page.getByRole('combobox', { name: 'Cấp', exact: true }).click();
+    await page.getByRole('option', { name: 'Huyện', exact: true }).click();
+    await page.getByLabel('Trực thuộc').fill('huyen uy ba be');
+    await page.getByRole('option', { name: 'Huyện ủy Ba Bể', exact: true }).click();
+    await page.locator('input[name="validFrom"]').fill('31/02/2020');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Nhập ngày theo dạng ngày/tháng/năm').waitFor();
+    await page.locator('input[name="validFrom"]').fill('01/01/2020');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByTestId('ancestors').getByText('Huyện ủy Ba Bể', { exact: true }).waitFor();
+    await page.getByText('01/01/2020').waitFor();
+
+    await page.getByRole('button', { name: 'Ghi nhận kế thừa' }).click();
+    await page.getByRole('combobox', { name: 'Hình thức' }).click();
+    await page.getByRole('option', { name: 'Sáp nhập' }).click();
+    await page.getByLabel('Tổ chức hình thành').fill('ban tuyen giao va dan van tinh uy thai nguyen');
+    await page.getByRole('option', { name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy Thái Nguyên' }).click();
+    await page.getByLabel('Có hiệu lực từ').fill('01/07/2025');
+    await shot(page, 'succession-dialog');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã ghi nhận kế thừa.').waitFor();
+    await page.getByTestId('successors').getByText('Ban Tuyên giáo và Dân vận Tỉnh ủy Thái Nguyên').waitFor();
+    await shot(page, 'after-succession');
+  });
+
   it('startConsole (the launcher’s entry) serves the built console and forwards /graphql to the gateway', async () => {
     const { startConsole } = await import('../serve');
     const running = await startConsole({ port: 0, gatewayUrl: stack.gateway.url, mode: 'built' });
@@ -214,7 +258,7 @@ describe('the console in Chromium', () => {
     await page.getByTestId('organization-list').waitFor();
     expect(await page.getByRole('link', { name: 'Tạo mới' }).count()).toBe(0);
     expect(await page.getByRole('menuitem', { name: 'Người dùng' }).count()).toBe(0);
-    await page.goto(`${origin}/#/organizations/${await orgId('huyen uy ba be')}/show`);
+    await page.goto(`${origin}/#/organizations/${await orgId('Huyện ủy Ba Bể')}/show`);
     await page.getByTestId('children').getByText('Đảng ủy xã Nam Mẫu').waitFor();
     for (const name of ['Sửa', 'Xóa', 'Chuyển', 'Ghi nhận kế thừa']) expect(await page.getByRole('button', { name }).or(page.getByRole('link', { name })).count(), name).toBe(0);
     await shot(page, 'viewer-show');
@@ -251,7 +295,7 @@ describe('the console in Chromium', () => {
   }, 180_000);
 
   it('two tabs edit the same record: the second save gets the conflict dialog', async () => {
-    const id = await orgId('huyen uy na ri');
+    const id = await orgId('Huyện ủy Na Rì');
     const first = await signIn('admin@lantoa.vn');
     const second = await signIn('admin@lantoa.vn');
     for (const p of [first, second]) {

@@ -1,5 +1,6 @@
 import { Box, Typography } from '@mui/material';
-import { Datagrid, FunctionField, Pagination, ReferenceManyField, TextField, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { Datagrid, FunctionField, Pagination, ReferenceManyField, TextField, useGetManyAggregate, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { formatDate, formatDateTime } from '../format';
 import { DateTimeText } from './fields';
 
 interface Change {
@@ -8,7 +9,28 @@ interface Change {
   after: unknown;
 }
 
-const value = (v: unknown) => (v == null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+// Enum fields shown through their translations (lantoa.<group>.<VALUE>).
+const ENUM_GROUP: Record<string, string> = { type: 'type', level: 'level', kind: 'succession', roles: 'role', scopes: 'scope' };
+const ORG_REFERENCES = new Set(['parentId', 'organizationId', 'fromId', 'toId']);
+
+/** The name of a referenced organization (lookups of one page are batched into one getMany). */
+function OrgName({ id }: { id: string }) {
+  const { data } = useGetManyAggregate('organizations', { ids: [id] });
+  return <>{data?.[0]?.name ?? id}</>;
+}
+
+/** A changed value as a person reads it: translated enums, dd/MM/yyyy dates, organization names. */
+function Value({ field, v }: { field: string; v: unknown }) {
+  const translate = useTranslate();
+  if (v == null || v === '') return <>—</>;
+  const group = ENUM_GROUP[field];
+  if (group) return <>{(Array.isArray(v) ? v : [v]).map((x) => translate(`lantoa.${group}.${x}`, { _: String(x) })).join(', ')}</>;
+  if (ORG_REFERENCES.has(field) && typeof v === 'string') return <OrgName id={v} />;
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return <>{formatDate(v)}</>;
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return <>{formatDateTime(v)}</>;
+  if (typeof v === 'boolean') return <>{translate(v ? 'lantoa.common.yes' : 'lantoa.common.no')}</>;
+  return <>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</>;
+}
 
 /** What changed, field by field: "Tên ngắn: A → B". */
 export function ChangesText() {
@@ -24,7 +46,7 @@ export function ChangesText() {
               <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>
                 {translate(`resources.${resourceOf(e.entityType)}.fields.${c.field}`, { _: c.field })}
               </Typography>
-              : {value(c.before)} → {value(c.after)}
+              : <Value field={c.field} v={c.before} /> → <Value field={c.field} v={c.after} />
             </li>
           ))}
         </Box>
