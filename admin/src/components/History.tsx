@@ -33,7 +33,8 @@ function Value({ field, v }: { field: string; v: unknown }) {
 }
 
 /** What changed, field by field: "Tên ngắn: A → B". */
-export function ChangesText() {
+// `label` is read by the Datagrid for the column header.
+export function ChangesText(_: { label?: string }) {
   const translate = useTranslate();
   return (
     <FunctionField
@@ -71,7 +72,7 @@ export function RecordHistory(_: { label?: string }) {
         <DateTimeText source="occurredAt" label="resources.auditEvents.fields.occurredAt" />
         <FunctionField label="resources.auditEvents.fields.action" render={(e: { action: string }) => translate(`lantoa.action.${e.action}`, { _: e.action })} />
         <TextField source="actorName" label="resources.auditEvents.fields.actorName" emptyText={translate('lantoa.common.system')} />
-        <ChangesText />
+        <ChangesText label="resources.auditEvents.fields.changes" />
       </Datagrid>
     </ReferenceManyField>
   );

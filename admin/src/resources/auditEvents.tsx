@@ -45,7 +45,7 @@ export function AuditEventList() {
         <TextField source="actorName" sortable={false} emptyText={translate('lantoa.common.system')} />
         <FunctionField source="entityType" sortable={false} render={(e: Event) => translate(`lantoa.entity.${e.entityType}`, { _: e.entityType })} />
         <FunctionField source="action" sortable={false} render={(e: Event) => translate(`lantoa.action.${e.action}`, { _: e.action })} />
-        <ChangesText />
+        <ChangesText label="resources.auditEvents.fields.changes" />
       </Datagrid>
     </List>
   );
