@@ -5,8 +5,12 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
 const services = readdirSync(join(root, 'services'));
-const migrationFiles = services.flatMap((s) => {
-  const dir = join(root, 'services', s, 'src', 'migrations');
+// Each subgraph's own migrations, and the kit's modules that bring theirs into every subgraph using them (directory, attachments).
+const migrationDirs = [
+  ...services.map((s) => join(root, 'services', s, 'src', 'migrations')),
+  ...readdirSync(join(root, 'services', 'kit', 'src')).map((d) => join(root, 'services', 'kit', 'src', d)),
+];
+const migrationFiles = migrationDirs.flatMap((dir) => {
   try {
     return readdirSync(dir)
       .filter((f) => /^Migration\d+.*\.ts$/.test(f))
@@ -31,7 +35,7 @@ describe('migrations', () => {
     expect(source).not.toMatch(/\bdown\s*\(/);
   });
 
-  it.each(services.filter((s) => migrationFiles.some((f) => f.includes(`/services/${s}/`))))('%s lists every migration file in its index', (service) => {
+  it.each(SUBGRAPHS.map((s) => s.name))('%s lists every migration file in its index', (service) => {
     const dir = join(root, 'services', service, 'src', 'migrations');
     const index = readFileSync(join(dir, 'index.ts'), 'utf8');
     for (const f of migrationFiles.filter((m) => m.startsWith(dir))) {

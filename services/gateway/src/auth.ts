@@ -1,4 +1,4 @@
-import { ANONYMOUS, CALLER_HEADER, Role, signCallerProof, TokenScope, type Caller, type Logger } from '@lantoa/kit';
+import { ANONYMOUS, AUTHENTICATE_PATH, CALLER_HEADER, Role, signCallerProof, TokenScope, type Caller, type Logger } from '@lantoa/kit';
 import { createHash } from 'node:crypto';
 import { Agent, fetch } from 'undici';
 import { createCircuitBreaker } from './breaker.js';
@@ -108,7 +108,7 @@ const REFUSAL_TTL_MS = 2_000;
  * credential share one call.
  */
 export function createAuthenticator(o: AuthenticatorOptions): Authenticator {
-  const endpoint = new URL('/internal/authenticate', o.identityUrl).href;
+  const endpoint = new URL(AUTHENTICATE_PATH, o.identityUrl).href;
   const agent = new Agent({ connections: 32, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
   // While identity is known to be down, signed-in requests get their 503 at once instead of after AUTH_TIMEOUT_MS.
   const breaker = createCircuitBreaker({ subgraph: 'identity (authentication)', log: o.log });
@@ -174,7 +174,7 @@ export function createAuthenticator(o: AuthenticatorOptions): Authenticator {
       /* judged by status below */
     }
     if (res.status === 401) {
-      const said = (body as { error?: unknown } | null)?.error;
+      const said = (body as { errors?: { message?: unknown }[] } | null)?.errors?.[0]?.message;
       // identity's sentences are written for the caller; fall back to ours if it sent none usable.
       const message =
         typeof said === 'string' && said.length > 0 && said.length <= 300 && !said.includes(credential)

@@ -173,7 +173,8 @@ export function createSubgraphPool(o: {
           if (error instanceof GraphQLError || error instanceof SubgraphUnavailableError) throw error;
           throw new GraphQLError(`Subgraph "${name}" at ${urlOf(name)} failed: ${describe(error)}`, {
             originalError: error,
-            extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' },
+            // Not the caller's doing: masked as INTERNAL_SERVER_ERROR, the cause is logged under the request id.
+            extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
           });
         },
         // The request to the subgraph is built from scratch: nothing the client sent (its Authorization, its own

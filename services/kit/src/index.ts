@@ -29,3 +29,4 @@ export * from './documents/index.js';
 export * from './time.js';
 export * from './rich-text.js';
 export * from './database/tree-path.js';
+export * from './http/service-auth.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containsPattern } from './database/sql.js';
-import { looksLikeLegacyEncoding, nfc, searchKey, searchTerms } from './text.js';
+import { looksLikeLegacyEncoding, searchKey, searchTerms } from './text.js';
 
 describe('searchKey', () => {
   it('folds case, tone marks, diacritics and đ', () => {
@@ -26,14 +26,6 @@ describe('searchTerms', () => {
     expect(searchTerms('Bắc  Kạn')).toEqual(['bac', 'kan']);
     expect(searchTerms('100%_x').map(containsPattern)).toEqual(['%100\\%\\_x%']);
     expect(searchTerms('   ')).toEqual([]);
-  });
-});
-
-describe('nfc', () => {
-  it('composes NFD text', () => {
-    const nfd = 'Tỉnh ủy'.normalize('NFD');
-    expect(nfd).not.toBe('Tỉnh ủy');
-    expect(nfc(nfd)).toBe('Tỉnh ủy'.normalize('NFC'));
   });
 });
 

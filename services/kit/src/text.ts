@@ -6,7 +6,6 @@
 
 import { INVISIBLE } from './text-policy.js';
 
-export const nfc = (s: string): string => s.normalize('NFC');
 
 /**
  * The diacritic-insensitive search key: lower case, no combining marks, đ → d,

@@ -6,6 +6,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const isUuid = (s: string) => UUID.test(s);
 
+// Local part, @, and a domain with at least one dot; no spaces. Deliverability is the mail server's business.
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** The one e-mail rule (users' sign-in addresses, people's contact addresses). */
+export const isEmail = (s: string) => EMAIL.test(s);
+
 /** The most ids one list argument may name. */
 export const MAX_IDS = 500;
 

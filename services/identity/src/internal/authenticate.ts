@@ -2,8 +2,8 @@ import { Role, type Caller, type Orm, type TokenScope } from '@lantoa/kit';
 import { CredentialRefused, parseApiToken, sameDigest, sha256Hex, verifyAccessToken } from '../credentials.js';
 import type { IdentitySettings } from '../settings.js';
 
-/** The internal endpoint the gateway calls for every credential it has not cached. */
-export const AUTHENTICATE_PATH = '/internal/authenticate';
+/** The internal endpoint the gateway calls for every credential it has not cached (the kit holds the path for both ends). */
+export { AUTHENTICATE_PATH } from '@lantoa/kit';
 
 export interface AuthenticateRequest {
   /** An access token (JWT) or an API token (`lt_…`), without "Bearer ". */
@@ -17,9 +17,9 @@ export interface AuthenticateResponse {
   expiresAt: string;
 }
 
-/** 400 (malformed request) and 401 (refused credential). */
+/** 400 (malformed request) and 401 (refused credential): the kit's wire shape, as every endpoint answers. */
 export interface AuthenticateRefusal {
-  error: string;
+  errors: { message: string; extensions: { code: string; requestId: string } }[];
 }
 
 export { CredentialRefused };

@@ -1,8 +1,8 @@
-import { createLogger, requireGatewayProof, type Orm, type startSubgraphServer } from '@lantoa/kit';
+import { createLogger, ErrorCode, requireGatewayProof, sendHttpError, type Orm, type startSubgraphServer } from '@lantoa/kit';
 import type { IncomingMessage } from 'node:http';
 import { scrubDatabaseError } from '../database-errors.js';
 import type { IdentitySettings } from '../settings.js';
-import { AUTHENTICATE_PATH, authenticateCredential, CredentialRefused, type AuthenticateRefusal, type AuthenticateResponse } from './authenticate.js';
+import { AUTHENTICATE_PATH, authenticateCredential, CredentialRefused, type AuthenticateResponse } from './authenticate.js';
 
 type App = Parameters<NonNullable<Parameters<typeof startSubgraphServer>[0]['routes']>>[0];
 
@@ -44,12 +44,12 @@ export function authenticateRoute(orm: Orm, settings: IdentitySettings, gatewayS
         const answer: AuthenticateResponse = await authenticateCredential(orm, settings, credential);
         res.json(answer);
       } catch (err) {
-        if (err instanceof BadRequest) res.status(400).json({ error: err.message } satisfies AuthenticateRefusal);
-        else if (err instanceof CredentialRefused) res.status(401).json({ error: err.message } satisfies AuthenticateRefusal);
+        if (err instanceof BadRequest) sendHttpError(req, res, 400, ErrorCode.BAD_REQUEST, err.message);
+        else if (err instanceof CredentialRefused) sendHttpError(req, res, 401, ErrorCode.UNAUTHENTICATED, err.message);
         else {
           // Only our own messages and scrubbed driver errors are logged; never the credential.
           log.error('authenticate failed', { error: scrubDatabaseError(err) });
-          res.status(500).json({ error: 'Internal error.' } satisfies AuthenticateRefusal);
+          sendHttpError(req, res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error.');
         }
       }
     });

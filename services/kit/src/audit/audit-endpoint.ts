@@ -1,7 +1,8 @@
 import type express from 'express';
 import type { CallerProof } from '../auth/proof.js';
 import type { Orm } from '../database/orm.js';
-import { AppError } from '../errors.js';
+import { AppError, type ErrorCode } from '../errors.js';
+import { sendHttpError } from '../http/wire.js';
 import { readAuditEvents, type AuditEventsArgs, type AuditVisibility } from './audit-queries.js';
 
 /** Path of the internal endpoint through which the identity subgraph reads every subgraph's audit log. */
@@ -27,7 +28,7 @@ export function auditEventsHandler(orm: Orm, visibility: AuditVisibility): expre
       const page = await readAuditEvents(orm.em.fork(), caller, visibility, { ...body, filter });
       res.json({ nodes: page.nodes, totalCount: await page.totalCount, pageInfo: page.pageInfo });
     } catch (err) {
-      if (err instanceof AppError) res.status(400).json({ errors: [err.toJSON()] });
+      if (err instanceof AppError) sendHttpError(req, res, 400, err.extensions.code as ErrorCode, err.message, err.extensions);
       else throw err;
     }
   };

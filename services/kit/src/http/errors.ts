@@ -28,7 +28,9 @@ export function errorPlugin(log: Logger): ApolloServerPlugin<WithRequestId> {
             if (!e.extensions) Object.defineProperty(e, 'extensions', { value: extensions });
             extensions.requestId = contextValue.requestId;
             if (original instanceof OptimisticLockError) {
+              // The one place a stale write becomes the API's CONFLICT (formatError then passes it on as public).
               extensions.code = ErrorCode.CONFLICT;
+              e.message = 'The record was changed by someone else. Reload it and apply your change again.';
               continue;
             }
             if ((!code || !PUBLIC_CODES.has(code)) && isDatabaseUnavailable(original)) {
@@ -71,7 +73,7 @@ function asClientError(formatted: GraphQLFormattedError, error: unknown): GraphQ
   // Apollo labels an error without a code INTERNAL_SERVER_ERROR before formatError sees it; the raw error tells.
   const raw = (error as { extensions?: { code?: unknown; http?: { status?: number } } } | undefined)?.extensions;
   const status = raw?.http?.status;
-  if (!raw?.code && status && status >= 400 && status < 500) return { ...formatted, extensions: { ...extensions, code: 'BAD_REQUEST' } };
+  if (!raw?.code && status && status >= 400 && status < 500) return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_REQUEST } };
   return formatted;
 }
 
@@ -83,9 +85,6 @@ export function formatError(given: GraphQLFormattedError, error: unknown): Graph
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     void _drop;
     return { ...formatted, extensions };
-  }
-  if (unwrapResolverError(error) instanceof OptimisticLockError) {
-    return { message: 'The record was changed by someone else. Reload it and apply your change again.', path: formatted.path, extensions: { code: ErrorCode.CONFLICT, requestId } };
   }
   return {
     message: `Internal server error. Quote request id ${requestId ?? 'unknown'} when reporting it.`,

@@ -1,12 +1,12 @@
 import type express from 'express';
 import { SERVICE_HEADER, verifyServiceProof } from '../auth/service-proof.js';
 import { ErrorCode } from '../errors.js';
-import { requestIdOf } from './subgraph-server.js';
+import { sendHttpError } from './wire.js';
 
-/** The wire shape of every HTTP-level error of our endpoints: the GraphQL one, so clients parse one shape. */
-export function sendHttpError(req: express.Request, res: express.Response, status: number, code: ErrorCode, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code, requestId: requestIdOf(req.header('x-request-id')) } }] });
-}
+export { sendHttpError };
+
+/** The internal endpoint through which the gateway has identity verify a credential (both ends use this). */
+export const AUTHENTICATE_PATH = '/internal/authenticate';
 
 /**
  * Internal endpoints that serve another service, not a user: only a service

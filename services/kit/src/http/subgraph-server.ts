@@ -4,7 +4,6 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Orm } from '../database/orm.js';
@@ -15,6 +14,7 @@ import { CALLER_HEADER, verifyCallerProof, type CallerProof } from '../auth/inde
 import { ErrorCode } from '../errors.js';
 import { Loaders, type RequestContext } from '../graphql/context.js';
 import type { Logger } from '../log.js';
+import { sendHttpError } from './wire.js';
 import { errorPlugin, formatError, withoutSuggestions } from './errors.js';
 
 export interface RunningServer {
@@ -23,10 +23,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
-
-/** Takes the gateway's request id when it is well-formed, so one id follows a request through every log. */
-export const requestIdOf = (header: string | undefined) => (header && REQUEST_ID.test(header) ? header : randomUUID());
+export { requestIdOf } from './wire.js';
 
 /** Browsers must take every answer for the type it declares (JSON), never sniff it into HTML or script. */
 export const noSniff: express.RequestHandler = (_req, res, next) => {
@@ -45,9 +42,7 @@ export function requireGatewayProof(secret: string): express.RequestHandler {
       res.locals.proof = await verifyCallerProof(req.header(CALLER_HEADER), secret);
       next();
     } catch {
-      res.status(401).json({
-        errors: [{ message: 'This service only answers requests that come through the Lan Tỏa gateway.', extensions: { code: ErrorCode.UNAUTHENTICATED, requestId: requestIdOf(req.header('x-request-id')) } }],
-      });
+      sendHttpError(req, res, 401, ErrorCode.UNAUTHENTICATED, 'This service only answers requests that come through the Lan Tỏa gateway.');
     }
   };
 }

@@ -97,17 +97,17 @@ describe('/internal/authenticate with API tokens', () => {
     const revoked = await created();
     const rev = await t.gql(admin, 'mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt active } }', { id: revoked.apiToken.id });
     expect(rev.data!.revokeApiToken.active).toBe(false);
-    expect(await t.authenticate(revoked.token)).toMatchObject({ status: 401, body: { error: 'API token was revoked.' } });
+    expect(await t.authenticate(revoked.token)).toMatchObject({ status: 401, body: { errors: [{ message: 'API token was revoked.', extensions: { code: 'UNAUTHENTICATED' } }] } });
 
     const expired = await created();
     await t.sql.query(`update api_token set expires_at = now() - interval '1 second' where id = $1`, [expired.apiToken.id]);
-    expect(await t.authenticate(expired.token)).toMatchObject({ status: 401, body: { error: 'API token expired.' } });
+    expect(await t.authenticate(expired.token)).toMatchObject({ status: 401, body: { errors: [{ message: 'API token expired.', extensions: { code: 'UNAUTHENTICATED' } }] } });
 
     const valid = await created();
     const [, prefix, secret] = /^lt_(.{8})_(.*)$/.exec(valid.token)!;
     const otherSecret = secret!.slice(0, -1) + (secret!.endsWith('A') ? 'B' : 'A');
     for (const credential of [`lt_zzzzzzzz_${secret}`, `lt_${prefix}_${otherSecret}`, `lt_${prefix}_short`, 'lt_', `lt_${prefix.toUpperCase()}_${secret}`]) {
-      expect(await t.authenticate(credential), credential.slice(0, 14)).toMatchObject({ status: 401, body: { error: 'API token is invalid.' } });
+      expect(await t.authenticate(credential), credential.slice(0, 14)).toMatchObject({ status: 401, body: { errors: [{ message: 'API token is invalid.', extensions: { code: 'UNAUTHENTICATED' } }] } });
     }
     expect((await t.authenticate(valid.token)).status).toBe(200);
   });

@@ -200,7 +200,7 @@ describe('refreshSession', () => {
     expect(replay.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     // The thief's (or the user's) latest token is dead too, and so are the session's access tokens.
     expect((await refresh(t, s3.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    expect(await t.authenticate(s3.accessToken)).toMatchObject({ status: 401, body: { error: 'Session ended (signed out).' } });
+    expect(await t.authenticate(s3.accessToken)).toMatchObject({ status: 401, body: { errors: [{ message: 'Session ended (signed out).', extensions: { code: 'UNAUTHENTICATED' } }] } });
     const { rows } = await t.sql.query(
       'select count(*)::int as live from refresh_token where family_id = (select family_id from refresh_token where token_hash = $1) and revoked_at is null',
       [sha256(s1.refreshToken)],
@@ -238,7 +238,7 @@ describe('ending sessions', () => {
     expect((await t.gql(u.caller, 'mutation { signOutEverywhere }')).data).toEqual({ signOutEverywhere: true });
     for (const s of [a, b]) {
       expect((await refresh(t, s.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-      expect(await t.authenticate(s.accessToken)).toMatchObject({ status: 401, body: { error: expect.stringMatching(/^Session ended/) } });
+      expect(await t.authenticate(s.accessToken)).toMatchObject({ status: 401, body: { errors: [{ message: expect.stringMatching(/^Session ended/), extensions: { code: 'UNAUTHENTICATED' } }] } });
     }
     // Within the same second as the sign-out: the new token must still be accepted.
     const c = await signIn(t, u.email, PASSWORD);
@@ -332,7 +332,7 @@ describe('/internal/authenticate with access tokens', () => {
   it('refuses an expired token', async () => {
     const now = Math.floor(Date.now() / 1000);
     const expired = await forge({ ...claims, iat: now - 700, exp: now - 100 });
-    expect(await t.authenticate(expired)).toMatchObject({ status: 401, body: { error: 'Access token expired.' } });
+    expect(await t.authenticate(expired)).toMatchObject({ status: 401, body: { errors: [{ message: 'Access token expired.', extensions: { code: 'UNAUTHENTICATED' } }] } });
   });
 
   it('refuses tampered tokens, other algorithms, other keys, issuers and audiences', async () => {
@@ -353,7 +353,7 @@ describe('/internal/authenticate with access tokens', () => {
       garbage: 'definitely.not.ajwt',
     };
     for (const [label, credential] of Object.entries(cases)) {
-      expect(await t.authenticate(credential), label).toMatchObject({ status: 401, body: { error: 'Access token is invalid.' } });
+      expect(await t.authenticate(credential), label).toMatchObject({ status: 401, body: { errors: [{ message: 'Access token is invalid.', extensions: { code: 'UNAUTHENTICATED' } }] } });
     }
   });
 
@@ -361,9 +361,9 @@ describe('/internal/authenticate with access tokens', () => {
     const u = await freshUser('auth-gone');
     const s = await signIn(t, u.email, PASSWORD);
     await t.sql.query('update user_account set active = false where id = $1', [u.id]);
-    expect(await t.authenticate(s.accessToken)).toMatchObject({ status: 401, body: { error: 'User is disabled.' } });
+    expect(await t.authenticate(s.accessToken)).toMatchObject({ status: 401, body: { errors: [{ message: 'User is disabled.', extensions: { code: 'UNAUTHENTICATED' } }] } });
     await t.sql.query('update user_account set active = true, deleted_at = now() where id = $1', [u.id]);
-    expect(await t.authenticate(s.accessToken)).toMatchObject({ status: 401, body: { error: 'User does not exist.' } });
+    expect(await t.authenticate(s.accessToken)).toMatchObject({ status: 401, body: { errors: [{ message: 'User does not exist.', extensions: { code: 'UNAUTHENTICATED' } }] } });
     expect((await t.authenticate(await forge({ ...claims, sub: randomUUID() }))).status).toBe(401);
   });
 

@@ -1,10 +1,9 @@
-import { InputCheck, Role, searchKey, type TextRule } from '@lantoa/kit';
+import { InputCheck, Role, searchKey, type TextRule, isEmail } from '@lantoa/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../credentials.js';
 import { User } from './user.entity.js';
 
 // Deliberately loose: the address is proven by use, not by a regular expression.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 /** One rule per text field, for create and update alike (the check's mode decides what absence means). */
 export const USER_FIELDS = {
@@ -16,7 +15,7 @@ export const USER_FIELDS = {
 export function checkEmail(check: InputCheck, path: string, value: string | null | undefined): string | null {
   const email = check.text(path, value, USER_FIELDS.email);
   if (!email) return null;
-  if (!EMAIL.test(email)) {
+  if (!isEmail(email)) {
     check.add(path, 'is not an e-mail address.');
     return null;
   }

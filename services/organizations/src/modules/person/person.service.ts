@@ -1,4 +1,4 @@
-import { Access, checkExpectedVersion, InputCheck, notFound, searchKey, type RequestContext, type TextRule } from '@lantoa/kit';
+import { Access, checkExpectedVersion, InputCheck, notFound, searchKey, type RequestContext, type TextRule, isEmail } from '@lantoa/kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organization } from '../organization/organization.entity.js';
@@ -9,7 +9,6 @@ import type { CreatePersonInput, CreatePositionInput, UpdatePersonInput, UpdateP
 import { Position } from './position.entity.js';
 
 const PHONE = /^\+?[0-9 .()-]{6,20}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** One rule per text field, for create and update alike (the check's mode decides what absence means). */
 const PERSON = {
@@ -32,7 +31,7 @@ function checkPerson(check: InputCheck, input: CreatePersonInput | UpdatePersonI
   const phone = check.text('input.phone', input.phone, PERSON.phone);
   if (phone && !PHONE.test(phone)) check.add('input.phone', 'must be a phone number, e.g. 0209 3870 000.');
   const email = check.text('input.email', input.email, PERSON.email);
-  if (email && !EMAIL.test(email)) check.add('input.email', 'must be an e-mail address.');
+  if (email && !isEmail(email)) check.add('input.email', 'must be an e-mail address.');
   const address = check.text('input.address', input.address, PERSON.address);
   return { familyName, middleName, givenName, fullName, phone, email, address };
 }
