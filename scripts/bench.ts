@@ -101,7 +101,7 @@ async function main(options: BenchOptions): Promise<number> {
     cleanups.push({ what: `the ${d.name} subgraph`, run: () => server.stop() });
     return server;
   });
-  await Promise.all(subgraphs.map(waitReady));
+  await Promise.all(subgraphs.map((s) => waitReady(s)));
   // The scenarios measure the organizations subgraph directly; the others serve the gateway's sign-in.
   const subgraph = subgraphs[descriptors.findIndex((d) => d.name === 'organizations')]!;
   const gateway = startServer({
