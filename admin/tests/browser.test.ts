@@ -225,7 +225,7 @@ describe('the console in Chromium', () => {
     await page.locator('input[name="validFrom"]').fill('01/01/2020');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByTestId('ancestors').getByText('Huyện ủy Ba Bể', { exact: true }).waitFor();
-    await page.getByText('01/01/2020').waitFor();
+    await page.getByText('01/01/2020').first().waitFor();
 
     await page.getByRole('button', { name: 'Ghi nhận kế thừa' }).click();
     await page.getByRole('combobox', { name: 'Hình thức' }).click();
