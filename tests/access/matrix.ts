@@ -23,7 +23,7 @@ export type Got =
   | { kind: 'broken'; detail: string };
 
 /** Codes that mean the cell says nothing about authorization: the test itself or the service is at fault. */
-const BROKEN = new Set(['INTERNAL_SERVER_ERROR', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'RATE_LIMITED', 'QUERY_TOO_COMPLEX', 'DOWNSTREAM_SERVICE_ERROR']);
+const BROKEN = new Set(['INTERNAL_SERVER_ERROR', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'RATE_LIMITED', 'QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE']);
 
 const short = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
