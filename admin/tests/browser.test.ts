@@ -92,7 +92,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-describe('the console in Chromium', () => {
+// Real browser steps against real servers on a shared machine: more time than a unit test.
+describe('the console in Chromium', { timeout: 90_000 }, () => {
   it('the gateway serves the console without shadowing its API paths', async () => {
     const html = await fetch(`${origin}/organizations/x/show`, { headers: { accept: 'text/html' } });
     expect(html.headers.get('content-type')).toMatch(/text\/html/);
@@ -334,14 +335,17 @@ describe('the console in Chromium', () => {
   it('measures the first render of the organizations list over 10,521 generated organizations', async () => {
     const page = await signIn('xem@lantoa.vn');
     const filter = encodeURIComponent(JSON.stringify({ parentId: bigTreeRoot, includeDescendants: true }));
-    const started = Date.now();
-    // A new query string makes it a full page load: the session resumes from this tab's refresh token.
-    await page.goto(`${origin}/?load=${started}#/organizations?filter=${filter}`);
-    await page.getByText('trong số 10.520').waitFor();
-    await page.getByTestId('organization-list').locator('tbody tr').first().waitFor();
-    const ms = Date.now() - started;
-    const nav = await page.evaluate(() => JSON.stringify(performance.getEntriesByType('navigation').map((e) => Math.round((e as PerformanceNavigationTiming).domContentLoadedEventEnd))));
-    console.log(`[measure] organizations list first render (full page load of the built console, session resumed by one refresh, 10,520 organizations behind the filter, 10,564 in all): ${ms} ms; DOMContentLoaded ${nav} ms`);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = Date.now();
+      // A new query string makes it a full page load: the session resumes from this tab's refresh token.
+      await page.goto(`${origin}/?load=${started}#/organizations?filter=${filter}`);
+      await page.getByText('trong số 10.520').waitFor();
+      await page.getByTestId('organization-list').locator('tbody tr').first().waitFor();
+      times.push(Date.now() - started);
+    }
+    const median = [...times].sort((a, b) => a - b)[1];
+    console.log(`[measure] organizations list first render (full page load of the built console, session resumed by one refresh, 10,520 organizations behind the filter, 10,564 in all): median ${median} ms of ${times.join(', ')} ms`);
     await shot(page, 'list-10k');
     expect(await page.getByTestId('organization-list').locator('tbody tr').count()).toBe(25);
   });
