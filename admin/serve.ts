@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 export const DIST = join(ROOT, 'dist');
@@ -14,7 +15,10 @@ export interface ConsoleOptions {
   /** The gateway's GraphQL URL, e.g. http://127.0.0.1:4000/graphql: the console's /graphql is forwarded there. */
   gatewayUrl: string;
   host?: string;
-  /** 'dev': Vite's dev server (instant start, reloads on edits). 'built': the production files in admin/dist (built first if absent). */
+  /**
+   * 'built' (default): the production files in admin/dist, rebuilt first (about 5 s) when missing or older than the sources.
+   * 'dev': Vite's dev server (hot reload on edits; the first page load waits for Vite to pre-bundle the dependencies).
+   */
   mode?: 'dev' | 'built';
 }
 
@@ -23,12 +27,29 @@ export interface RunningConsole {
   stop(): Promise<void>;
 }
 
-/** Builds admin/dist (production bundle) with Vite. */
+/**
+ * Builds admin/dist (the production bundle) with Vite, in a child process:
+ * Vite takes NODE_ENV from the environment, and the caller's (a test runner's
+ * "test", a launcher's "development") must neither leak into the bundle nor be
+ * changed for the caller's other children.
+ */
 export async function buildConsole(): Promise<void> {
-  const { build } = await import('vite');
-  // Vite takes NODE_ENV from the environment: under a test runner (NODE_ENV=test) libraries would keep their development code.
-  process.env.NODE_ENV = 'production';
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  const vite = join(ROOT, 'node_modules', '.bin', 'vite');
+  await promisify(execFile)(vite, ['build', '--logLevel', 'warn'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+/** Whether admin/dist is missing or older than any source file of the console. */
+export async function consoleBuildIsStale(): Promise<boolean> {
+  const built = await stat(join(DIST, 'index.html')).then((s) => s.mtimeMs, () => 0);
+  if (!built) return true;
+  const newest = async (path: string): Promise<number> => {
+    const s = await stat(path);
+    if (!s.isDirectory()) return s.mtimeMs;
+    const entries = await readdir(path);
+    return Math.max(s.mtimeMs, ...(await Promise.all(entries.map((e) => newest(join(path, e))))));
+  };
+  const sources = await Promise.all(['src', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newest(join(ROOT, p)).catch(() => 0)));
+  return Math.max(...sources) > built;
 }
 
 /**
@@ -39,7 +60,7 @@ export async function buildConsole(): Promise<void> {
 export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole> {
   const host = opts.host ?? '127.0.0.1';
   const target = new URL(opts.gatewayUrl);
-  if ((opts.mode ?? 'dev') === 'dev') {
+  if (opts.mode === 'dev') {
     const { createServer } = await import('vite');
     const server = await createServer({
       root: ROOT,
@@ -51,7 +72,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
     const url = server.resolvedUrls?.local[0] ?? `http://${host}:${opts.port}/`;
     return { url, stop: () => server.close() };
   }
-  if (!existsSync(join(DIST, 'index.html'))) await buildConsole();
+  if (await consoleBuildIsStale()) await buildConsole();
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith('/graphql')) return proxy(req, res, target);
     void serveStatic(req, res);

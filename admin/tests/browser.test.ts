@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '@lantoa/kit/testing';
 import { insertTree } from '../../services/organizations/src/testing/tree';
 import { startStack, type Stack } from '../../tests/support/stack';
 import { bundleSizes } from '../bundle-size';
+import { buildConsole, startConsole } from '../serve';
 import { DEMO_PASSWORD } from './support';
 
 /**
@@ -66,7 +65,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${na
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  await promisify(execFile)(`${ADMIN_DIR}node_modules/.bin/vite`, ['build', '--logLevel', 'warn'], { cwd: ADMIN_DIR, env: { ...process.env, NODE_ENV: 'production' } });
+  await buildConsole();
   const sizes = bundleSizes(`${ADMIN_DIR}dist`);
   console.log(`[measure] bundle gzipped: initial ${(sizes.initialGzipBytes / 1024).toFixed(1)} KiB, total ${(sizes.totalGzipBytes / 1024).toFixed(1)} KiB in ${sizes.files} files`);
   stack = await startStack('admin_ui', { NODE_ENV: 'production' });
@@ -242,7 +241,6 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('startConsole (the launcher’s entry) serves the built console and forwards /graphql to the gateway', async () => {
-    const { startConsole } = await import('../serve');
     const running = await startConsole({ port: 0, gatewayUrl: stack.gateway.url, mode: 'built' });
     try {
       expect(await (await fetch(`${running.url}organizations/1/show`)).text()).toContain('<div id="root">');
