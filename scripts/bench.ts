@@ -132,12 +132,12 @@ async function main(options: BenchOptions): Promise<number> {
   if (cursors.length === 0) throw new Error('The list has too few pages for the deep keyset scenario; use a larger --fanout.');
   say(`Collected ${cursors.length} deep cursors.`);
 
-  const scenarios = buildScenarios(tree, cursors).filter(
-    (s) => options.only.length === 0 || options.only.some((o) => s.name.toLowerCase().includes(o)),
-  );
+  const scenarios = buildScenarios(tree, cursors).filter((s) => options.only.length === 0 || options.only.some((o) => s.name.toLowerCase().includes(o)));
   if (scenarios.length === 0) throw new UsageError(`--only ${options.only.join(',')} matches no scenario.`);
   const runs = scenarios.flatMap((scenario) => scenario.targets.map((target) => ({ scenario, target })));
-  say(`${runs.length} runs of ${options.warmup} + ${options.duration} s: about ${Math.ceil((runs.length * (options.warmup + options.duration + 1)) / 60)} min.`);
+  say(
+    `${runs.length} runs of ${options.warmup} + ${options.duration} s: about ${Math.ceil((runs.length * (options.warmup + options.duration + 1)) / 60)} min.`,
+  );
 
   const byName = Object.fromEntries(descriptors.map((d, i) => [d.name, subgraphs[i]!]));
   const rows: Measurement[] = [];

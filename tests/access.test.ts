@@ -48,7 +48,8 @@ const USERS: { key: string; label: string; email: string; identity: Identity; ro
 /** A demo user who is none of the principals: the sign-in samples use this account. */
 const THROWAWAY = 'bientap.babe@lantoa.vn';
 
-const SIGN_IN = 'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken refreshToken user { id email organizationId roles } } }';
+const SIGN_IN =
+  'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken refreshToken user { id email organizationId roles } } }';
 const CREATE_TOKEN = 'mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id } } }';
 const REVOKE_TOKEN = 'mutation ($id: ID!) { revokeApiToken(id: $id) { active } }';
 
@@ -59,7 +60,9 @@ interface Session {
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const proofHeader = async (caller: Caller, requestId: string, secret: string, ttlSeconds = 600) => ({ [CALLER_HEADER]: await signCallerProof(caller, requestId, secret, ttlSeconds) });
+const proofHeader = async (caller: Caller, requestId: string, secret: string, ttlSeconds = 600) => ({
+  [CALLER_HEADER]: await signCallerProof(caller, requestId, secret, ttlSeconds),
+});
 
 /** Errors only: 401s and refusals are the point of this file, not news. */
 const quiet = (): Logger => {
@@ -127,7 +130,9 @@ beforeAll(async () => {
   if (!organizationId) throw new Error('the demo admin has no organization');
   const token = async (scopes: TokenScope[]) => {
     const name = `access matrix ${scopes.join('+')} ${randomUUID().slice(0, 8)}`;
-    const { createApiToken } = await adminCall<{ createApiToken: { token: string; apiToken: { id: string } } }>(admin, CREATE_TOKEN, { input: { name, scopes, organizationId } });
+    const { createApiToken } = await adminCall<{ createApiToken: { token: string; apiToken: { id: string } } }>(admin, CREATE_TOKEN, {
+      input: { name, scopes, organizationId },
+    });
     const caller: Caller = { kind: 'token', id: createApiToken.apiToken.id, name, organizationId, roles: [Role.INTEGRATOR], scopes };
     return { token: createApiToken.token, caller };
   };
@@ -149,7 +154,14 @@ beforeAll(async () => {
     .setExpirationTime(now - 3600)
     .sign(new TextEncoder().encode(jwtSecret));
 
-  const userCaller = (s: Session): Caller => ({ kind: 'user', id: s.user.id, name: s.user.email, organizationId: s.user.organizationId, roles: s.user.roles, scopes: [] });
+  const userCaller = (s: Session): Caller => ({
+    kind: 'user',
+    id: s.user.id,
+    name: s.user.email,
+    organizationId: s.user.organizationId,
+    roles: s.user.roles,
+    scopes: [],
+  });
   // What a forger would claim: the real admin, with every role.
   const claimedAdmin: Caller = { ...userCaller(admin), roles: [Role.ADMIN] };
   const wrongKey = randomBytes(32).toString('base64url');
@@ -157,16 +169,14 @@ beforeAll(async () => {
   const users = USERS.map((u) => ({ ...u, session: sessions.get(u.key)! }));
   gatewayPrincipals = [
     { key: 'anonymous', label: 'anon', title: 'anonymous (no Authorization)', as: 'anonymous', headers: {} },
-    ...users.map(
-      (u): Principal => ({
-        key: u.key,
-        label: u.label,
-        title: `${u.identity} user ${u.email}`,
-        as: u.identity,
-        headers: bearer(u.session.accessToken),
-        freshHeaders: async () => bearer((await signIn(u.email)).accessToken),
-      }),
-    ),
+    ...users.map((u): Principal => ({
+      key: u.key,
+      label: u.label,
+      title: `${u.identity} user ${u.email}`,
+      as: u.identity,
+      headers: bearer(u.session.accessToken),
+      freshHeaders: async () => bearer((await signIn(u.email)).accessToken),
+    })),
     { key: 'tokenRead', label: 'tokR', title: 'API token [READ]', as: 'TOKEN_READ', headers: bearer(readToken.token) },
     { key: 'tokenWrite', label: 'tokW', title: 'API token [WRITE]', as: 'TOKEN_WRITE', headers: bearer(writeToken.token) },
     { key: 'expired', label: 'exp', title: 'expired access token of the admin', as: 'refused', headers: bearer(expired), reason: /expired/i },
@@ -191,16 +201,50 @@ beforeAll(async () => {
   directPrincipals = [
     { key: 'noProof', label: 'none', title: 'no proof, no Authorization', as: 'refused', headers: {} },
     { key: 'bearerOnly', label: 'bear', title: 'the admin’s valid access token, but no proof', as: 'refused', headers: bearer(admin.accessToken) },
-    { key: 'forgedProof', label: 'forg', title: 'proof claiming ADMIN, signed with a wrong key', as: 'refused', headers: await proofHeader(claimedAdmin, 'forged', wrongKey) },
-    { key: 'expiredProof', label: 'expP', title: 'proof claiming ADMIN, real key, expired', as: 'refused', headers: await proofHeader(claimedAdmin, 'expired', gatewaySecret, -60) },
-    { key: 'anonymousProof', label: 'anonP', title: 'valid proof of an anonymous caller', as: 'anonymous', headers: await proofHeader(ANONYMOUS, 'anonymous', gatewaySecret) },
+    {
+      key: 'forgedProof',
+      label: 'forg',
+      title: 'proof claiming ADMIN, signed with a wrong key',
+      as: 'refused',
+      headers: await proofHeader(claimedAdmin, 'forged', wrongKey),
+    },
+    {
+      key: 'expiredProof',
+      label: 'expP',
+      title: 'proof claiming ADMIN, real key, expired',
+      as: 'refused',
+      headers: await proofHeader(claimedAdmin, 'expired', gatewaySecret, -60),
+    },
+    {
+      key: 'anonymousProof',
+      label: 'anonP',
+      title: 'valid proof of an anonymous caller',
+      as: 'anonymous',
+      headers: await proofHeader(ANONYMOUS, 'anonymous', gatewaySecret),
+    },
     ...(await Promise.all(
-      users.map(
-        async (u): Promise<Principal> => ({ key: u.key, label: u.label, title: `valid proof of ${u.identity} user ${u.email}`, as: u.identity, headers: await proofHeader(userCaller(u.session), u.key, gatewaySecret) }),
-      ),
+      users.map(async (u): Promise<Principal> => ({
+        key: u.key,
+        label: u.label,
+        title: `valid proof of ${u.identity} user ${u.email}`,
+        as: u.identity,
+        headers: await proofHeader(userCaller(u.session), u.key, gatewaySecret),
+      })),
     )),
-    { key: 'tokenRead', label: 'tokR', title: 'valid proof of an API token [READ]', as: 'TOKEN_READ', headers: await proofHeader(readToken.caller, 'tokenRead', gatewaySecret) },
-    { key: 'tokenWrite', label: 'tokW', title: 'valid proof of an API token [WRITE]', as: 'TOKEN_WRITE', headers: await proofHeader(writeToken.caller, 'tokenWrite', gatewaySecret) },
+    {
+      key: 'tokenRead',
+      label: 'tokR',
+      title: 'valid proof of an API token [READ]',
+      as: 'TOKEN_READ',
+      headers: await proofHeader(readToken.caller, 'tokenRead', gatewaySecret),
+    },
+    {
+      key: 'tokenWrite',
+      label: 'tokW',
+      title: 'valid proof of an API token [WRITE]',
+      as: 'TOKEN_WRITE',
+      headers: await proofHeader(writeToken.caller, 'tokenWrite', gatewaySecret),
+    },
   ];
 
   fixtures = {
@@ -265,19 +309,23 @@ describe('the rule table', () => {
         problems.push(`no access rule for ${op.type} ${op.name} (served by ${op.subgraphs.join(', ')}): add one to tests/access/rules.ts`);
         continue;
       }
-      if (!op.subgraphs.includes(rule.subgraph)) problems.push(`the rule for ${opKey(op)} says it is served by ${rule.subgraph}, but the schema has it in ${op.subgraphs.join(', ')}`);
+      if (!op.subgraphs.includes(rule.subgraph))
+        problems.push(`the rule for ${opKey(op)} says it is served by ${rule.subgraph}, but the schema has it in ${op.subgraphs.join(', ')}`);
       const bad = documentProblem(op, rule);
       if (bad) problems.push(`the sample document of ${opKey(op)} ${bad}`);
     }
     for (const op of supergraphOps) {
-      for (const s of op.subgraphs) if (!subgraphUrls[s]) problems.push(`${opKey(op)} is served by subgraph "${s}", which tests/access.test.ts does not start: start it there`);
+      for (const s of op.subgraphs)
+        if (!subgraphUrls[s]) problems.push(`${opKey(op)} is served by subgraph "${s}", which tests/access.test.ts does not start: start it there`);
     }
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
   it('has no rule for an operation that no longer exists', () => {
     const existing = new Set(allOperations().map(opKey));
-    const stale = [...Object.keys(queries).map((name) => `query ${name}`), ...Object.keys(mutations).map((name) => `mutation ${name}`)].filter((k) => !existing.has(k));
+    const stale = [...Object.keys(queries).map((name) => `query ${name}`), ...Object.keys(mutations).map((name) => `mutation ${name}`)].filter(
+      (k) => !existing.has(k),
+    );
     expect(stale, `rules in tests/access/rules.ts for operations the schema does not have: ${stale.join(', ')}`).toEqual([]);
   });
 });
@@ -311,7 +359,9 @@ async function send(url: string, rule: AccessRule, headers: Record<string, strin
 }
 
 const sortOps = (ops: SchemaOperation[]) =>
-  [...ops].sort((a, b) => (a.type === b.type ? 0 : a.type === 'query' ? -1 : 1) || a.subgraphs.join().localeCompare(b.subgraphs.join()) || a.name.localeCompare(b.name));
+  [...ops].sort(
+    (a, b) => (a.type === b.type ? 0 : a.type === 'query' ? -1 : 1) || a.subgraphs.join().localeCompare(b.subgraphs.join()) || a.name.localeCompare(b.name),
+  );
 
 describe('the access matrix', () => {
   it('holds for every principal and operation, through the gateway and directly at each subgraph', { timeout: 120_000 }, async () => {

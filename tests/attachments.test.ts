@@ -1,6 +1,17 @@
 import { composeServices } from '@apollo/composition';
 import { loadGatewayConfig, startGateway } from '@lantoa/gateway';
-import { buildSubgraphSchema, CALLER_HEADER, countSql, demoId, loadSubgraphConfig, signCallerProof, startSubgraphFromConfig, SUBGRAPHS, type RunningServer, type RunningSubgraph } from '@lantoa/kit';
+import {
+  buildSubgraphSchema,
+  CALLER_HEADER,
+  countSql,
+  demoId,
+  loadSubgraphConfig,
+  signCallerProof,
+  startSubgraphFromConfig,
+  SUBGRAPHS,
+  type RunningServer,
+  type RunningSubgraph,
+} from '@lantoa/kit';
 import { imageInfo, sampleDocx, sampleImage, samplePdf, signUploadToken } from '@lantoa/kit/attachments';
 import { gql } from '@lantoa/kit/testing';
 import { parse } from 'graphql';
@@ -33,10 +44,14 @@ const viewer = () => stack.as('xem@lantoa.vn'); // viewer of the province commit
 
 beforeAll(async () => {
   stack = await startStack('attachments');
-  files = await startSubgraphFromConfig(descriptor, loadSubgraphConfig(descriptor, { DATABASE_URL: stack.db.url, PORT: '0', GATEWAY_SECRET: stack.gatewaySecret, LOG_LEVEL: 'warn' }));
+  files = await startSubgraphFromConfig(
+    descriptor,
+    loadSubgraphConfig(descriptor, { DATABASE_URL: stack.db.url, PORT: '0', GATEWAY_SECRET: stack.gatewaySecret, LOG_LEVEL: 'warn' }),
+  );
   const services = [];
   // Every subgraph of the stack (exemplars with its attachments too) and the test-only one.
-  for (const name of Object.keys(stack.subgraphs)) services.push({ name, typeDefs: parse((await buildSubgraphSchema(await loadDescriptor(name))).sdl), url: stack.subgraphs[name]!.url });
+  for (const name of Object.keys(stack.subgraphs))
+    services.push({ name, typeDefs: parse((await buildSubgraphSchema(await loadDescriptor(name))).sdl), url: stack.subgraphs[name]!.url });
   services.push({ name: 'filetest', typeDefs: parse((await buildSubgraphSchema(descriptor)).sdl), url: files.url });
   const composed = composeServices(services);
   if (composed.errors) throw new Error(composed.errors.map(String).join('\n'));
@@ -51,7 +66,12 @@ beforeAll(async () => {
   base = gateway.url.replace(/\/graphql$/, '');
   sql = new pg.Client({ connectionString: stack.db.url });
   await sql.connect();
-  await sql.query('insert into filetest.file_note (id, organization_id) values ($1, $2), ($3, $4)', [babeNote, BABE, otherNote, demoId('organization', 'btg-tu-bac-kan')]);
+  await sql.query('insert into filetest.file_note (id, organization_id) values ($1, $2), ($3, $4)', [
+    babeNote,
+    BABE,
+    otherNote,
+    demoId('organization', 'btg-tu-bac-kan'),
+  ]);
 });
 
 afterAll(async () => {
@@ -64,7 +84,12 @@ afterAll(async () => {
 const CREATE = `mutation($id: ID!, $name: String!, $size: Int!) { createFileNoteAttachmentUpload(fileNoteId: $id, fileName: $name, size: $size) { uploadUrl expiresAt maxSize } }`;
 
 async function ticket(auth: Record<string, string>, name: string, size: number, note: string = babeNote) {
-  return gql<{ createFileNoteAttachmentUpload: { uploadUrl: string; expiresAt: string; maxSize: number } }>(gateway.url, CREATE, { id: note, name, size }, auth);
+  return gql<{ createFileNoteAttachmentUpload: { uploadUrl: string; expiresAt: string; maxSize: number } }>(
+    gateway.url,
+    CREATE,
+    { id: note, name, size },
+    auth,
+  );
 }
 
 interface Uploaded {
@@ -81,7 +106,11 @@ interface Uploaded {
 const put = (path: string, body: Buffer | ReadableStream, auth: Record<string, string>) =>
   fetch(base + path, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream' }, body, duplex: 'half' } as RequestInit);
 
-async function upload(name: string, content: Buffer, auth?: Record<string, string>): Promise<{ status: number; body: { errors?: { message: string; extensions: { code: string } }[] } & Partial<Uploaded> }> {
+async function upload(
+  name: string,
+  content: Buffer,
+  auth?: Record<string, string>,
+): Promise<{ status: number; body: { errors?: { message: string; extensions: { code: string } }[] } & Partial<Uploaded> }> {
   const who = auth ?? (await editor());
   const t = await ticket(who, name, content.length);
   expect(t.errors).toBeUndefined();
@@ -90,7 +119,9 @@ async function upload(name: string, content: Buffer, auth?: Record<string, strin
 }
 
 const counts = async () => {
-  const { rows } = await sql.query('select (select count(*) from filetest.attachment)::int as attachments, (select count(*) from filetest.attachment_blob)::int as blobs');
+  const { rows } = await sql.query(
+    'select (select count(*) from filetest.attachment)::int as attachments, (select count(*) from filetest.attachment_blob)::int as blobs',
+  );
   return rows[0] as { attachments: number; blobs: number };
 };
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -134,7 +165,12 @@ describe('uploads through the gateway', () => {
     const webp = await sampleImage({ width: 100, height: 100, format: 'webp', color: { r: 1, g: 2, b: 3 } });
     const pdf = samplePdf('Quyet dinh khen thuong');
     const docx = sampleDocx('Báo cáo điển hình');
-    const results = [await upload('photo.JPG', jpeg), await upload('small.webp', webp), await upload('quyết định.pdf', pdf), await upload('báo cáo.docx', docx)];
+    const results = [
+      await upload('photo.JPG', jpeg),
+      await upload('small.webp', webp),
+      await upload('quyết định.pdf', pdf),
+      await upload('báo cáo.docx', docx),
+    ];
     expect(results.map((r) => [r.status, r.body.mimeType, r.body.width])).toEqual([
       [201, 'image/jpeg', 200],
       [201, 'image/webp', 100],
@@ -188,13 +224,25 @@ describe('refused uploads change nothing', () => {
   };
 
   it('refuses a type that is not allowed, from the content', async () => {
-    await refusedPut('page.png', Buffer.from('<html><script>alert(1)</script></html>'), 400, 'BAD_USER_INPUT', /no recognised type; only JPEG, PNG, WebP, PDF and DOCX/);
+    await refusedPut(
+      'page.png',
+      Buffer.from('<html><script>alert(1)</script></html>'),
+      400,
+      'BAD_USER_INPUT',
+      /no recognised type; only JPEG, PNG, WebP, PDF and DOCX/,
+    );
     const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
     await refusedPut('anim.png', gif, 400, 'BAD_USER_INPUT', /is a GIF file \(image\/gif\)/);
   });
 
   it('refuses content that does not match the name', async () => {
-    await refusedPut('photo.jpg', await sampleImage({ width: 20, height: 20, format: 'png' }), 400, 'BAD_USER_INPUT', /ends in \.jpg, but its content is image\/png: name it \.png/);
+    await refusedPut(
+      'photo.jpg',
+      await sampleImage({ width: 20, height: 20, format: 'png' }),
+      400,
+      'BAD_USER_INPUT',
+      /ends in \.jpg, but its content is image\/png: name it \.png/,
+    );
     await refusedPut('report.pdf', sampleDocx(), 400, 'BAD_USER_INPUT', /name it \.docx/);
   });
 
@@ -236,12 +284,24 @@ describe('refused uploads change nothing', () => {
     const png = await sampleImage({ width: 30, height: 30, format: 'png', color: { r: 50, g: 60, b: 70 } });
     const before = await counts();
     const callerId = demoId('user', 'bientap-babe');
-    const expired = await signUploadToken(stack.gatewaySecret, { uploadId: randomUUID(), subgraph: 'filetest', recordType: 'FileNote', recordId: babeNote, callerId, fileName: 'e.png', maxBytes: 1000 }, -10);
+    const expired = await signUploadToken(
+      stack.gatewaySecret,
+      { uploadId: randomUUID(), subgraph: 'filetest', recordType: 'FileNote', recordId: babeNote, callerId, fileName: 'e.png', maxBytes: 1000 },
+      -10,
+    );
     const r1 = await put(`/uploads/filetest/${expired.token}`, png, auth);
     expect(r1.status).toBe(403);
     expect(await r1.text()).toMatch(/expired: ask for a new one/);
 
-    const forged = await signUploadToken('not-the-secret-'.repeat(3), { uploadId: randomUUID(), subgraph: 'filetest', recordType: 'FileNote', recordId: babeNote, callerId, fileName: 'f.png', maxBytes: 1000 });
+    const forged = await signUploadToken('not-the-secret-'.repeat(3), {
+      uploadId: randomUUID(),
+      subgraph: 'filetest',
+      recordType: 'FileNote',
+      recordId: babeNote,
+      callerId,
+      fileName: 'f.png',
+      maxBytes: 1000,
+    });
     expect((await put(`/uploads/filetest/${forged.token}`, png, auth)).status).toBe(403);
 
     const mine = await ticket(auth, 'mine.png', png.length);
@@ -254,7 +314,11 @@ describe('refused uploads change nothing', () => {
     expect(await counts()).toEqual(before);
 
     // The subgraph checks the caller again, whoever reaches it with a valid proof.
-    const otherProof = await signCallerProof({ kind: 'user', id: demoId('user', 'bientap'), name: 'x', organizationId: BABE, roles: ['EDITOR' as never], scopes: [] }, 'r1', stack.gatewaySecret);
+    const otherProof = await signCallerProof(
+      { kind: 'user', id: demoId('user', 'bientap'), name: 'x', organizationId: BABE, roles: ['EDITOR' as never], scopes: [] },
+      'r1',
+      stack.gatewaySecret,
+    );
     const token = url.split('/').pop()!;
     const direct = await fetch(new URL(`/internal/uploads/${token}`, files.url), { method: 'PUT', headers: { [CALLER_HEADER]: otherProof }, body: png });
     expect(direct.status).toBe(403);
@@ -305,17 +369,37 @@ describe('exemplars', () => {
   it('take photos from editors of their subtree, listed on the exemplar and readable by viewers', async () => {
     const jpeg = await sampleImage({ width: 1200, height: 900, format: 'jpeg', label: 'Giúp thôn nghèo' });
     const auth = await editor();
-    const t = await gql<{ createExemplarAttachmentUpload: { uploadUrl: string } }>(gateway.url, CREATE_EXEMPLAR_UPLOAD, { id: exemplarId, name: 'thôn Nà Phòng.jpg', size: jpeg.length }, auth);
+    const t = await gql<{ createExemplarAttachmentUpload: { uploadUrl: string } }>(
+      gateway.url,
+      CREATE_EXEMPLAR_UPLOAD,
+      { id: exemplarId, name: 'thôn Nà Phòng.jpg', size: jpeg.length },
+      auth,
+    );
     expect(t.errors).toBeUndefined();
     expect(t.data!.createExemplarAttachmentUpload.uploadUrl).toMatch(/^\/uploads\/exemplars\//);
     const up = await put(t.data!.createExemplarAttachmentUpload.uploadUrl, jpeg, auth);
     expect(up.status).toBe(201);
-    const listed = await gql<{ exemplar: { attachments: Uploaded[] } }>(gateway.url, `query($id: ID!) { exemplar(id: $id) { attachments { id fileName mimeType width height url thumbnailUrl } } }`, { id: exemplarId }, await viewer());
+    const listed = await gql<{ exemplar: { attachments: Uploaded[] } }>(
+      gateway.url,
+      `query($id: ID!) { exemplar(id: $id) { attachments { id fileName mimeType width height url thumbnailUrl } } }`,
+      { id: exemplarId },
+      await viewer(),
+    );
     const photo = listed.data!.exemplar.attachments.find((a) => a.fileName === 'thôn Nà Phòng.jpg')!;
-    expect(photo).toMatchObject({ mimeType: 'image/jpeg', width: 1200, height: 900, url: `/files/exemplars/${photo.id}`, thumbnailUrl: `/files/exemplars/${photo.id}/thumbnail` });
+    expect(photo).toMatchObject({
+      mimeType: 'image/jpeg',
+      width: 1200,
+      height: 900,
+      url: `/files/exemplars/${photo.id}`,
+      thumbnailUrl: `/files/exemplars/${photo.id}/thumbnail`,
+    });
     const res = await fetch(base + photo.url, { headers: await viewer() });
     expect(Buffer.from(await res.arrayBuffer()).equals(jpeg)).toBe(true);
-    expect(await imageInfo(Buffer.from(await (await fetch(base + photo.thumbnailUrl!, { headers: await viewer() })).arrayBuffer()))).toEqual({ format: 'webp', width: 320, height: 240 });
+    expect(await imageInfo(Buffer.from(await (await fetch(base + photo.thumbnailUrl!, { headers: await viewer() })).arrayBuffer()))).toEqual({
+      format: 'webp',
+      width: 320,
+      height: 240,
+    });
 
     for (const who of [await viewer(), await provincialEditor()]) {
       const refused = await gql(gateway.url, CREATE_EXEMPLAR_UPLOAD, { id: exemplarId, name: 'a.jpg', size: 10 }, who);

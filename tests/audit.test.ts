@@ -26,7 +26,12 @@ const EVENTS = `query($filter: AuditEventFilter, $first: Int, $after: String) {
 describe('audit log through the gateway', () => {
   it('shows the before and after of a change, with the user and the request id', async () => {
     const admin = await s.as('admin@lantoa.vn');
-    const res = await gql(s.gateway.url, `mutation($id: ID!) { updateOrganization(id: $id, input: { shortName: "Ban Tuyên giáo" }) { id } }`, { id: btg }, { ...admin, 'x-request-id': randomUUID() });
+    const res = await gql(
+      s.gateway.url,
+      `mutation($id: ID!) { updateOrganization(id: $id, input: { shortName: "Ban Tuyên giáo" }) { id } }`,
+      { id: btg },
+      { ...admin, 'x-request-id': randomUUID() },
+    );
     expect(res.errors).toBeUndefined();
     // The gateway's own id (a client's is taken only from a trusted proxy), as the response names it.
     const requestId = res.headers.get('x-request-id')!;
@@ -44,7 +49,12 @@ describe('audit log through the gateway', () => {
       changes: [{ field: 'shortName', before: 'Ban Tuyên giáo Tỉnh ủy', after: 'Ban Tuyên giáo' }],
     });
     // The same event on the record itself.
-    const history = await gqlOk(s.gateway.url, `query($id: ID!) { organization(id: $id) { history(first: 1) { nodes { requestId action } } } }`, { id: btg }, admin);
+    const history = await gqlOk(
+      s.gateway.url,
+      `query($id: ID!) { organization(id: $id) { history(first: 1) { nodes { requestId action } } } }`,
+      { id: btg },
+      admin,
+    );
     expect(history.organization.history.nodes).toEqual([{ requestId, action: 'UPDATE' }]);
   });
 
@@ -77,7 +87,12 @@ describe('audit log through the gateway', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: { auditEvents: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await gqlOk(s.gateway.url, EVENTS, { first: 2, after }, admin);
+      const page: { auditEvents: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await gqlOk(
+        s.gateway.url,
+        EVENTS,
+        { first: 2, after },
+        admin,
+      );
       seen.push(...page.auditEvents.nodes.map((e) => e.id));
       after = page.auditEvents.pageInfo.hasNextPage ? page.auditEvents.pageInfo.endCursor : null;
     } while (after);

@@ -227,7 +227,12 @@ function probesFor(
       for (const bad of values) {
         const variables = setAt(args, baseline, leaf.path, bad.value);
         const at = leaf.path.join('.');
-        probes.push({ label: `${prefix} ${at} = ${bad.label} (variable)`, query: `${keyword}(${varDefs}) { ${wrap(asVariables)} }`, variables, mustRefuse: !!bad.mustRefuse });
+        probes.push({
+          label: `${prefix} ${at} = ${bad.label} (variable)`,
+          query: `${keyword}(${varDefs}) { ${wrap(asVariables)} }`,
+          variables,
+          mustRefuse: !!bad.mustRefuse,
+        });
         if (bad.literal) {
           const argText = args
             .filter((a) => variables[a.name] !== undefined)
@@ -251,12 +256,23 @@ function nestedProbes(schema: GraphQLSchema, query: GraphQLField<unknown, unknow
   if (!node || !isObjectType(node)) return [];
   const first = query.args.some((a) => a.name === 'first') ? '(first: 3)' : '';
   // Lists only: fields returning a connection or a list, with arguments (paging, filters).
-  const isList = (f: GraphQLField<unknown, unknown>) => isListType(isNonNullType(f.type) ? f.type.ofType : f.type) || getNamedType(f.type).name.endsWith('Connection');
-  return Object.values(node.getFields())
-    .filter((f) => f.args.length > 0 && isList(f))
-    // Their filters are input types the top-level lists are probed with; what is theirs is paging.
-    .flatMap((f) => probesFor('query', f, (call) => `${query.name}${first} { nodes { ${call} } }`, `query ${query.name}.nodes.${f.name}`, (a) => PAGING.has(a.name)))
-    .map((p) => ({ ...p, nestedIn: query.name }));
+  const isList = (f: GraphQLField<unknown, unknown>) =>
+    isListType(isNonNullType(f.type) ? f.type.ofType : f.type) || getNamedType(f.type).name.endsWith('Connection');
+  return (
+    Object.values(node.getFields())
+      .filter((f) => f.args.length > 0 && isList(f))
+      // Their filters are input types the top-level lists are probed with; what is theirs is paging.
+      .flatMap((f) =>
+        probesFor(
+          'query',
+          f,
+          (call) => `${query.name}${first} { nodes { ${call} } }`,
+          `query ${query.name}.nodes.${f.name}`,
+          (a) => PAGING.has(a.name),
+        ),
+      )
+      .map((p) => ({ ...p, nestedIn: query.name }))
+  );
 }
 
 interface Answer {
@@ -276,9 +292,11 @@ async function post(url: string, body: unknown, headers: Record<string, string>)
 
 async function inParallel<T>(items: T[], n: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) await run(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await run(items[next++]!);
+    }),
+  );
 }
 
 const codesOf = (a: Answer) => (a.body.errors ?? []).map((e) => e.extensions?.code ?? 'no code');
@@ -323,9 +341,12 @@ describe('bad input through the gateway, derived from the schema', () => {
     await inParallel(probes, CONCURRENCY, async (p) => {
       const answer = await post(stack.gateway.url, { query: p.query, variables: p.variables }, admin);
       const codes = codesOf(answer);
-      if (answer.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR')) failures.push(`${p.label}: HTTP ${answer.status} ${codes.join(',')} ${answer.body.errors?.[0]?.message ?? ''}`);
+      if (answer.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR'))
+        failures.push(`${p.label}: HTTP ${answer.status} ${codes.join(',')} ${answer.body.errors?.[0]?.message ?? ''}`);
       else if (p.mustRefuse && !codes.includes('BAD_USER_INPUT') && !(p.nestedIn && emptyList(answer, p.nestedIn))) {
-        failures.push(`${p.label}: expected BAD_USER_INPUT, got HTTP ${answer.status} ${codes.join(',') || 'no error'} ${answer.body.errors?.[0]?.message ?? ''}`);
+        failures.push(
+          `${p.label}: expected BAD_USER_INPUT, got HTTP ${answer.status} ${codes.join(',') || 'no error'} ${answer.body.errors?.[0]?.message ?? ''}`,
+        );
       }
     });
     const counts = new Map<string, number>();
@@ -338,25 +359,43 @@ describe('bad input through the gateway, derived from the schema', () => {
   }, 90_000);
 
   it('names the field of a bad Date, as a variable and as a literal', async () => {
-    const variable = await post(stack.gateway.url, { query: 'query($d: Date) { organizations(filter: { activeOn: $d }) { totalCount } }', variables: { d: '2024-02-30' } }, admin);
+    const variable = await post(
+      stack.gateway.url,
+      { query: 'query($d: Date) { organizations(filter: { activeOn: $d }) { totalCount } }', variables: { d: '2024-02-30' } },
+      admin,
+    );
     expect(variable.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: '$d' }] });
     const nested = await post(
       stack.gateway.url,
-      { query: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }', variables: { input: { name: 'X', type: 'PARTY_COMMITTEE', level: 'PROVINCE', validFrom: '2024-13-01' } } },
+      {
+        query: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+        variables: { input: { name: 'X', type: 'PARTY_COMMITTEE', level: 'PROVINCE', validFrom: '2024-13-01' } },
+      },
       admin,
     );
     expect(nested.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: '$input.validFrom' }] });
     const lit = await post(stack.gateway.url, { query: '{ organizations(filter: { activeOn: "0000-01-01" }) { totalCount } }' }, admin);
     expect(lit.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'filter.activeOn' }] });
-    const listed = await post(stack.gateway.url, { query: 'mutation { recordSuccession(input: { fromIds: ["x"], kind: DISSOLVE, effectiveOn: "2024-02-30" }) { id } }' }, admin);
+    const listed = await post(
+      stack.gateway.url,
+      { query: 'mutation { recordSuccession(input: { fromIds: ["x"], kind: DISSOLVE, effectiveOn: "2024-02-30" }) { id } }' },
+      admin,
+    );
     expect(listed.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.effectiveOn' }] });
-    const defaulted = await post(stack.gateway.url, { query: 'query($d: Date = "2024-02-30") { organizations(filter: { activeOn: $d }) { totalCount } }' }, admin);
+    const defaulted = await post(
+      stack.gateway.url,
+      { query: 'query($d: Date = "2024-02-30") { organizations(filter: { activeOn: $d }) { totalCount } }' },
+      admin,
+    );
     expect(defaulted.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: '$d' }] });
   });
 
   it('says "This cursor is not valid for this list" for a forged cursor', async () => {
     const res = await post(stack.gateway.url, { query: 'query($a: String) { users(after: $a) { totalCount } }', variables: { a: b64(['x', 'y']) } }, admin);
-    expect(res.body.errors?.[0]).toMatchObject({ message: 'This cursor is not valid for this list.', extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'after' }] } });
+    expect(res.body.errors?.[0]).toMatchObject({
+      message: 'This cursor is not valid for this list.',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ path: 'after' }] },
+    });
   });
 });
 
@@ -383,18 +422,30 @@ function updateTargets(): Target[] {
     const create = mutations[`create${typeName}`]?.args.find((a) => a.name === 'input');
     if (!input || !create || !isInputObjectType(getNamedType(input.type)) || !isInputObjectType(getNamedType(create.type))) continue;
     const updatable = getNamedType(input.type) as ReturnType<typeof getNamedType> & { getFields(): Record<string, unknown> };
-    const requiredText = Object.values((getNamedType(create.type) as never as { getFields(): Record<string, { name: string; type: GraphQLInputType }> }).getFields())
+    const requiredText = Object.values(
+      (getNamedType(create.type) as never as { getFields(): Record<string, { name: string; type: GraphQLInputType }> }).getFields(),
+    )
       .filter((f) => isNonNullType(f.type) && isScalarType(f.type.ofType) && f.type.ofType.name === 'String' && f.name in updatable.getFields())
       .map((f) => f.name);
     const direct = connectionOf(typeName);
     if (direct) {
-      targets.push({ mutation: m.name, inputType: String(input.type), requiredText, read: `{ ${direct.name}(first: 5) { nodes { id version } } }`, pick: (d) => (d as Record<string, { nodes: { id: string; version: number }[] }>)[direct.name]!.nodes });
+      targets.push({
+        mutation: m.name,
+        inputType: String(input.type),
+        requiredText,
+        read: `{ ${direct.name}(first: 5) { nodes { id version } } }`,
+        pick: (d) => (d as Record<string, { nodes: { id: string; version: number }[] }>)[direct.name]!.nodes,
+      });
       continue;
     }
     // Reached through another list: Person.positions.
     for (const q of queries) {
-      const node = getNamedType((getNamedType(q.type) as never as { getFields?(): Record<string, { type: GraphQLInputType }> }).getFields?.().nodes?.type ?? q.type);
-      const via = isObjectType(node) ? Object.values(node.getFields()).find((f) => getNamedType(f.type).name === typeName && !f.args.some((x) => isNonNullType(x.type))) : undefined;
+      const node = getNamedType(
+        (getNamedType(q.type) as never as { getFields?(): Record<string, { type: GraphQLInputType }> }).getFields?.().nodes?.type ?? q.type,
+      );
+      const via = isObjectType(node)
+        ? Object.values(node.getFields()).find((f) => getNamedType(f.type).name === typeName && !f.args.some((x) => isNonNullType(x.type)))
+        : undefined;
       if (!via) continue;
       targets.push({
         mutation: m.name,
@@ -424,7 +475,10 @@ describe('updates apply the create’s rules', () => {
         for (const blank of ['', '   ', '\u200B\u200B']) {
           const res = await post(
             stack.gateway.url,
-            { query: `mutation($id: ID!, $input: ${t.inputType}) { ${t.mutation}(id: $id, input: $input) { id version } }`, variables: { id: record.id, input: { [field]: blank } } },
+            {
+              query: `mutation($id: ID!, $input: ${t.inputType}) { ${t.mutation}(id: $id, input: $input) { id version } }`,
+              variables: { id: record.id, input: { [field]: blank } },
+            },
             admin,
           );
           const err = res.body.errors?.[0];

@@ -157,15 +157,24 @@ describe('.env.example', () => {
     for (const name of [...SUBGRAPHS.map((s) => s.name), 'gateway']) {
       wanted.set(name, [...acceptedVariables(await configModuleOf(name), envOf(services[name] ?? {}))]);
     }
-    for (const [name, vars] of wanted) expect(vars.filter((v) => !documented.has(v)), `${name} variables missing`).toEqual([]);
+    for (const [name, vars] of wanted)
+      expect(
+        vars.filter((v) => !documented.has(v)),
+        `${name} variables missing`,
+      ).toEqual([]);
     const composeVars = [...readFileSync(join(root, 'docker-compose.yml'), 'utf8').matchAll(/\$\{([A-Z_][A-Z0-9_]*)/g)].map((m) => m[1]!);
-    expect(composeVars.filter((v) => !documented.has(v)), 'docker-compose.yml variables missing').toEqual([]);
+    expect(
+      composeVars.filter((v) => !documented.has(v)),
+      'docker-compose.yml variables missing',
+    ).toEqual([]);
   });
 });
 
 describe('Dockerfile', () => {
   const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
-  const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+  const ignored = readFileSync(join(root, '.dockerignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
 
   it('builds the image compose runs from the lockfile with the pinned pnpm', () => {
     expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim$/m);

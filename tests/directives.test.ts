@@ -52,7 +52,10 @@ describe('the registry', () => {
   it('finds 01-KL/TW however its number is typed, with its relations both ways', async () => {
     for (const q of ['01-kl/tw', '01 KL TW', 'Số 01-KL/TW', 'ket luan 01']) {
       const { directives } = await gqlOk(s.gateway.url, 'query($q: String) { directives(filter: { q: $q }) { nodes { number } } }', { q }, admin);
-      expect(directives.nodes.map((d: { number: string }) => d.number), q).toContain('01-KL/TW');
+      expect(
+        directives.nodes.map((d: { number: string }) => d.number),
+        q,
+      ).toContain('01-KL/TW');
     }
     const { directive } = await gqlOk(
       s.gateway.url,
@@ -73,7 +76,13 @@ describe('the registry', () => {
       });
     const first = await create('số 02 - kl/tu');
     expect(first.errors).toBeUndefined();
-    expect(first.data!.createDirective).toMatchObject({ number: '02-KL/TU', numberAsWritten: 'số 02 - kl/tu', family: 'PARTY', documentType: 'CONCLUSION', titleTypeConflict: null });
+    expect(first.data!.createDirective).toMatchObject({
+      number: '02-KL/TU',
+      numberAsWritten: 'số 02 - kl/tu',
+      family: 'PARTY',
+      documentType: 'CONCLUSION',
+      titleTypeConflict: null,
+    });
     const before = await count('directive');
     const again = await create('02-KL/TU');
     expect(codeOf(again)).toBe('CONFLICT');
@@ -114,8 +123,14 @@ describe('the registry', () => {
     const relate = (fromId: string, toId: string, kind = 'SUPERSEDES') =>
       call(admin, 'mutation($i: RelateDirectivesInput!) { relateDirectives(input: $i) { id to { status } } }', { i: { fromId, toId, kind } });
     const mk = async (n: string) =>
-      (await gqlOk(s.gateway.url, 'mutation($i: CreateDirectiveInput!) { createDirective(input: $i) { id } }', { i: { number: n, term: 'XII', title: 'Quy định thử', issuedOn: '2024-01-01', issuerId: org('tu-bac-kan') } }, admin))
-        .createDirective.id as string;
+      (
+        await gqlOk(
+          s.gateway.url,
+          'mutation($i: CreateDirectiveInput!) { createDirective(input: $i) { id } }',
+          { i: { number: n, term: 'XII', title: 'Quy định thử', issuedOn: '2024-01-01', issuerId: org('tu-bac-kan') } },
+          admin,
+        )
+      ).createDirective.id as string;
     const [a, b, c] = [await mk('10-QĐ/TU'), await mk('11-QĐ/TU'), await mk('12-QĐ/TU')];
     expect(codeOf(await relate(a, a))).toBe('BAD_USER_INPUT');
     const ab = await relate(a, b);
@@ -148,28 +163,43 @@ describe('tasks', () => {
   });
 
   it('lets a district editor create and report on a task of their district, and not of another', async () => {
-    const input = (lead: string) => ({ title: 'Sinh hoạt chuyên đề quý IV', group: 'PARTY_COMMITTEES', leadOrganizationId: org(lead), dueOn: '2026-12-31', directiveId: doc('01-kl-tw') });
+    const input = (lead: string) => ({
+      title: 'Sinh hoạt chuyên đề quý IV',
+      group: 'PARTY_COMMITTEES',
+      leadOrganizationId: org(lead),
+      dueOn: '2026-12-31',
+      directiveId: doc('01-kl-tw'),
+    });
     const before = await count('task');
     const other = await call(babeEditor, 'mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }', { i: input('hu-cho-don') });
     expect(codeOf(other)).toBe('FORBIDDEN');
     expect(await count('task')).toBe(before);
-    const mine = await call(babeEditor, 'mutation($i: CreateTaskInput!) { createTask(input: $i) { id leadOrganization { name } } }', { i: input('du-nam-mau') });
+    const mine = await call(babeEditor, 'mutation($i: CreateTaskInput!) { createTask(input: $i) { id leadOrganization { name } } }', {
+      i: input('du-nam-mau'),
+    });
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.createTask.leadOrganization.name).toBe('Đảng ủy xã Nam Mẫu');
-    const report = await call(babeEditor, 'mutation($i: CreateProgressReportInput!) { createProgressReport(input: $i) { id figures { name value } task { title } } }', {
-      i: {
-        title: 'Báo cáo tiến độ quý IV',
-        taskId: mine.data!.createTask.id,
-        reportingOrganizationId: org('hu-ba-be'),
-        periodKind: 'OTHER',
-        periodFrom: '2026-10-01',
-        periodTo: '2026-11-30',
-        results: 'Đã tổ chức 3 buổi sinh hoạt chuyên đề.',
-        figures: [{ name: 'Buổi sinh hoạt chuyên đề', value: 3 }],
+    const report = await call(
+      babeEditor,
+      'mutation($i: CreateProgressReportInput!) { createProgressReport(input: $i) { id figures { name value } task { title } } }',
+      {
+        i: {
+          title: 'Báo cáo tiến độ quý IV',
+          taskId: mine.data!.createTask.id,
+          reportingOrganizationId: org('hu-ba-be'),
+          periodKind: 'OTHER',
+          periodFrom: '2026-10-01',
+          periodTo: '2026-11-30',
+          results: 'Đã tổ chức 3 buổi sinh hoạt chuyên đề.',
+          figures: [{ name: 'Buổi sinh hoạt chuyên đề', value: 3 }],
+        },
       },
-    });
+    );
     expect(report.errors).toBeUndefined();
-    expect(report.data!.createProgressReport).toMatchObject({ figures: [{ name: 'Buổi sinh hoạt chuyên đề', value: 3 }], task: { title: 'Sinh hoạt chuyên đề quý IV' } });
+    expect(report.data!.createProgressReport).toMatchObject({
+      figures: [{ name: 'Buổi sinh hoạt chuyên đề', value: 3 }],
+      task: { title: 'Sinh hoạt chuyên đề quý IV' },
+    });
   });
 
   it('refuses a due date before the document was issued, and an unknown organization', async () => {
@@ -194,7 +224,11 @@ describe('tasks', () => {
       admin,
     );
     expect(directive.progressReports).toHaveLength(1);
-    expect(directive.progressReports[0]).toMatchObject({ periodKind: 'INTERIM_REVIEW', reportDirective: { number: '499-BC/TU' }, reportingOrganization: { name: 'Tỉnh ủy Bắc Kạn' } });
+    expect(directive.progressReports[0]).toMatchObject({
+      periodKind: 'INTERIM_REVIEW',
+      reportDirective: { number: '499-BC/TU' },
+      reportingOrganization: { name: 'Tỉnh ủy Bắc Kạn' },
+    });
     expect(directive.progressReports[0].figures).toEqual([{ name: 'Điển hình được các cấp ủy biểu dương, khen thưởng', value: 1567 }]);
   });
 });
@@ -234,7 +268,12 @@ describe('at volume', () => {
     expect(own).toMatchObject({ organizationId: district, ...(await expected(district, true)) });
     expect(children).toHaveLength(6);
     for (const c of children) expect(c, c.organizationId).toMatchObject(await expected(c.organizationId));
-    const whole = await gqlOk(s.gateway.url, `query($id: ID!) { organization(id: $id) { taskStats(asOf: "2026-12-01") { total openOverdue } } }`, { id: district }, admin);
+    const whole = await gqlOk(
+      s.gateway.url,
+      `query($id: ID!) { organization(id: $id) { taskStats(asOf: "2026-12-01") { total openOverdue } } }`,
+      { id: district },
+      admin,
+    );
     const all = await expected(district);
     expect(whole.organization.taskStats).toEqual([{ total: all.total, openOverdue: all.openOverdue }]);
     expect(all.total).toBeGreaterThan(100);

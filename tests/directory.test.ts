@@ -51,7 +51,9 @@ let feedUrl: string;
 const gatewaySecret = randomBytes(32).toString('base64url');
 
 const asCaller = async (caller: Caller) => ({ [CALLER_HEADER]: await signCallerProof(caller, randomUUID(), gatewaySecret) });
-const orgs = async <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => gqlOk<T>(organizations.url, query, variables, await asCaller(ADMIN)); // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const orgs = async <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) =>
+  gqlOk<T>(organizations.url, query, variables, await asCaller(ADMIN));
 const ident = async (query: string, variables?: Record<string, unknown>) => gql(identity.url, query, variables, await asCaller(ADMIN));
 
 const feedHead = async () => Number((await sql.query('select coalesce(max(seq), 0) as s from organizations.organization_change')).rows[0].s);
@@ -134,7 +136,10 @@ describe('the organization feed endpoint', () => {
   });
 
   it('answers bad paging arguments with BAD_USER_INPUT', async () => {
-    const res = await get({ [SERVICE_HEADER]: await signServiceProof(gatewaySecret, { audience: ORGANIZATION_FEED_AUDIENCE, service: 'test' }) }, 'after=-1&limit=99999');
+    const res = await get(
+      { [SERVICE_HEADER]: await signServiceProof(gatewaySecret, { audience: ORGANIZATION_FEED_AUDIENCE, service: 'test' }) },
+      'after=-1&limit=99999',
+    );
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
   });
@@ -155,7 +160,10 @@ describe("identity's replica", () => {
       const committed = performance.now();
       const expected = (await sql.query('select path from organizations.organization where id = $1', [leaf])).rows[0].path as string;
       await until('the move in the replica', async () => {
-        const r = await sql.query('select r.path = $2 and p.parent_id = $3 as moved from identity.directory_organization r, identity.directory_organization p where r.id = $1 and p.id = $4', [leaf, expected, to, commune]);
+        const r = await sql.query(
+          'select r.path = $2 and p.parent_id = $3 as moved from identity.directory_organization r, identity.directory_organization p where r.id = $1 and p.id = $4',
+          [leaf, expected, to, commune],
+        );
         return r.rows[0]?.moved === true;
       });
       lags.push(performance.now() - committed);
@@ -170,15 +178,15 @@ describe("identity's replica", () => {
   it('catches a subtree move made with raw SQL too (the feed is filled by a trigger)', async () => {
     const tree = await insertTree(db.url, 'raw', [2, 2]);
     const [a, b] = [tree.ids[1]!, tree.ids[2]!];
-    const child = (await sql.query('select id, path from organizations.organization where parent_id = $1 limit 1', [a])).rows[0] as { id: string; path: string };
+    const child = (await sql.query('select id, path from organizations.organization where parent_id = $1 limit 1', [a])).rows[0] as {
+      id: string;
+      path: string;
+    };
     const bPath = (await sql.query('select path from organizations.organization where id = $1', [b])).rows[0].path as string;
-    await sql.query(`update organizations.organization set path = $1 || substr(path, $2), parent_id = case when id = $3 then $4::uuid else parent_id end where path >= $5 and path < $5 || '~'`, [
-      `${bPath}${child.id}/`,
-      child.path.length + 1,
-      child.id,
-      b,
-      child.path,
-    ]);
+    await sql.query(
+      `update organizations.organization set path = $1 || substr(path, $2), parent_id = case when id = $3 then $4::uuid else parent_id end where path >= $5 and path < $5 || '~'`,
+      [`${bPath}${child.id}/`, child.path.length + 1, child.id, b, child.path],
+    );
     await caughtUp();
     const { rows } = await sql.query(
       `select count(*)::int as n from organizations.organization o join identity.directory_organization r using (id) where o.path like $1 || '%' and (r.path <> o.path or r.parent_id is distinct from o.parent_id)`,
@@ -213,7 +221,8 @@ describe('a consumer that was stopped', () => {
       'mutation { createOrganization(input: { name: "Chi bộ thử nghiệm", type: PARTY_CELL, level: GRASSROOTS }) { id } }',
     );
     const id = createOrganization.id;
-    for (let i = 1; i <= 9; i++) await orgs('mutation($id: ID!, $n: String!) { updateOrganization(id: $id, input: { name: $n }) { id } }', { id, n: `Chi bộ thử nghiệm ${i}` });
+    for (let i = 1; i <= 9; i++)
+      await orgs('mutation($id: ID!, $n: String!) { updateOrganization(id: $id, input: { name: $n }) { id } }', { id, n: `Chi bộ thử nghiệm ${i}` });
     const head = await feedHead();
     expect(await replicaSeq(schema)).toBe(before);
 
@@ -236,13 +245,26 @@ describe('a consumer that was stopped', () => {
 
   it('keeps neither the changes nor the seq of a page whose apply failed, and applies it once when retried', async () => {
     // A crash in the middle of applying a page: the replica refuses one name.
-    await sql.query(`create function ${schema}.refuse_boom() returns trigger language plpgsql as $$ begin if new.name = 'boom' then raise exception 'simulated crash'; end if; return new; end $$`);
-    await sql.query(`create trigger refuse_boom before insert or update on ${schema}.directory_organization for each row execute function ${schema}.refuse_boom()`);
+    await sql.query(
+      `create function ${schema}.refuse_boom() returns trigger language plpgsql as $$ begin if new.name = 'boom' then raise exception 'simulated crash'; end if; return new; end $$`,
+    );
+    await sql.query(
+      `create trigger refuse_boom before insert or update on ${schema}.directory_organization for each row execute function ${schema}.refuse_boom()`,
+    );
     const before = await replicaSeq(schema);
-    const { createOrganization } = await orgs<{ createOrganization: { id: string } }>('mutation { createOrganization(input: { name: "trước", type: PARTY_CELL, level: GRASSROOTS }) { id } }');
+    const { createOrganization } = await orgs<{ createOrganization: { id: string } }>(
+      'mutation { createOrganization(input: { name: "trước", type: PARTY_CELL, level: GRASSROOTS }) { id } }',
+    );
     const id = createOrganization.id;
     await orgs('mutation($id: ID!) { updateOrganization(id: $id, input: { name: "boom" }) { id } }', { id });
-    const failing = startDirectoryFollower({ orm, feedUrl, gatewaySecret, log: createLogger('directory-probe (expected failures)'), intervalMs: 20, maxBackoffMs: 50 });
+    const failing = startDirectoryFollower({
+      orm,
+      feedUrl,
+      gatewaySecret,
+      log: createLogger('directory-probe (expected failures)'),
+      intervalMs: 20,
+      maxBackoffMs: 50,
+    });
     await new Promise((r) => setTimeout(r, 400));
     await failing.stop();
     expect(failing.isReady()).toBe(false);
@@ -266,7 +288,9 @@ describe('the scope and subtree helpers on the replica', () => {
   beforeAll(async () => {
     tree = await insertTree(db.url, 'scope', [20, 25, 20]); // 10,521 organizations
     // Some deleted organizations (callers of a deleted organization are in no subtree) and a moved district.
-    await sql.query(`update organizations.organization set deleted_at = now() where id = any($1::uuid[])`, [`{${[tree.ids[3], tree.ids[40], tree.ids[700], tree.ids[5000]].join(',')}}`]);
+    await sql.query(`update organizations.organization set deleted_at = now() where id = any($1::uuid[])`, [
+      `{${[tree.ids[3], tree.ids[40], tree.ids[700], tree.ids[5000]].join(',')}}`,
+    ]);
     await orgs('mutation($id: ID!, $to: ID) { moveOrganization(id: $id, parentId: $to) { id } }', { id: tree.ids[2], to: tree.ids[1] });
     await caughtUp();
   }, 120_000);
@@ -275,16 +299,37 @@ describe('the scope and subtree helpers on the replica', () => {
     const all = tree.ids;
     expect(all.length).toBeGreaterThanOrEqual(10_000);
     const pick = (n: number, seed: number) => Array.from({ length: n }, (_, i) => all[(seed + i * 7919) % all.length]!);
-    const callerOrgs: (string | null)[] = [tree.rootId, tree.ids[1]!, tree.ids[2]!, tree.ids[3]!, tree.ids[40]!, tree.ids[700]!, tree.ids[5000]!, null, randomUUID(), ...pick(30, 11)];
+    const callerOrgs: (string | null)[] = [
+      tree.rootId,
+      tree.ids[1]!,
+      tree.ids[2]!,
+      tree.ids[3]!,
+      tree.ids[40]!,
+      tree.ids[700]!,
+      tree.ids[5000]!,
+      null,
+      randomUUID(),
+      ...pick(30, 11),
+    ];
     const targets = [...pick(400, 3), tree.ids[3]!, tree.ids[700]!, tree.ids[5000]!, randomUUID(), demoId('organization', 'tu-bac-kan')];
-    const callers: Caller[] = callerOrgs.map((org, i) => ({ kind: 'user', id: randomUUID(), name: null, organizationId: org, roles: [i === 0 ? Role.ADMIN : Role.EDITOR], scopes: [] }));
+    const callers: Caller[] = callerOrgs.map((org, i) => ({
+      kind: 'user',
+      id: randomUUID(),
+      name: null,
+      organizationId: org,
+      roles: [i === 0 ? Role.ADMIN : Role.EDITOR],
+      scopes: [],
+    }));
     callers.push({ kind: 'token', id: randomUUID(), name: null, organizationId: tree.ids[1]!, roles: [Role.INTEGRATOR], scopes: [] });
     let compared = 0;
     let inside = 0;
     for (const caller of callers) {
       const ours = { em: organizations.orm.em.fork(), loaders: new Loaders(), caller, requestId: 'test' };
       const replica = new Directory({ em: identity.orm.em.fork(), loaders: new Loaders() });
-      const [expected, actual] = await Promise.all([Promise.all(targets.map((t) => inScope(ours, t))), Promise.all(targets.map((t) => replica.inScope(caller, t)))]);
+      const [expected, actual] = await Promise.all([
+        Promise.all(targets.map((t) => inScope(ours, t))),
+        Promise.all(targets.map((t) => replica.inScope(caller, t))),
+      ]);
       expect(actual).toEqual(expected);
       compared += targets.length;
       inside += expected.filter(Boolean).length;
@@ -324,7 +369,14 @@ describe('the scope and subtree helpers on the replica', () => {
       scopeCondition(knex, 'id', caller)(qb);
       return Number((await qb)[0]!.n);
     };
-    const editorOf = (organizationId: string | null): Caller => ({ kind: 'user', id: randomUUID(), name: null, organizationId, roles: [Role.EDITOR], scopes: [] });
+    const editorOf = (organizationId: string | null): Caller => ({
+      kind: 'user',
+      id: randomUUID(),
+      name: null,
+      organizationId,
+      roles: [Role.EDITOR],
+      scopes: [],
+    });
     expect(await visible(ADMIN)).toBe(tree.ids.length);
     expect(await visible(editorOf(tree.ids[6]!))).toBe(1 + 25 + 500);
     expect(await visible(editorOf(tree.ids[3]!))).toBe(0); // deleted
@@ -338,7 +390,13 @@ describe('the scope and subtree helpers on the replica', () => {
 
 describe('identity refuses an organizationId it does not know (NOT_FOUND), changing nothing', () => {
   const CREATE_USER = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id organizationId } }';
-  const userInput = (organizationId: string) => ({ email: `u.${randomBytes(4).toString('hex')}@example.vn`, displayName: 'Người thử', organizationId, roles: ['EDITOR'], password: 'một mật khẩu dài' });
+  const userInput = (organizationId: string) => ({
+    email: `u.${randomBytes(4).toString('hex')}@example.vn`,
+    displayName: 'Người thử',
+    organizationId,
+    roles: ['EDITOR'],
+    password: 'một mật khẩu dài',
+  });
   const users = async () => (await sql.query('select count(*)::int as n from identity.user_account')).rows[0].n as number;
   const tokens = async () => (await sql.query('select count(*)::int as n from identity.api_token')).rows[0].n as number;
   const notFound = (res: Awaited<ReturnType<typeof ident>>) => {
@@ -349,7 +407,11 @@ describe('identity refuses an organizationId it does not know (NOT_FOUND), chang
   it('for an unknown id, on createUser, updateUser and createApiToken', async () => {
     const [u0, t0] = [await users(), await tokens()];
     notFound(await ident(CREATE_USER, { input: userInput(randomUUID()) }));
-    notFound(await ident('mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }', { input: { name: 'Cổng thử', scopes: ['READ'], organizationId: randomUUID() } }));
+    notFound(
+      await ident('mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }', {
+        input: { name: 'Cổng thử', scopes: ['READ'], organizationId: randomUUID() },
+      }),
+    );
     const editor = demoId('user', 'bientap');
     const before = (await sql.query('select organization_id, version from identity.user_account where id = $1', [editor])).rows[0];
     notFound(await ident('mutation($id: ID!, $o: ID!) { updateUser(id: $id, input: { organizationId: $o }) { id } }', { id: editor, o: randomUUID() }));
@@ -358,7 +420,9 @@ describe('identity refuses an organizationId it does not know (NOT_FOUND), chang
   });
 
   it('for a deleted organization, and accepts one created a moment ago', async () => {
-    const { createOrganization } = await orgs<{ createOrganization: { id: string } }>('mutation { createOrganization(input: { name: "Chi bộ mới lập", type: PARTY_CELL, level: GRASSROOTS }) { id } }');
+    const { createOrganization } = await orgs<{ createOrganization: { id: string } }>(
+      'mutation { createOrganization(input: { name: "Chi bộ mới lập", type: PARTY_CELL, level: GRASSROOTS }) { id } }',
+    );
     // No wait: a miss in the replica is confirmed against the feed before it is refused.
     const created = await ident(CREATE_USER, { input: userInput(createOrganization.id) });
     expect(created.errors).toBeUndefined();
@@ -366,7 +430,11 @@ describe('identity refuses an organizationId it does not know (NOT_FOUND), chang
     await caughtUp();
     const u0 = await users();
     notFound(await ident(CREATE_USER, { input: userInput(createOrganization.id) }));
-    notFound(await ident('mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }', { input: { name: 'Cổng thử', scopes: ['READ'], organizationId: createOrganization.id } }));
+    notFound(
+      await ident('mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }', {
+        input: { name: 'Cổng thử', scopes: ['READ'], organizationId: createOrganization.id },
+      }),
+    );
     expect(await users()).toBe(u0);
   });
 });

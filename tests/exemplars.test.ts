@@ -45,7 +45,15 @@ beforeAll(async () => {
   const created = await gqlOk(
     s.gateway.url,
     'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-    { i: { email: 'kiemduyet.chodon@example.vn', displayName: 'Kiểm duyệt viên Chợ Đồn', organizationId: org('hu-cho-don'), roles: ['REVIEWER'], password: 'mật khẩu đủ dài 2026' } },
+    {
+      i: {
+        email: 'kiemduyet.chodon@example.vn',
+        displayName: 'Kiểm duyệt viên Chợ Đồn',
+        organizationId: org('hu-cho-don'),
+        roles: ['REVIEWER'],
+        password: 'mật khẩu đủ dài 2026',
+      },
+    },
     as.admin,
   );
   expect(created.createUser.id).toBeTruthy();
@@ -61,8 +69,10 @@ afterAll(async () => {
 const call = (who: string, query: string, variables?: Record<string, unknown>) => gql(s.gateway.url, query, variables, as[who]);
 const codeOf = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
 const rows = async (q: string, p: unknown[] = []) => (await sql.query(q, p)).rows;
-const CREATE = 'mutation($i: CreateExemplarInput!, $c: Boolean) { createExemplar(input: $i, confirmDuplicate: $c) { id name status story allowedActions timeline { action toStatus } } }';
-const TRANSITION = 'mutation($id: ID!, $a: ExemplarAction!, $n: String) { transitionExemplar(id: $id, action: $a, note: $n) { status allowedActions timeline { action fromStatus toStatus actorName note } } }';
+const CREATE =
+  'mutation($i: CreateExemplarInput!, $c: Boolean) { createExemplar(input: $i, confirmDuplicate: $c) { id name status story allowedActions timeline { action toStatus } } }';
+const TRANSITION =
+  'mutation($id: ID!, $a: ExemplarAction!, $n: String) { transitionExemplar(id: $id, action: $a, note: $n) { status allowedActions timeline { action fromStatus toStatus actorName note } } }';
 
 describe('registering an exemplar', () => {
   it('sanitises the story and warns about a duplicate instead of recording it twice', async () => {
@@ -97,7 +107,9 @@ describe('registering an exemplar', () => {
     expect(codeOf(viewer)).toBe('FORBIDDEN');
     const blank = await call('babeEditor', CREATE, { i: { kind: 'PRACTICE', name: '\u200b\u200b', organizationId: org('hu-ba-be'), field: 'OTHER' } });
     expect(codeOf(blank)).toBe('BAD_USER_INPUT');
-    const unknown = await call('babeEditor', CREATE, { i: { kind: 'PRACTICE', name: 'Không ai', organizationId: '00000000-0000-4000-8000-000000000000', field: 'OTHER' } });
+    const unknown = await call('babeEditor', CREATE, {
+      i: { kind: 'PRACTICE', name: 'Không ai', organizationId: '00000000-0000-4000-8000-000000000000', field: 'OTHER' },
+    });
     expect(codeOf(unknown)).toBe('NOT_FOUND');
     expect(await rows('select count(*)::int as n from exemplars.exemplar')).toEqual(before);
   });
@@ -105,7 +117,12 @@ describe('registering an exemplar', () => {
 
 describe('the lifecycle', () => {
   it('goes step by step; refused steps are CONFLICT, wrong roles and scopes FORBIDDEN, and change nothing', async () => {
-    const { createExemplar: e } = await gqlOk(s.gateway.url, CREATE, { i: { kind: 'COLLECTIVE', name: 'Chi bộ thôn Pác Ngòi làm du lịch cộng đồng', organizationId: org('du-nam-mau'), field: 'NEW_RURAL_DEVELOPMENT' } }, as.babeEditor);
+    const { createExemplar: e } = await gqlOk(
+      s.gateway.url,
+      CREATE,
+      { i: { kind: 'COLLECTIVE', name: 'Chi bộ thôn Pác Ngòi làm du lịch cộng đồng', organizationId: org('du-nam-mau'), field: 'NEW_RURAL_DEVELOPMENT' } },
+      as.babeEditor,
+    );
     const version = async () => (await rows('select version, status from exemplars.exemplar where id = $1', [e.id]))[0];
     const refused = async (who: string, action: string, code: string, note?: string) => {
       const before = await version();
@@ -128,20 +145,40 @@ describe('the lifecycle', () => {
     expect(verified.allowedActions).toEqual(['RECOGNISE', 'AWARD', 'REVOKE']);
     await refused('babeReviewer', 'REPLICATE', 'CONFLICT');
     await refused('babeReviewer', 'REJECT', 'CONFLICT', 'quá muộn');
-    expect((await call('babeReviewer', TRANSITION, { id: e.id, a: 'RECOGNISE', n: 'Biểu dương tại hội nghị' })).data!.transitionExemplar.status).toBe('RECOGNISED');
+    expect((await call('babeReviewer', TRANSITION, { id: e.id, a: 'RECOGNISE', n: 'Biểu dương tại hội nghị' })).data!.transitionExemplar.status).toBe(
+      'RECOGNISED',
+    );
     expect((await call('babeEditor', TRANSITION, { id: e.id, a: 'PUBLICISE' })).data!.transitionExemplar.status).toBe('PUBLICISED');
     expect((await call('babeEditor', TRANSITION, { id: e.id, a: 'REPLICATE' })).data!.transitionExemplar.status).toBe('REPLICATED');
     const revoked = (await call('babeReviewer', TRANSITION, { id: e.id, a: 'REVOKE', n: 'Phát hiện sai phạm' })).data!.transitionExemplar;
     expect(revoked.status).toBe('REVOKED');
     expect(revoked.allowedActions).toEqual([]);
-    expect(revoked.timeline.map((t: { action: string }) => t.action)).toEqual(['REGISTER', 'PROPOSE', 'VERIFY', 'RECOGNISE', 'PUBLICISE', 'REPLICATE', 'REVOKE']);
-    expect(revoked.timeline.at(-1)).toMatchObject({ fromStatus: 'REPLICATED', toStatus: 'REVOKED', actorName: 'kiemduyet.babe@lantoa.vn', note: 'Phát hiện sai phạm' });
+    expect(revoked.timeline.map((t: { action: string }) => t.action)).toEqual([
+      'REGISTER',
+      'PROPOSE',
+      'VERIFY',
+      'RECOGNISE',
+      'PUBLICISE',
+      'REPLICATE',
+      'REVOKE',
+    ]);
+    expect(revoked.timeline.at(-1)).toMatchObject({
+      fromStatus: 'REPLICATED',
+      toStatus: 'REVOKED',
+      actorName: 'kiemduyet.babe@lantoa.vn',
+      note: 'Phát hiện sai phạm',
+    });
     expect((await rows('select recognised_on from exemplars.exemplar where id = $1', [e.id]))[0].recognised_on).not.toBeNull();
     await refused('babeReviewer', 'PROPOSE', 'CONFLICT');
   });
 
   it('rejects a proposal only with a reason', async () => {
-    const { createExemplar: e } = await gqlOk(s.gateway.url, CREATE, { i: { kind: 'HOUSEHOLD', name: 'Hộ nuôi ong ở Nam Mẫu', organizationId: org('du-nam-mau'), field: 'PRODUCTION_AND_TECHNOLOGY' } }, as.babeEditor);
+    const { createExemplar: e } = await gqlOk(
+      s.gateway.url,
+      CREATE,
+      { i: { kind: 'HOUSEHOLD', name: 'Hộ nuôi ong ở Nam Mẫu', organizationId: org('du-nam-mau'), field: 'PRODUCTION_AND_TECHNOLOGY' } },
+      as.babeEditor,
+    );
     await gqlOk(s.gateway.url, TRANSITION, { id: e.id, a: 'PROPOSE' }, as.babeEditor);
     expect(codeOf(await call('babeReviewer', TRANSITION, { id: e.id, a: 'REJECT', n: '   ' }))).toBe('BAD_USER_INPUT');
     expect((await call('babeReviewer', TRANSITION, { id: e.id, a: 'REJECT', n: 'Thiếu minh chứng' })).data!.transitionExemplar.status).toBe('REJECTED');
@@ -149,11 +186,17 @@ describe('the lifecycle', () => {
 });
 
 describe('commendations', () => {
-  const COMMEND = 'mutation($i: CreateCommendationInput!) { createCommendation(input: $i) { id decisionNumber exemplar { status awardedOn } decidingOrganization { name } } }';
+  const COMMEND =
+    'mutation($i: CreateCommendationInput!) { createCommendation(input: $i) { id decisionNumber exemplar { status awardedOn } decidingOrganization { name } } }';
   let verifiedId: string;
 
   beforeAll(async () => {
-    const { createExemplar: e } = await gqlOk(s.gateway.url, CREATE, { i: { kind: 'PRACTICE', name: 'Mô hình “Dân vận khéo” ở Ba Bể', organizationId: org('hu-ba-be'), field: 'PARTY_BUILDING' } }, as.babeEditor);
+    const { createExemplar: e } = await gqlOk(
+      s.gateway.url,
+      CREATE,
+      { i: { kind: 'PRACTICE', name: 'Mô hình “Dân vận khéo” ở Ba Bể', organizationId: org('hu-ba-be'), field: 'PARTY_BUILDING' } },
+      as.babeEditor,
+    );
     await gqlOk(s.gateway.url, TRANSITION, { id: e.id, a: 'PROPOSE' }, as.babeEditor);
     await gqlOk(s.gateway.url, TRANSITION, { id: e.id, a: 'VERIFY' }, as.babeReviewer);
     verifiedId = e.id;
@@ -187,11 +230,18 @@ describe('commendations', () => {
   it('records an allowed commendation, which makes the exemplar AWARDED, and revokes it only with a reason', async () => {
     const ok = await call('babeReviewer', COMMEND, { i: input() });
     expect(ok.errors).toBeUndefined();
-    expect(ok.data!.createCommendation).toMatchObject({ decisionNumber: '2024/QĐ-UBND', exemplar: { status: 'AWARDED', awardedOn: '2025-05-19' }, decidingOrganization: { name: 'Ủy ban nhân dân tỉnh Bắc Kạn' } });
+    expect(ok.data!.createCommendation).toMatchObject({
+      decisionNumber: '2024/QĐ-UBND',
+      exemplar: { status: 'AWARDED', awardedOn: '2025-05-19' },
+      decidingOrganization: { name: 'Ủy ban nhân dân tỉnh Bắc Kạn' },
+    });
     const REVOKE = 'mutation($id: ID!, $r: String!) { revokeCommendation(id: $id, reason: $r) { status revocationReason } }';
     expect(codeOf(await call('babeReviewer', REVOKE, { id: ok.data!.createCommendation.id, r: ' ' }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await call('babeEditor', REVOKE, { id: ok.data!.createCommendation.id, r: 'Sai đối tượng' }))).toBe('FORBIDDEN');
-    expect((await call('babeReviewer', REVOKE, { id: ok.data!.createCommendation.id, r: 'Sai đối tượng' })).data!.revokeCommendation).toEqual({ status: 'REVOKED', revocationReason: 'Sai đối tượng' });
+    expect((await call('babeReviewer', REVOKE, { id: ok.data!.createCommendation.id, r: 'Sai đối tượng' })).data!.revokeCommendation).toEqual({
+      status: 'REVOKED',
+      revocationReason: 'Sai đối tượng',
+    });
   });
 });
 
@@ -238,7 +288,12 @@ describe('statistics', () => {
       );
       expect(organization.exemplarStats).toEqual(expected);
       expect(expected.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBeGreaterThan(300);
-      const byYear = await gqlOk(s.gateway.url, `query($id: ID!) { organization(id: $id) { exemplarStats(input: { groupBy: [YEAR, FIELD], honouredOnly: true }) { year field count } } }`, { id: district }, as.viewer);
+      const byYear = await gqlOk(
+        s.gateway.url,
+        `query($id: ID!) { organization(id: $id) { exemplarStats(input: { groupBy: [YEAR, FIELD], honouredOnly: true }) { year field count } } }`,
+        { id: district },
+        as.viewer,
+      );
       const sqlByYear = await rows(
         `select extract(year from least(e.recognised_on, e.awarded_on))::int as year, e.field, count(*)::int as count
          from exemplars.exemplar e join organizations.organization o on o.id = e.organization_id

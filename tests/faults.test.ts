@@ -82,9 +82,17 @@ const readOr = (file: string): string => {
     return '';
   }
 };
-const parentOf = (pid: number): number => Number(readOr(`/proc/${pid}/stat`).slice(readOr(`/proc/${pid}/stat`).lastIndexOf(')') + 2).split(' ')[1] ?? 0);
+const parentOf = (pid: number): number =>
+  Number(
+    readOr(`/proc/${pid}/stat`)
+      .slice(readOr(`/proc/${pid}/stat`).lastIndexOf(')') + 2)
+      .split(' ')[1] ?? 0,
+  );
 const cmdlineOf = (pid: number): string => readOr(`/proc/${pid}/cmdline`).split('\0').join(' ');
-const allPids = (): number[] => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+const allPids = (): number[] =>
+  readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
 const alive = (pid: number): boolean => {
   const stat = readOr(`/proc/${pid}/stat`);
   return stat !== '' && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
@@ -254,7 +262,10 @@ describe('faults, with the system started by pnpm start', () => {
     );
     expect(recoveredAt, 'answers became whole again').toBeGreaterThan(0);
     expect(counts.SERVICE_UNAVAILABLE, 'the missing part was reported').toBeGreaterThan(0);
-    expect(Object.keys(counts).filter((k) => k !== 'whole' && k !== 'SERVICE_UNAVAILABLE'), 'no other error').toEqual([]);
+    expect(
+      Object.keys(counts).filter((k) => k !== 'whole' && k !== 'SERVICE_UNAVAILABLE'),
+      'no other error',
+    ).toEqual([]);
     expect(lostIdentity, 'identity answered every time').toBe(0);
     expect(restarted).toBeDefined();
     expect(restarted).not.toBe(victim);
@@ -316,7 +327,10 @@ describe('faults, with the system started by pnpm start', () => {
     if (internal.length) console.log(`[faults] internal errors: ${internal.slice(0, 3).join(' ')}`);
     expect(recoveredAt, 'writes succeed again').toBeGreaterThan(0);
     expect(found).toBe(acknowledged.length);
-    expect(Object.keys(failures).filter((k) => k.startsWith('transport')), 'the gateway always answered').toEqual([]);
+    expect(
+      Object.keys(failures).filter((k) => k.startsWith('transport')),
+      'the gateway always answered',
+    ).toEqual([]);
     expect(run.output()).toMatch(/PostgreSQL exited unexpectedly \(signal SIGKILL\); restarting it/);
     expect(run.output()).toMatch(/PostgreSQL is running again/);
   }, 60_000);

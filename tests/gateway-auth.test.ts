@@ -5,7 +5,17 @@
  */
 import { loadGatewayConfig, startGateway, type GatewayOptions } from '@lantoa/gateway';
 import { DEMO_PASSWORD, JWT_AUDIENCE, JWT_ISSUER } from '@lantoa/identity';
-import { ANONYMOUS, CALLER_HEADER, createLogger, Role, signCallerProof, verifyCallerProof, type Logger, type RunningServer, type RunningSubgraph } from '@lantoa/kit';
+import {
+  ANONYMOUS,
+  CALLER_HEADER,
+  createLogger,
+  Role,
+  signCallerProof,
+  verifyCallerProof,
+  type Logger,
+  type RunningServer,
+  type RunningSubgraph,
+} from '@lantoa/kit';
 import { createTestDatabase, freePort, gql, type TestDatabase } from '@lantoa/kit/testing';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -225,7 +235,9 @@ async function apiToken(admin: Session, scopes: string[] = ['READ']): Promise<{ 
 
 const subgraphRequests = async (url: string): Promise<number> => {
   // /metrics answers only the gateway's proof.
-  const text = await (await fetch(new URL('/metrics', url), { headers: { [CALLER_HEADER]: await signCallerProof(ANONYMOUS, 'metrics', gatewaySecret) } })).text();
+  const text = await (
+    await fetch(new URL('/metrics', url), { headers: { [CALLER_HEADER]: await signCallerProof(ANONYMOUS, 'metrics', gatewaySecret) } })
+  ).text();
   const count = Number(/lantoa_graphql_requests_total\{[^}]*\} (\d+)/.exec(text)?.[1]);
   if (!Number.isFinite(count)) throw new Error(`/metrics answered no request count: ${text.slice(0, 200)}`);
   return count;

@@ -74,7 +74,8 @@ describe('wrong passwords', () => {
     const victim = await gql(stack.gateway.url, SIGN_IN, { e: ADMIN, p: DEMO_PASSWORD }, from(VICTIM));
     expect(victim.errors).toBeUndefined();
     const codes = [];
-    for (let i = 0; i < 10; i++) codes.push((await gql(stack.gateway.url, SIGN_IN, { e: ADMIN, p: `guess ${i}` }, from(ATTACKER))).errors![0]!.extensions!.code);
+    for (let i = 0; i < 10; i++)
+      codes.push((await gql(stack.gateway.url, SIGN_IN, { e: ADMIN, p: `guess ${i}` }, from(ATTACKER))).errors![0]!.extensions!.code);
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
     expect(codes.slice(5)).toEqual(Array(5).fill('RATE_LIMITED'));
 
@@ -118,7 +119,12 @@ describe('request ids', () => {
     expect(answered[0]).not.toBe(answered[1]);
     const audited = [];
     for (const w of writes) {
-      const events = await gql(direct.url, 'query($id: ID!) { auditEvents(filter: { entityId: $id }) { nodes { requestId action } } }', { id: w.data!.createPerson.id }, admin);
+      const events = await gql(
+        direct.url,
+        'query($id: ID!) { auditEvents(filter: { entityId: $id }) { nodes { requestId action } } }',
+        { id: w.data!.createPerson.id },
+        admin,
+      );
       audited.push(events.data!.auditEvents.nodes[0].requestId);
     }
     expect(audited).toEqual(answered);
@@ -200,17 +206,47 @@ describe('logs', () => {
     const admin = await stack.as(ADMIN);
     const editor = await stack.as('bientap@lantoa.vn');
     const from = written.length;
-    const created = await gql(stack.gateway.url, 'mutation($i: CreatePersonInput!) { createPerson(input: $i) { id phone email } }', { i: { familyName: 'Trần', middleName: 'Thị', givenName: 'Mai', phone, email, address: '12 Trường Chinh, Bắc Kạn' } }, editor);
+    const created = await gql(
+      stack.gateway.url,
+      'mutation($i: CreatePersonInput!) { createPerson(input: $i) { id phone email } }',
+      { i: { familyName: 'Trần', middleName: 'Thị', givenName: 'Mai', phone, email, address: '12 Trường Chinh, Bắc Kạn' } },
+      editor,
+    );
     expect(created.data!.createPerson).toMatchObject({ phone, email });
     const id = created.data!.createPerson.id;
-    expect((await gql(stack.gateway.url, 'mutation($id: ID!) { updatePerson(id: $id, input: { phone: "0912 777 999", email: "mai.tran@example.vn" }) { id } }', { id }, admin)).errors).toBeUndefined();
-    const user = await gql(stack.gateway.url, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { email: userEmail, displayName: 'Cán bộ mới', password: 'một mật khẩu đủ dài', roles: ['VIEWER'], organizationId: demoId('organization', 'tu-bac-kan') },
-    }, admin);
+    expect(
+      (
+        await gql(
+          stack.gateway.url,
+          'mutation($id: ID!) { updatePerson(id: $id, input: { phone: "0912 777 999", email: "mai.tran@example.vn" }) { id } }',
+          { id },
+          admin,
+        )
+      ).errors,
+    ).toBeUndefined();
+    const user = await gql(
+      stack.gateway.url,
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: {
+          email: userEmail,
+          displayName: 'Cán bộ mới',
+          password: 'một mật khẩu đủ dài',
+          roles: ['VIEWER'],
+          organizationId: demoId('organization', 'tu-bac-kan'),
+        },
+      },
+      admin,
+    );
     expect(user.errors).toBeUndefined();
     // A write PostgreSQL refuses: its error (statement, values, "Failing row contains (…)") is what subgraphs log.
     await sql(`alter table organizations.person add constraint hardening_test_phone check (length(phone) <> ${failingPhone.length}) not valid`);
-    const refused = await gql(stack.gateway.url, 'mutation($i: CreatePersonInput!) { createPerson(input: $i) { id } }', { i: { familyName: 'Lò', givenName: 'Văn', phone: failingPhone, email } }, editor);
+    const refused = await gql(
+      stack.gateway.url,
+      'mutation($i: CreatePersonInput!) { createPerson(input: $i) { id } }',
+      { i: { familyName: 'Lò', givenName: 'Văn', phone: failingPhone, email } },
+      editor,
+    );
     expect(refused.errors![0]!.extensions!.code).toBe('INTERNAL_SERVER_ERROR');
     await sql('alter table organizations.person drop constraint hardening_test_phone');
 

@@ -110,11 +110,12 @@ export async function prepareTree(url: string, fanout: number[], say: Say): Prom
   }
 }
 
-
 /** Volume of the other subgraphs, over the tree: 10,000 documents, 100,000 tasks, 100,000 exemplars. */
 export async function prepareWork(url: string, tree: TreeFixture, say: Say): Promise<void> {
   const started = Date.now();
   const work = await generateWork(url, { organizationIds: tree.ids, directives: 10_000, tasks: 100_000, label: 'bench' });
   await generateExemplars(url, { organizationIds: tree.ids, count: 100_000, label: 'bench' });
-  say(`Inserted ${work.directiveIds.length.toLocaleString('en')} documents, ${work.tasks.toLocaleString('en')} tasks and 100,000 exemplars in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  say(
+    `Inserted ${work.directiveIds.length.toLocaleString('en')} documents, ${work.tasks.toLocaleString('en')} tasks and 100,000 exemplars in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
 }

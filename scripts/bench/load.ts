@@ -27,7 +27,10 @@ export class SampleCheckError extends Error {
  * answers that carry `errors` (or an empty page where one was expected) would
  * measure the error path, so we stop instead.
  */
-export async function sampleCheck(o: { scenario: Scenario; target: Target; url: string; headers: Record<string, string>; seed: number }, samples = 5): Promise<void> {
+export async function sampleCheck(
+  o: { scenario: Scenario; target: Target; url: string; headers: Record<string, string>; seed: number },
+  samples = 5,
+): Promise<void> {
   const { scenario, target } = o;
   const random = seededRandom(o.seed);
   for (let i = 0; i < samples; i++) {

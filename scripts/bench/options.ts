@@ -73,7 +73,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   const fanout = values.fanout.split(',').map((s) => positiveInt('fanout', s.trim()));
   // The subtree scenarios need nodes at depth 1 with children of their own.
   if (fanout.length < 2) throw new UsageError('--fanout needs at least two levels (districts with children), e.g. 20,25,20.');
-  if (treeSize(fanout) > 2_000_000) throw new UsageError(`--fanout ${values.fanout} makes ${treeSize(fanout).toLocaleString('en')} organizations; keep it under 2,000,000.`);
+  if (treeSize(fanout) > 2_000_000)
+    throw new UsageError(`--fanout ${values.fanout} makes ${treeSize(fanout).toLocaleString('en')} organizations; keep it under 2,000,000.`);
   return {
     fanout,
     duration: positiveInt('duration', values.duration),

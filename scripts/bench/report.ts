@@ -44,7 +44,9 @@ export function renderReport(rows: Measurement[], info: RunInfo): string {
         r.errors,
         fixed(r.sqlPerRequest, 2),
         '',
-      ].join(' | ').trim(),
+      ]
+        .join(' | ')
+        .trim(),
     ),
     '',
     'errors = socket errors + timeouts + 200 answers carrying GraphQL `errors`. SQL/req = statements the subgraphs a request reaches sent (all of them through the gateway) ÷ requests sent. Subgraphs, gateway, PostgreSQL and autocannon share the machine.',

@@ -76,7 +76,8 @@ export async function openDatabase(cfg: DatabaseConfig, say: Say): Promise<Datab
     const onDeath = (how: string) => {
       if (stopped || hooks.stopping()) return;
       const { delayMs, count } = counter.crashed();
-      if (delayMs === undefined) return hooks.giveUp(`PostgreSQL stopped ${count} times within ${(hooks.policy?.windowMs ?? 60_000) / 1000} s (last: ${how}); giving up on it`);
+      if (delayMs === undefined)
+        return hooks.giveUp(`PostgreSQL stopped ${count} times within ${(hooks.policy?.windowMs ?? 60_000) / 1000} s (last: ${how}); giving up on it`);
       hooks.say(`PostgreSQL exited unexpectedly (${how}); restarting it in ${delayMs / 1000} s. The services reconnect by themselves.`);
       restarting = (async () => {
         await sleep(delayMs, undefined, { signal: abort.signal }).catch(() => undefined);

@@ -49,7 +49,7 @@ const labelOf = (pid: number): string => {
 export function launchingProcesses(env: NodeJS.ProcessEnv = process.env): Ancestor[] {
   const script = env.npm_lifecycle_script;
   const chain: Ancestor[] = [];
-  for (let pid = process.ppid; pid > 1 && chain.length < 8; ) {
+  for (let pid = process.ppid; pid > 1 && chain.length < 8;) {
     const stat = statOf(pid);
     if (!stat) break;
     chain.push({ pid, startTime: stat.startTime, label: labelOf(pid) });
@@ -74,7 +74,7 @@ export function watchParents(onGone: (who: string) => void, intervalMs = 500): (
   const parent = process.ppid;
   const chain = launchingProcesses();
   const timer = setInterval(() => {
-    const dead = process.ppid !== parent ? chain[0] ?? { pid: parent, label: 'the parent process' } : chain.find(gone);
+    const dead = process.ppid !== parent ? (chain[0] ?? { pid: parent, label: 'the parent process' }) : chain.find(gone);
     if (!dead) return;
     clearInterval(timer);
     onGone(`${dead.label} (pid ${dead.pid})`);

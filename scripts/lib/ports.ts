@@ -12,5 +12,4 @@ export const isPortFree = (port: number, host = '127.0.0.1'): Promise<boolean> =
 export const reachableHost = (host: string): string => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
 
 /** What to print for people: loopback and "any" read better as localhost. */
-export const displayHost = (host: string): string =>
-  host === '127.0.0.1' || host === '0.0.0.0' || host === '::' || host === '::1' ? 'localhost' : host;
+export const displayHost = (host: string): string => (host === '127.0.0.1' || host === '0.0.0.0' || host === '::' || host === '::1' ? 'localhost' : host);

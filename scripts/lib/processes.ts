@@ -189,7 +189,9 @@ export function superviseService(spec: ServiceSpec, hooks: SupervisorHooks): Sup
     if (delayMs === undefined) {
       return hooks.giveUp(`${spec.name} crashed ${count} times within ${policy.windowMs / 1000} s (last: ${how}); giving up on it`);
     }
-    hooks.say(`${spec.name} exited unexpectedly (${how}); restarting it in ${delayMs / 1000} s (crash ${count} of ${policy.maxCrashes} allowed within ${policy.windowMs / 1000} s).`);
+    hooks.say(
+      `${spec.name} exited unexpectedly (${how}); restarting it in ${delayMs / 1000} s (crash ${count} of ${policy.maxCrashes} allowed within ${policy.windowMs / 1000} s).`,
+    );
     void (async () => {
       await sleep(delayMs);
       if (hooks.stopping()) return;

@@ -23,7 +23,16 @@ export type Got =
   | { kind: 'broken'; detail: string };
 
 /** Codes that mean the cell says nothing about authorization: the test itself or the service is at fault. */
-const BROKEN = new Set(['INTERNAL_SERVER_ERROR', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'RATE_LIMITED', 'QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE']);
+const BROKEN = new Set([
+  'INTERNAL_SERVER_ERROR',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'RATE_LIMITED',
+  'QUERY_TOO_COMPLEX',
+  'SERVICE_UNAVAILABLE',
+]);
 
 const short = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
@@ -32,7 +41,9 @@ export function classify(res: Response): Got {
   const codes = errors.map((e) => e.extensions?.code ?? 'NO_CODE');
   const first = (code: string) => errors.find((e) => e.extensions?.code === code)?.message ?? '';
   if (res.status === 401) {
-    return errors.length === 1 && codes[0] === 'UNAUTHENTICATED' ? { kind: 'refused', message: errors[0]!.message } : { kind: 'broken', detail: `HTTP 401 with ${short(JSON.stringify(res.errors))}` };
+    return errors.length === 1 && codes[0] === 'UNAUTHENTICATED'
+      ? { kind: 'refused', message: errors[0]!.message }
+      : { kind: 'broken', detail: `HTTP 401 with ${short(JSON.stringify(res.errors))}` };
   }
   if (res.status !== 200) return { kind: 'broken', detail: `HTTP ${res.status}: ${short(JSON.stringify(res.errors ?? res.data))}` };
   if (codes.includes('UNAUTHENTICATED')) return { kind: 'unauthenticated', message: first('UNAUTHENTICATED') };
@@ -57,7 +68,8 @@ export function verdict(expected: Expected, got: Got, o: { allowedCode: string; 
       return got.kind === 'unauthenticated' || got.kind === 'refused' ? undefined : `expected UNAUTHENTICATED, got ${describe(got)}`;
     case 'refused':
       if (got.kind !== 'refused') return `expected HTTP 401 UNAUTHENTICATED, got ${describe(got)}`;
-      if (o.refusalReason && !o.refusalReason.test(got.message)) return `HTTP 401 as expected, but for another reason: "${got.message}" does not match ${o.refusalReason}`;
+      if (o.refusalReason && !o.refusalReason.test(got.message))
+        return `HTTP 401 as expected, but for another reason: "${got.message}" does not match ${o.refusalReason}`;
       return undefined;
   }
 }
@@ -96,7 +108,11 @@ export function renderMatrix(title: string, columns: Column[], rows: Row[]): str
   const width = Math.max(...rows.map((r) => [...r.label].length), 10);
   const cellWidth = Math.max(4, ...columns.map((c) => c.label.length + 1));
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
-  const lines = [title, pad('', width) + ' │ ' + columns.map((c) => pad(c.label, cellWidth)).join(''), '─'.repeat(width + 1) + '┼' + '─'.repeat(cellWidth * columns.length + 1)];
+  const lines = [
+    title,
+    pad('', width) + ' │ ' + columns.map((c) => pad(c.label, cellWidth)).join(''),
+    '─'.repeat(width + 1) + '┼' + '─'.repeat(cellWidth * columns.length + 1),
+  ];
   for (const r of rows) {
     const cells = columns.map((c) => {
       const cell = r.cells.get(c.key);

@@ -3,7 +3,15 @@
  * supergraph's API (what the gateway serves) and each subgraph's own SDL
  * (what a subgraph answers directly). Nothing here is a hand-kept list.
  */
-import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
+import {
+  Kind,
+  parse,
+  type ConstDirectiveNode,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type ObjectTypeDefinitionNode,
+  type ObjectTypeExtensionNode,
+} from 'graphql';
 import type { OperationType } from './rules.js';
 
 export interface SchemaOperation {
@@ -46,7 +54,8 @@ function argOf(d: ConstDirectiveNode, name: string): string | undefined {
   return v && (v.kind === Kind.ENUM || v.kind === Kind.STRING) ? v.value : undefined;
 }
 
-const isTrue = (d: ConstDirectiveNode, name: string) => d.arguments?.some((a) => a.name.value === name && a.value.kind === Kind.BOOLEAN && a.value.value) ?? false;
+const isTrue = (d: ConstDirectiveNode, name: string) =>
+  d.arguments?.some((a) => a.name.value === name && a.value.kind === Kind.BOOLEAN && a.value.value) ?? false;
 
 /** Federation's own fields (_entities, _service) are the gateway's business, not a client's. */
 const isFederationField = (f: FieldDefinitionNode) => f.name.value.startsWith('_');
@@ -75,12 +84,17 @@ export function supergraphOperations(supergraphSdl: string): SchemaOperation[] {
 
   const ops = new Map<string, SchemaOperation>();
   for (const { node, type } of rootTypes(doc)) {
-    const typeGraphs = directives(node, 'join__type').map(graph).filter((g): g is string => !!g);
+    const typeGraphs = directives(node, 'join__type')
+      .map(graph)
+      .filter((g): g is string => !!g);
     for (const f of node.fields ?? []) {
       if (isFederationField(f) || directives(f, 'inaccessible').length) continue;
       const joined = directives(f, 'join__field');
       // A @join__field without `graph` (or an external one) does not say who resolves the field.
-      const fieldGraphs = joined.filter((d) => !isTrue(d, 'external')).map(graph).filter((g): g is string => !!g);
+      const fieldGraphs = joined
+        .filter((d) => !isTrue(d, 'external'))
+        .map(graph)
+        .filter((g): g is string => !!g);
       const subgraphs = fieldGraphs.length ? fieldGraphs : typeGraphs;
       const key = `${type} ${f.name.value}`;
       const seen = ops.get(key);

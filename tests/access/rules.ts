@@ -64,7 +64,13 @@ export const queries: Record<string, AccessRule> = {
   auditEvents: { access: 'REVIEW', subgraph: 'identity', document: '{ auditEvents(first: 1) { totalCount } }', allowed: 'OK' },
 
   // ---- organizations ----
-  organization: { access: 'READ', subgraph: 'organizations', document: 'query ($id: ID!) { organization(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  organization: {
+    access: 'READ',
+    subgraph: 'organizations',
+    document: 'query ($id: ID!) { organization(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'OK',
+  },
   organizations: { access: 'READ', subgraph: 'organizations', document: '{ organizations(first: 1) { totalCount } }', allowed: 'OK' },
   person: { access: 'READ', subgraph: 'organizations', document: 'query ($id: ID!) { person(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
   people: { access: 'READ', subgraph: 'organizations', document: '{ people(first: 1) { totalCount } }', allowed: 'OK' },
@@ -76,7 +82,13 @@ export const queries: Record<string, AccessRule> = {
   themes: { access: 'READ', subgraph: 'directives', document: '{ themes(first: 1) { totalCount } }', allowed: 'OK' },
   task: { access: 'READ', subgraph: 'directives', document: 'query ($id: ID!) { task(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
   tasks: { access: 'READ', subgraph: 'directives', document: '{ tasks(first: 1) { totalCount } }', allowed: 'OK' },
-  progressReport: { access: 'READ', subgraph: 'directives', document: 'query ($id: ID!) { progressReport(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  progressReport: {
+    access: 'READ',
+    subgraph: 'directives',
+    document: 'query ($id: ID!) { progressReport(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'OK',
+  },
   progressReports: { access: 'READ', subgraph: 'directives', document: '{ progressReports(first: 1) { totalCount } }', allowed: 'OK' },
   evaluations: { access: 'READ', subgraph: 'directives', document: '{ evaluations(first: 1) { totalCount } }', allowed: 'OK' },
   // ---- exemplars ----
@@ -105,7 +117,13 @@ export const mutations: Record<string, AccessRule> = {
     variables: async (fx) => ({ t: await fx.freshRefreshToken() }),
     allowed: 'OK',
   },
-  signOut: { access: 'PUBLIC', subgraph: 'identity', document: 'mutation ($t: String!) { signOut(refreshToken: $t) }', variables: { t: `unknown-${id()}` }, allowed: 'OK' }, // false
+  signOut: {
+    access: 'PUBLIC',
+    subgraph: 'identity',
+    document: 'mutation ($t: String!) { signOut(refreshToken: $t) }',
+    variables: { t: `unknown-${id()}` },
+    allowed: 'OK',
+  }, // false
   signOutEverywhere: { access: 'SIGNED_IN_USER', subgraph: 'identity', document: 'mutation { signOutEverywhere }', allowed: 'OK', endsOwnSessions: true },
   changePassword: {
     access: 'SIGNED_IN_USER',
@@ -137,8 +155,20 @@ export const mutations: Record<string, AccessRule> = {
     variables: { id: id(), p: 'short' },
     allowed: 'BAD_USER_INPUT',
   },
-  deleteUser: { access: 'ADMIN', subgraph: 'identity', document: 'mutation ($id: ID!) { deleteUser(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
-  restoreUser: { access: 'ADMIN', subgraph: 'identity', document: 'mutation ($id: ID!) { restoreUser(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  deleteUser: {
+    access: 'ADMIN',
+    subgraph: 'identity',
+    document: 'mutation ($id: ID!) { deleteUser(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  restoreUser: {
+    access: 'ADMIN',
+    subgraph: 'identity',
+    document: 'mutation ($id: ID!) { restoreUser(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
   createApiToken: {
     access: 'ADMIN',
     subgraph: 'identity',
@@ -146,7 +176,13 @@ export const mutations: Record<string, AccessRule> = {
     variables: { input: { name: '', scopes: ['READ'], organizationId: id() } },
     allowed: 'BAD_USER_INPUT',
   },
-  revokeApiToken: { access: 'ADMIN', subgraph: 'identity', document: 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  revokeApiToken: {
+    access: 'ADMIN',
+    subgraph: 'identity',
+    document: 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
 
   // ---- organizations: the tree (admins) ----
   createOrganization: {
@@ -170,8 +206,20 @@ export const mutations: Record<string, AccessRule> = {
     variables: { id: id(), parentId: id() },
     allowed: 'NOT_FOUND',
   },
-  deleteOrganization: { access: 'ADMIN', subgraph: 'organizations', document: 'mutation ($id: ID!) { deleteOrganization(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
-  restoreOrganization: { access: 'ADMIN', subgraph: 'organizations', document: 'mutation ($id: ID!) { restoreOrganization(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  deleteOrganization: {
+    access: 'ADMIN',
+    subgraph: 'organizations',
+    document: 'mutation ($id: ID!) { deleteOrganization(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  restoreOrganization: {
+    access: 'ADMIN',
+    subgraph: 'organizations',
+    document: 'mutation ($id: ID!) { restoreOrganization(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
   recordSuccession: {
     access: 'ADMIN',
     subgraph: 'organizations',
@@ -195,8 +243,20 @@ export const mutations: Record<string, AccessRule> = {
     variables: { id: id(), input: { givenName: 'Không' } },
     allowed: 'NOT_FOUND',
   },
-  deletePerson: { access: 'EDIT', subgraph: 'organizations', document: 'mutation ($id: ID!) { deletePerson(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
-  restorePerson: { access: 'EDIT', subgraph: 'organizations', document: 'mutation ($id: ID!) { restorePerson(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  deletePerson: {
+    access: 'EDIT',
+    subgraph: 'organizations',
+    document: 'mutation ($id: ID!) { deletePerson(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  restorePerson: {
+    access: 'EDIT',
+    subgraph: 'organizations',
+    document: 'mutation ($id: ID!) { restorePerson(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
   createPosition: {
     access: 'EDIT',
     subgraph: 'organizations',
@@ -211,8 +271,20 @@ export const mutations: Record<string, AccessRule> = {
     variables: { id: id(), input: { title: 'Phó Bí thư' } },
     allowed: 'NOT_FOUND',
   },
-  deletePosition: { access: 'EDIT', subgraph: 'organizations', document: 'mutation ($id: ID!) { deletePosition(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
-  restorePosition: { access: 'EDIT', subgraph: 'organizations', document: 'mutation ($id: ID!) { restorePosition(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  deletePosition: {
+    access: 'EDIT',
+    subgraph: 'organizations',
+    document: 'mutation ($id: ID!) { deletePosition(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  restorePosition: {
+    access: 'EDIT',
+    subgraph: 'organizations',
+    document: 'mutation ($id: ID!) { restorePosition(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
 
   // ---- directives: the registry, themes and criteria (admins) ----
   createDirective: {
@@ -229,8 +301,20 @@ export const mutations: Record<string, AccessRule> = {
     variables: { id: id(), input: { summary: 'Không có' } },
     allowed: 'NOT_FOUND',
   },
-  deleteDirective: { access: 'ADMIN', subgraph: 'directives', document: 'mutation ($id: ID!) { deleteDirective(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
-  restoreDirective: { access: 'ADMIN', subgraph: 'directives', document: 'mutation ($id: ID!) { restoreDirective(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  deleteDirective: {
+    access: 'ADMIN',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!) { deleteDirective(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  restoreDirective: {
+    access: 'ADMIN',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!) { restoreDirective(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
   relateDirectives: {
     access: 'ADMIN',
     subgraph: 'directives',
@@ -241,7 +325,13 @@ export const mutations: Record<string, AccessRule> = {
     })(),
     allowed: 'BAD_USER_INPUT',
   },
-  unrelateDirectives: { access: 'ADMIN', subgraph: 'directives', document: 'mutation ($id: ID!) { unrelateDirectives(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  unrelateDirectives: {
+    access: 'ADMIN',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!) { unrelateDirectives(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
   createTheme: {
     access: 'ADMIN',
     subgraph: 'directives',
@@ -256,8 +346,20 @@ export const mutations: Record<string, AccessRule> = {
     variables: { id: id(), input: { description: 'Không có' } },
     allowed: 'NOT_FOUND',
   },
-  deleteTheme: { access: 'ADMIN', subgraph: 'directives', document: 'mutation ($id: ID!) { deleteTheme(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
-  restoreTheme: { access: 'ADMIN', subgraph: 'directives', document: 'mutation ($id: ID!) { restoreTheme(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  deleteTheme: {
+    access: 'ADMIN',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!) { deleteTheme(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  restoreTheme: {
+    access: 'ADMIN',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!) { restoreTheme(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
   createCriterion: {
     access: 'ADMIN',
     subgraph: 'directives',
@@ -272,7 +374,13 @@ export const mutations: Record<string, AccessRule> = {
     variables: { id: id(), input: { title: 'Không có' } },
     allowed: 'NOT_FOUND',
   },
-  deleteCriterion: { access: 'ADMIN', subgraph: 'directives', document: 'mutation ($id: ID!) { deleteCriterion(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  deleteCriterion: {
+    access: 'ADMIN',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!) { deleteCriterion(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
 
   // ---- directives: tasks and reports (editors, within scope); evaluations (reviewers) ----
   createTask: {
@@ -289,8 +397,20 @@ export const mutations: Record<string, AccessRule> = {
     variables: { id: id(), input: { title: 'Không có' } },
     allowed: 'NOT_FOUND',
   },
-  deleteTask: { access: 'EDIT', subgraph: 'directives', document: 'mutation ($id: ID!) { deleteTask(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
-  restoreTask: { access: 'EDIT', subgraph: 'directives', document: 'mutation ($id: ID!) { restoreTask(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  deleteTask: {
+    access: 'EDIT',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!) { deleteTask(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  restoreTask: {
+    access: 'EDIT',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!) { restoreTask(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
   createProgressReport: {
     access: 'EDIT',
     subgraph: 'directives',
@@ -305,8 +425,20 @@ export const mutations: Record<string, AccessRule> = {
     variables: { id: id(), input: { results: 'Không có' } },
     allowed: 'NOT_FOUND',
   },
-  deleteProgressReport: { access: 'EDIT', subgraph: 'directives', document: 'mutation ($id: ID!) { deleteProgressReport(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
-  restoreProgressReport: { access: 'EDIT', subgraph: 'directives', document: 'mutation ($id: ID!) { restoreProgressReport(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  deleteProgressReport: {
+    access: 'EDIT',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!) { deleteProgressReport(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  restoreProgressReport: {
+    access: 'EDIT',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!) { restoreProgressReport(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
   recordEvaluation: {
     access: 'REVIEW',
     subgraph: 'directives',
@@ -314,7 +446,13 @@ export const mutations: Record<string, AccessRule> = {
     variables: { input: { criterionId: id(), organizationId: id(), periodFrom: '2024-01-01', periodTo: '2024-12-31', score: 1 } },
     allowed: 'NOT_FOUND',
   },
-  deleteEvaluation: { access: 'REVIEW', subgraph: 'directives', document: 'mutation ($id: ID!) { deleteEvaluation(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  deleteEvaluation: {
+    access: 'REVIEW',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!) { deleteEvaluation(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
 
   // ---- exemplars (editors within scope; lifecycle decisions and commendations: reviewers; the authority table: admins) ----
   createExemplar: {
@@ -331,8 +469,20 @@ export const mutations: Record<string, AccessRule> = {
     variables: { id: id(), input: { summary: 'Không có' } },
     allowed: 'NOT_FOUND',
   },
-  deleteExemplar: { access: 'EDIT', subgraph: 'exemplars', document: 'mutation ($id: ID!) { deleteExemplar(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
-  restoreExemplar: { access: 'EDIT', subgraph: 'exemplars', document: 'mutation ($id: ID!) { restoreExemplar(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  deleteExemplar: {
+    access: 'EDIT',
+    subgraph: 'exemplars',
+    document: 'mutation ($id: ID!) { deleteExemplar(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  restoreExemplar: {
+    access: 'EDIT',
+    subgraph: 'exemplars',
+    document: 'mutation ($id: ID!) { restoreExemplar(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
   transitionExemplar: {
     access: 'EDIT',
     subgraph: 'exemplars',
@@ -358,7 +508,16 @@ export const mutations: Record<string, AccessRule> = {
     access: 'REVIEW',
     subgraph: 'exemplars',
     document: 'mutation ($input: CreateCommendationInput!) { createCommendation(input: $input) { id } }',
-    variables: { input: { exemplarId: id(), form: 'CERTIFICATE_OF_MERIT', basis: 'REGULAR', decidingOrganizationId: id(), decisionNumber: 'không phải số', decidedOn: '2024-01-01' } },
+    variables: {
+      input: {
+        exemplarId: id(),
+        form: 'CERTIFICATE_OF_MERIT',
+        basis: 'REGULAR',
+        decidingOrganizationId: id(),
+        decisionNumber: 'không phải số',
+        decidedOn: '2024-01-01',
+      },
+    },
     allowed: 'BAD_USER_INPUT',
   },
   revokeCommendation: {
@@ -375,7 +534,13 @@ export const mutations: Record<string, AccessRule> = {
     variables: { input: { organizationType: 'not a type', organizationLevel: 'PROVINCE', form: 'ORDER' } },
     allowed: 'BAD_USER_INPUT',
   },
-  deleteCommendationAuthority: { access: 'ADMIN', subgraph: 'exemplars', document: 'mutation ($id: ID!) { deleteCommendationAuthority(id: $id) { id } }', variables: { id: id() }, allowed: 'NOT_FOUND' },
+  deleteCommendationAuthority: {
+    access: 'ADMIN',
+    subgraph: 'exemplars',
+    document: 'mutation ($id: ID!) { deleteCommendationAuthority(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
 };
 
 export function ruleFor(type: OperationType, name: string): AccessRule | undefined {

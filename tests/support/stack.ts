@@ -47,10 +47,14 @@ export async function startStack(label: string, gatewayEnv: Record<string, strin
     jwtSecret,
     async as(email) {
       if (!sessions.has(email)) {
-        const res = await gql<{ signIn: { accessToken: string } }>(gateway.url, 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', {
-          e: email,
-          p: DEMO_PASSWORD,
-        });
+        const res = await gql<{ signIn: { accessToken: string } }>(
+          gateway.url,
+          'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }',
+          {
+            e: email,
+            p: DEMO_PASSWORD,
+          },
+        );
         if (res.errors) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(res.errors)}`);
         sessions.set(email, { authorization: `Bearer ${res.data!.signIn.accessToken}` });
       }

@@ -67,7 +67,9 @@ export function operationGuardPlugin(): ApolloServerPlugin<GatewayContext> {
             throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
           }
           if (operation.operation === 'subscription') {
-            throw new GraphQLError('This API has no subscriptions; send a query or a mutation.', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+            throw new GraphQLError('This API has no subscriptions; send a query or a mutation.', {
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+            });
           }
         },
       };
@@ -105,8 +107,7 @@ export function httpErrorHandler(log: Logger, bodyLimit: string): ErrorRequestHa
   return (err: { type?: string; status?: number; message?: string }, _req, res, next) => {
     if (res.headersSent) return next(err);
     const requestId = res.locals.requestId as string | undefined;
-    const send = (status: number, code: string, message: string) =>
-      res.status(status).json({ errors: [{ message, extensions: { code, requestId } }] });
+    const send = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code, requestId } }] });
     if (err.type === 'entity.too.large') return send(413, ErrorCode.BAD_USER_INPUT, `The request body is larger than the limit of ${bodyLimit}.`);
     if (err.type === 'entity.parse.failed') return send(400, ErrorCode.BAD_REQUEST, 'The request body is not valid JSON.');
     if (err.status && err.status >= 400 && err.status < 500) return send(err.status, ErrorCode.BAD_REQUEST, err.message ?? 'Bad request.');

@@ -3,7 +3,18 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ANONYMOUS, createLogger, errorPlugin, noSniff, requestIdOf, scalarLiteralsRule, withoutSuggestions, type Caller, type Logger, type RunningServer } from '@lantoa/kit';
+import {
+  ANONYMOUS,
+  createLogger,
+  errorPlugin,
+  noSniff,
+  requestIdOf,
+  scalarLiteralsRule,
+  withoutSuggestions,
+  type Caller,
+  type Logger,
+  type RunningServer,
+} from '@lantoa/kit';
 import compression from 'compression';
 import cors from 'cors';
 import express from 'express';

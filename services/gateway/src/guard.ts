@@ -80,7 +80,12 @@ export function requestGuard(o: GuardOptions): RequestHandler {
         }
         if (err instanceof AuthUnavailableError) {
           res.setHeader('Retry-After', '5');
-          return send(res, 503, ErrorCode.SERVICE_UNAVAILABLE, `Sign-in cannot be checked right now. Try again shortly, and quote request id ${requestId} if it persists.`);
+          return send(
+            res,
+            503,
+            ErrorCode.SERVICE_UNAVAILABLE,
+            `Sign-in cannot be checked right now. Try again shortly, and quote request id ${requestId} if it persists.`,
+          );
         }
         throw err;
       }

@@ -36,8 +36,7 @@ const DOWN_STATUSES = new Set([502, 503, 504]);
 
 const UNAVAILABLE_MESSAGE = 'This part of the answer is unavailable right now: a service behind the gateway is down or not answering. Try again shortly.';
 // A mutation sent to a subgraph that then timed out or dropped the connection may have been applied.
-const UNKNOWN_OUTCOME_MESSAGE =
-  'The service behind the gateway did not answer in time: this change may or may not have been made. Check before trying again.';
+const UNKNOWN_OUTCOME_MESSAGE = 'The service behind the gateway did not answer in time: this change may or may not have been made. Check before trying again.';
 
 /** Connection errors that mean the request was never delivered: nothing can have been changed. */
 const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);

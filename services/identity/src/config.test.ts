@@ -25,7 +25,9 @@ describe('identity configuration', () => {
   it('has defaults for everything but the database and the two secrets', () => {
     expect(loadIdentityConfig(base)).toMatchObject({ PORT: 4002, ACCESS_TOKEN_TTL_SECONDS: 600, REFRESH_TOKEN_TTL_DAYS: 30, DB_POOL_MAX: 10 });
     expect(loadIdentityConfig(base).ADMIN_EMAIL).toBeUndefined();
-    expect(Object.keys(subgraph.envShape)).toEqual(expect.arrayContaining(['GATEWAY_SECRET', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'ACCESS_TOKEN_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS']));
+    expect(Object.keys(subgraph.envShape)).toEqual(
+      expect.arrayContaining(['GATEWAY_SECRET', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'ACCESS_TOKEN_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS']),
+    );
     const missing = problems({});
     for (const name of ['DATABASE_URL', 'GATEWAY_SECRET', 'JWT_SECRET']) expect(missing).toContain(name);
   });
@@ -41,7 +43,9 @@ describe('identity configuration', () => {
     const short = problems({ ...base, ADMIN_EMAIL: 'admin@example.vn', ADMIN_PASSWORD: 'ngắn9' });
     expect(short).toMatch(/ADMIN_PASSWORD: must be at least 10/);
     expect(short).not.toContain('ngắn9');
-    expect(loadIdentityConfig({ ...base, ADMIN_EMAIL: 'admin@example.vn', ADMIN_PASSWORD: 'một mật khẩu dài' })).toMatchObject({ ADMIN_EMAIL: 'admin@example.vn' });
+    expect(loadIdentityConfig({ ...base, ADMIN_EMAIL: 'admin@example.vn', ADMIN_PASSWORD: 'một mật khẩu dài' })).toMatchObject({
+      ADMIN_EMAIL: 'admin@example.vn',
+    });
   });
 
   it('refuses a published demo password as ADMIN_PASSWORD, in any letter case, without echoing it', () => {

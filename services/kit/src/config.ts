@@ -10,10 +10,7 @@ export class ConfigError extends Error {
  * bad variable rather than discover it on the first request, so every problem
  * is collected and reported together, by variable name.
  */
-export function loadConfig<S extends z.ZodRawShape>(
-  shape: S,
-  env: Record<string, string | undefined> = process.env,
-): z.infer<z.ZodObject<S>> {
+export function loadConfig<S extends z.ZodRawShape>(shape: S, env: Record<string, string | undefined> = process.env): z.infer<z.ZodObject<S>> {
   // Empty strings are treated as unset so `FOO=` in an .env file means "default".
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = z.object(shape).safeParse(cleaned);
@@ -39,9 +36,12 @@ export const postgresUrl = z
   .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// or postgresql:// URL');
 
 /** Comma-separated list, e.g. CORS_ORIGINS=http://localhost:5173,https://console.example.vn */
-export const csv = z
-  .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+export const csv = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 
 /** Shared by the gateway and every subgraph; signs the caller proof. */
 export const gatewaySecret = z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)');

@@ -43,15 +43,15 @@ export class AppError extends GraphQLError {
 export const badUserInput = (fields: FieldProblem[], message?: string) =>
   new AppError(
     ErrorCode.BAD_USER_INPUT,
-    message ?? (fields.length === 1 ? `${fields[0]!.path}: ${fields[0]!.message}` : `${fields.length} fields are invalid: ${fields.map((f) => f.path).join(', ')}`),
+    message ??
+      (fields.length === 1 ? `${fields[0]!.path}: ${fields[0]!.message}` : `${fields.length} fields are invalid: ${fields.map((f) => f.path).join(', ')}`),
     { fields },
   );
 
 export const notFound = (what: string, id: string, path?: string) =>
   new AppError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist.`, path ? { fields: [{ path, message: `${what} ${id} does not exist.` }] } : {});
 
-export const conflict = (message: string, extensions?: Record<string, unknown>) =>
-  new AppError(ErrorCode.CONFLICT, message, extensions);
+export const conflict = (message: string, extensions?: Record<string, unknown>) => new AppError(ErrorCode.CONFLICT, message, extensions);
 
 export const staleVersion = (what: string, id: string, expected: number, actual: number) =>
   conflict(`${what} ${id} was changed by someone else (version ${actual}, you edited version ${expected}). Reload it and apply your change again.`, {
@@ -69,5 +69,4 @@ export function checkExpectedVersion(what: string, record: { id: string; version
 }
 
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError(ErrorCode.FORBIDDEN, message);
-export const unauthenticated = (message = 'Sign in first: no valid credentials were sent.') =>
-  new AppError(ErrorCode.UNAUTHENTICATED, message);
+export const unauthenticated = (message = 'Sign in first: no valid credentials were sent.') => new AppError(ErrorCode.UNAUTHENTICATED, message);

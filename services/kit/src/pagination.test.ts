@@ -91,7 +91,12 @@ describe('afterCursorSql', () => {
 describe('toConnection', () => {
   it('uses the extra row only to tell that more follow, and counts lazily', async () => {
     let counted = 0;
-    const c = toConnection([1, 2, 3], { first: 2, offset: 0, after: null }, (n) => [n], async () => ++counted && 42);
+    const c = toConnection(
+      [1, 2, 3],
+      { first: 2, offset: 0, after: null },
+      (n) => [n],
+      async () => ++counted && 42,
+    );
     expect(c.nodes).toEqual([1, 2]);
     expect(c.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor([2]) });
     expect(counted).toBe(0);

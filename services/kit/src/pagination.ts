@@ -193,17 +193,26 @@ export async function readPage<T extends object>(
   args: PageArgs,
 ): Promise<Connection<T>> {
   const page = pageRequest(args, terms);
-  const qb = filtered.clone().select('*').orderByRaw(orderBySql(terms as AnyTerm[])).limit(page.first + 1);
+  const qb = filtered
+    .clone()
+    .select('*')
+    .orderByRaw(orderBySql(terms as AnyTerm[]))
+    .limit(page.first + 1);
   if (page.after) {
     const { sql, bindings } = afterCursorSql(terms as AnyTerm[], page.after);
     qb.whereRaw(sql, bindings);
   }
   if (page.offset) qb.offset(page.offset);
   const rows = page.first === 0 ? [] : await selectEntities(em, entity, qb);
-  return toConnection(rows, page, (row) => cursorValues(terms, row), async () => {
-    const [row] = await em.execute<{ count: string }[]>(filtered.clone().count('* as count'));
-    return Number(row!.count);
-  });
+  return toConnection(
+    rows,
+    page,
+    (row) => cursorValues(terms, row),
+    async () => {
+      const [row] = await em.execute<{ count: string }[]>(filtered.clone().count('* as count'));
+      return Number(row!.count);
+    },
+  );
 }
 
 /** Builds the connection from `first + 1` fetched rows; totalCount runs only if the client asks for it. */
@@ -255,7 +264,12 @@ export function readGroupedPage<T extends object>(
         const { sql, bindings } = afterCursorSql(o.terms as AnyTerm[], page.after);
         inner.whereRaw(sql, bindings);
       }
-      const qb = knex.select('*').from(inner.as('g')).where('rn', '>', page.offset).andWhere('rn', '<=', page.offset + page.first + 1).orderBy([o.groupColumn, 'rn']);
+      const qb = knex
+        .select('*')
+        .from(inner.as('g'))
+        .where('rn', '>', page.offset)
+        .andWhere('rn', '<=', page.offset + page.first + 1)
+        .orderBy([o.groupColumn, 'rn']);
       return selectGrouped(ctx.em, o.entity, qb, o.groupProperty, parentIds);
     })
     .load(o.parentId)

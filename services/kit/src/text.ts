@@ -6,7 +6,6 @@
 
 import { INVISIBLE } from './text-policy.js';
 
-
 /**
  * The diacritic-insensitive search key: lower case, no combining marks, đ → d,
  * runs of white space folded. Computed in the application (not with
@@ -15,14 +14,7 @@ import { INVISIBLE } from './text-policy.js';
  * characters (zero-width spaces…) are dropped, so they never split a word.
  */
 export function searchKey(s: string): string {
-  return s
-    .replace(INVISIBLE, '')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return s.replace(INVISIBLE, '').normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** The words of a query, each matched as a substring of the search key (all must match): pass each through containsPattern. */

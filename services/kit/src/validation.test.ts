@@ -55,7 +55,9 @@ describe('checkExpectedVersion', () => {
     const record = { id: 'x', version: 3 };
     expect(() => checkExpectedVersion('Person', record, 3)).not.toThrow();
     expect(() => checkExpectedVersion('Person', record, undefined)).not.toThrow();
-    expect(() => checkExpectedVersion('Person', record, 2)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'CONFLICT', actualVersion: 3 }) }));
+    expect(() => checkExpectedVersion('Person', record, 2)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'CONFLICT', actualVersion: 3 }) }),
+    );
   });
 });
 
@@ -66,7 +68,10 @@ describe('isValidDate', () => {
     expect(isValidDate('9999-12-31')).toBe(true);
   });
 
-  it.each(['2023-02-29', '2024-02-30', '2024-13-01', '2024-00-10', '0000-01-01', '2021-5-18', '18/05/2021', '+12024-01-01', '2024-01-01T00:00'])('refuses %s', (s) => {
-    expect(isValidDate(s)).toBe(false);
-  });
+  it.each(['2023-02-29', '2024-02-30', '2024-13-01', '2024-00-10', '0000-01-01', '2021-5-18', '18/05/2021', '+12024-01-01', '2024-01-01T00:00'])(
+    'refuses %s',
+    (s) => {
+      expect(isValidDate(s)).toBe(false);
+    },
+  );
 });

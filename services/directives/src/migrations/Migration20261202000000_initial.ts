@@ -37,7 +37,9 @@ export class Migration20261202000000_initial extends Migration {
       deleted_at timestamptz(3)
     );`);
     // Party: (issuer, type, term, number); State: (issuer, type, year, number). A missing type code counts as its own value.
-    this.addSql(`create unique index directive_number_unique on directive (family, issuer_code, coalesce(type_code, ''), numbering_period, number_int) where deleted_at is null;`);
+    this.addSql(
+      `create unique index directive_number_unique on directive (family, issuer_code, coalesce(type_code, ''), numbering_period, number_int) where deleted_at is null;`,
+    );
     this.addSql('create index directive_issued_idx on directive (issued_on, id) where deleted_at is null;');
     this.addSql('create index directive_number_order_idx on directive (number_key, id) where deleted_at is null;');
     this.addSql('create index directive_title_idx on directive ((title collate "vi-x-icu"), id) where deleted_at is null;');

@@ -49,7 +49,12 @@ export async function seedDemoDirectives(em: EntityManager): Promise<number> {
       });
     }
     for (const r of relations) {
-      await insert('directive_relation', { id: demoId('directive-relation', `${r.from}:${r.kind}:${r.to}`), from_id: demoDirectiveId(r.from), to_id: demoDirectiveId(r.to), kind: r.kind });
+      await insert('directive_relation', {
+        id: demoId('directive-relation', `${r.from}:${r.kind}:${r.to}`),
+        from_id: demoDirectiveId(r.from),
+        to_id: demoDirectiveId(r.to),
+        kind: r.kind,
+      });
     }
     await insert('theme', {
       id: demoId('theme', theme.key),
@@ -95,7 +100,14 @@ export async function seedDemoDirectives(em: EntityManager): Promise<number> {
       search_text: searchKey([report.title, report.results, report.shortcomings].join(' ')),
     });
     for (const [i, c] of criteria.entries()) {
-      await insert('criterion', { id: demoId('criterion', c.key), directive_id: demoDirectiveId('01-kl-tw'), code: c.code, title: c.title, max_score: c.maxScore, position: i + 1 });
+      await insert('criterion', {
+        id: demoId('criterion', c.key),
+        directive_id: demoDirectiveId('01-kl-tw'),
+        code: c.code,
+        title: c.title,
+        max_score: c.maxScore,
+        position: i + 1,
+      });
     }
     for (const e of evaluations) {
       await insert('evaluation', {

@@ -12,7 +12,10 @@ export interface GeneratedWork {
  * the numbering rules hold) and `tasks` tasks led by them, due across three
  * years, in every status and deadline status. Deterministic for a given input.
  */
-export async function generateWork(databaseUrl: string, o: { organizationIds: string[]; directives: number; tasks: number; label: string }): Promise<GeneratedWork> {
+export async function generateWork(
+  databaseUrl: string,
+  o: { organizationIds: string[]; directives: number; tasks: number; label: string },
+): Promise<GeneratedWork> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -26,7 +29,14 @@ export async function generateWork(databaseUrl: string, o: { organizationIds: st
          lpad(g::text, 2, '0') || 'khgen ke hoach thuc hien so ' || g || ' ' || lower($2), now(), now()
        from generate_series(1, $3::int) g
        returning id`,
-      [orgs, o.label.toUpperCase().replace(/[^A-Z]/g, 'X').slice(0, 10) || 'GEN', o.directives],
+      [
+        orgs,
+        o.label
+          .toUpperCase()
+          .replace(/[^A-Z]/g, 'X')
+          .slice(0, 10) || 'GEN',
+        o.directives,
+      ],
     );
     const directiveIds = rows.map((r) => r.id);
     await client.query(

@@ -100,7 +100,9 @@ export class Migration20261202100000_initial extends Migration {
       version integer not null default 1,
       deleted_at timestamptz(3)
     );`);
-    this.addSql('create unique index commendation_authority_unique on commendation_authority (organization_type, organization_level, form) where deleted_at is null;');
+    this.addSql(
+      'create unique index commendation_authority_unique on commendation_authority (organization_type, organization_level, form) where deleted_at is null;',
+    );
 
     this.addSql(`create table commendation (
       id uuid primary key,

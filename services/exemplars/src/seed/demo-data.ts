@@ -36,7 +36,8 @@ export const exemplars: DemoExemplar[] = [
     organization: 'hu-cho-don',
     field: 'CHARITY',
     summary: 'Những chuyến xe miễn phí đưa bệnh nhân nghèo, trường hợp nguy kịch từ các xã vùng cao đến bệnh viện.',
-    story: '<p>Từ năm 2021, nhóm tình nguyện ở huyện Chợ Đồn duy trì <strong>“chuyến xe không đồng”</strong>, đưa đón miễn phí bệnh nhân nghèo đi khám, chữa bệnh.</p><p>Mô hình được nhiều địa phương học tập, nhân rộng.</p>',
+    story:
+      '<p>Từ năm 2021, nhóm tình nguyện ở huyện Chợ Đồn duy trì <strong>“chuyến xe không đồng”</strong>, đưa đón miễn phí bệnh nhân nghèo đi khám, chữa bệnh.</p><p>Mô hình được nhiều địa phương học tập, nhân rộng.</p>',
     status: 'AWARDED',
     recognisedOn: '2022-05-19',
     awardedOn: '2023-04-28',
@@ -97,7 +98,11 @@ export const exemplars: DemoExemplar[] = [
     summary: 'Quỹ do cán bộ, đảng viên đóng góp, hỗ trợ các trường hợp nguy kịch.',
     story: '<p>Mỗi cán bộ, đảng viên huyện Bạch Thông góp một ngày lương mỗi quý vào quỹ.</p>',
     status: 'VERIFIED',
-    steps: [register('2024-02-01'), { action: 'PROPOSE', from: 'REGISTERED', to: 'PROPOSED', on: '2024-06-10' }, { action: 'VERIFY', from: 'PROPOSED', to: 'VERIFIED', on: '2024-08-01' }],
+    steps: [
+      register('2024-02-01'),
+      { action: 'PROPOSE', from: 'REGISTERED', to: 'PROPOSED', on: '2024-06-10' },
+      { action: 'VERIFY', from: 'PROPOSED', to: 'VERIFIED', on: '2024-08-01' },
+    ],
   },
   {
     key: 'huong-dan-ky-thuat',
@@ -136,7 +141,13 @@ export const exemplars: DemoExemplar[] = [
       register('2023-06-01'),
       { action: 'PROPOSE', from: 'REGISTERED', to: 'PROPOSED', on: '2024-02-01' },
       { action: 'VERIFY', from: 'PROPOSED', to: 'VERIFIED', on: '2024-04-01' },
-      { action: 'RECOGNISE', from: 'VERIFIED', to: 'RECOGNISED', on: '2024-05-16', note: 'Biểu dương tại Hội nghị đánh giá 3 năm thực hiện Kết luận số 01-KL/TW.' },
+      {
+        action: 'RECOGNISE',
+        from: 'VERIFIED',
+        to: 'RECOGNISED',
+        on: '2024-05-16',
+        note: 'Biểu dương tại Hội nghị đánh giá 3 năm thực hiện Kết luận số 01-KL/TW.',
+      },
     ],
   },
   {

@@ -30,7 +30,13 @@ export async function seedDemoExemplars(em: EntityManager): Promise<number> {
     };
 
     for (const a of authorities) {
-      await insert('commendation_authority', { id: demoId('commendation-authority', `${a.type}:${a.level}:${a.form}`), organization_type: a.type, organization_level: a.level, form: a.form, note: a.note });
+      await insert('commendation_authority', {
+        id: demoId('commendation-authority', `${a.type}:${a.level}:${a.form}`),
+        organization_type: a.type,
+        organization_level: a.level,
+        form: a.form,
+        note: a.note,
+      });
     }
     await insert('movement', {
       id: demoId('movement', movement.key),

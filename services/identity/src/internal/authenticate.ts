@@ -74,7 +74,9 @@ export async function authenticateCredential(orm: Orm, settings: IdentitySetting
     if (ms(t.expires_at) <= Date.now()) throw new CredentialRefused('API token expired.');
     if (!t.last_used_at || Date.now() - ms(t.last_used_at) >= LAST_USED_GRANULARITY_MS) {
       // The condition repeats in SQL so that several identity instances still write at most once a minute.
-      await db.execute(`update api_token set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')`, [t.id]);
+      await db.execute(`update api_token set last_used_at = now() where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')`, [
+        t.id,
+      ]);
     }
     return {
       caller: { kind: 'token', id: t.id, name: t.name, organizationId: t.organization_id, roles: [Role.INTEGRATOR], scopes: t.scopes },

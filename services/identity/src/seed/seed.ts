@@ -16,7 +16,9 @@ export async function seedDemoUsers(em: EntityManager, o: { production?: boolean
     return 0;
   }
   const ids = DEMO_USERS.map((u) => demoId('user', u.key));
-  const existing = new Set((await em.execute<{ id: string }[]>('select id from user_account where id = any(?::uuid[])', [`{${ids.join(',')}}`])).map((r) => r.id));
+  const existing = new Set(
+    (await em.execute<{ id: string }[]>('select id from user_account where id = any(?::uuid[])', [`{${ids.join(',')}}`])).map((r) => r.id),
+  );
   const missing = DEMO_USERS.filter((u) => !existing.has(demoId('user', u.key)));
   // Hashed before the transaction: Argon2 is slow on purpose, and only missing users need it.
   const hashes = await Promise.all(missing.map((u) => hashPassword(u.password)));
@@ -28,7 +30,19 @@ export async function seedDemoUsers(em: EntityManager, o: { production?: boolean
         `insert into user_account (id, email, display_name, organization_id, roles, active, password_hash, password_changed_at, sessions_valid_after,
            failed_sign_ins, search_text, created_at, updated_at)
          values (?, ?, ?, ?, ?::text[], true, ?, ?, ?, 0, ?, ?, ?) on conflict do nothing`,
-        [demoId('user', u.key), u.email, u.displayName, demoId('organization', u.organization), `{${u.role}}`, hashes[i]!, now, now, userSearchText(u), now, now],
+        [
+          demoId('user', u.key),
+          u.email,
+          u.displayName,
+          demoId('organization', u.organization),
+          `{${u.role}}`,
+          hashes[i]!,
+          now,
+          now,
+          userSearchText(u),
+          now,
+          now,
+        ],
         'run',
       );
       inserted += (res as { affectedRows?: number }).affectedRows ?? 0;

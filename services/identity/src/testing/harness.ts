@@ -42,7 +42,12 @@ export async function startTestService(label: string, env: Record<string, string
   const jwtSecret = randomBytes(32).toString('base64url');
   const organizationsPort = await freePort();
   const t = await startTestSubgraph(subgraph, label, { JWT_SECRET: jwtSecret, ORGANIZATIONS_URL: `http://127.0.0.1:${organizationsPort}/graphql`, ...env });
-  const organizationsService = await startSubgraph(organizations, { LOG_LEVEL: 'warn', DATABASE_URL: t.db.url, PORT: String(organizationsPort), GATEWAY_SECRET: t.gatewaySecret });
+  const organizationsService = await startSubgraph(organizations, {
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: t.db.url,
+    PORT: String(organizationsPort),
+    GATEWAY_SECRET: t.gatewaySecret,
+  });
   await seedSubgraph(organizations, t.db.url);
   await seedSubgraph(subgraph, t.db.url);
   const sql = new pg.Client({ connectionString: t.db.url });
@@ -50,7 +55,9 @@ export async function startTestService(label: string, env: Record<string, string
   await sql.query('set search_path to identity');
   // The replica has the demo tree before the first test (an N+1 test counting statements must not see it arrive).
   for (let caughtUp = false; !caughtUp; await new Promise((r) => setTimeout(r, 20))) {
-    const { rows } = await sql.query('select (select last_seq from directory_state) >= (select coalesce(max(seq), 0) from organizations.organization_change) as ok');
+    const { rows } = await sql.query(
+      'select (select last_seq from directory_state) >= (select coalesce(max(seq), 0) from organizations.organization_change) as ok',
+    );
     caughtUp = rows[0].ok;
   }
   const base = t.url.replace(/\/graphql$/, '');
@@ -98,7 +105,10 @@ export async function refresh(t: TestService, refreshToken: string) {
 }
 
 /** Creates a user through the admin API; returns its id. */
-export async function createUser(t: TestService, input: { email: string; password: string; roles?: string[]; displayName?: string; organizationId?: string }): Promise<string> {
+export async function createUser(
+  t: TestService,
+  input: { email: string; password: string; roles?: string[]; displayName?: string; organizationId?: string },
+): Promise<string> {
   const res = await t.gql(demoCaller('admin'), `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
     input: { displayName: 'Người dùng thử', organizationId: demoId('organization', 'tu-bac-kan'), roles: ['EDITOR'], ...input },
   });

@@ -8,7 +8,15 @@ import { sampleDocx, sampleImage, samplePdf, zipOf } from './samples.js';
 import { signUploadToken, verifyUploadToken } from './upload-token.js';
 
 const SECRET = 'a-test-secret-of-sufficient-length-0123456789';
-const grant = { uploadId: randomUUID(), subgraph: 'exemplars', recordType: 'Exemplar', recordId: randomUUID(), callerId: randomUUID(), fileName: 'ảnh.jpg', maxBytes: 1234 };
+const grant = {
+  uploadId: randomUUID(),
+  subgraph: 'exemplars',
+  recordType: 'Exemplar',
+  recordId: randomUUID(),
+  callerId: randomUUID(),
+  fileName: 'ảnh.jpg',
+  maxBytes: 1234,
+};
 
 describe('upload tokens', () => {
   it('carry what they grant, and nothing else verifies as one', async () => {
@@ -36,7 +44,9 @@ describe('file names', () => {
   });
 
   it('are sent back in ASCII and in UTF-8', () => {
-    expect(contentDisposition(kindOfMime('image/png'), 'Đồng "bào".png')).toBe(`inline; filename="Dong _bao_.png"; filename*=UTF-8''${encodeURIComponent('Đồng "bào".png')}`);
+    expect(contentDisposition(kindOfMime('image/png'), 'Đồng "bào".png')).toBe(
+      `inline; filename="Dong _bao_.png"; filename*=UTF-8''${encodeURIComponent('Đồng "bào".png')}`,
+    );
     expect(contentDisposition(kindOfMime('application/vnd.openxmlformats-officedocument.wordprocessingml.document'), 'a.docx')).toMatch(/^attachment; /);
   });
 });

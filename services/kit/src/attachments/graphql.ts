@@ -7,7 +7,9 @@ import type { AttachmentService, ResolverClass } from './service.js';
 @Directive('@shareable')
 @ObjectType({ description: 'Where and until when to PUT the bytes of one file.' })
 export class AttachmentUpload {
-  @Field(() => String, { description: 'Gateway path to PUT the raw bytes to, with the same Authorization header (relative to the gateway, e.g. /uploads/exemplars/…).' })
+  @Field(() => String, {
+    description: 'Gateway path to PUT the raw bytes to, with the same Authorization header (relative to the gateway, e.g. /uploads/exemplars/…).',
+  })
   uploadUrl!: string;
 
   @Field(() => Date, { description: 'The URL is refused after this time (5 minutes); ask for a new one.' })
@@ -61,7 +63,8 @@ function recordTypeResolvers(service: AttachmentService, recordType: string, of:
     })
     createUpload(
       @Arg(idArg, () => ID, { description: `The ${recordType} to attach the file to.` }) recordId: string,
-      @Arg('fileName', () => String, { description: 'File name with its extension (.jpg, .jpeg, .png, .webp, .pdf, .docx); it must match the content.' }) fileName: string,
+      @Arg('fileName', () => String, { description: 'File name with its extension (.jpg, .jpeg, .png, .webp, .pdf, .docx); it must match the content.' })
+      fileName: string,
       @Arg('size', () => Int, { description: 'Size of the file in bytes; the upload may not send more.' }) size: number,
       @Ctx() ctx: RequestContext,
     ): Promise<AttachmentUpload> {

@@ -26,7 +26,12 @@ export class RefusedFileError extends Error {
   override name = 'RefusedFileError';
 }
 
-export const blobOf = (content: Buffer, mime: string): Blob => ({ sha256: createHash('sha256').update(content).digest('hex'), content, mime, size: content.length });
+export const blobOf = (content: Buffer, mime: string): Blob => ({
+  sha256: createHash('sha256').update(content).digest('hex'),
+  content,
+  mime,
+  size: content.length,
+});
 
 /**
  * Decides what the bytes are (file-type reads the content, not the name),

@@ -35,11 +35,18 @@ async function readAtMost(req: Readable, max: number): Promise<Buffer> {
 export function attachmentRoutes(o: { service: AttachmentService; orm: Orm; gatewaySecret: string; log: Logger }): (app: express.Express) => void {
   const contextOf = (res: express.Response): RequestContext => {
     const proof = res.locals.proof as CallerProof;
-    return { requestId: proof.requestId, em: o.orm.em.fork({ loggerContext: { request: proof } }), caller: proof.caller, loaders: new Loaders(), clientAddress: proof.clientAddress };
+    return {
+      requestId: proof.requestId,
+      em: o.orm.em.fork({ loggerContext: { request: proof } }),
+      caller: proof.caller,
+      loaders: new Loaders(),
+      clientAddress: proof.clientAddress,
+    };
   };
   const fail = (req: express.Request, res: express.Response, err: unknown) => {
     // The gateway gave up on the upload (it cut off an oversized body, or its client went away): nobody to answer.
-    if ((err as { code?: string }).code === 'ECONNRESET' || res.socket?.destroyed) return void o.log.info('upload aborted by the gateway', { requestId: (res.locals.proof as CallerProof | undefined)?.requestId });
+    if ((err as { code?: string }).code === 'ECONNRESET' || res.socket?.destroyed)
+      return void o.log.info('upload aborted by the gateway', { requestId: (res.locals.proof as CallerProof | undefined)?.requestId });
     const e = asHttpRefusal(err);
     if (e instanceof HttpRefusal) {
       // A refused body is not read further: close the connection instead of draining it.
@@ -61,7 +68,8 @@ export function attachmentRoutes(o: { service: AttachmentService; orm: Orm; gate
       }
       const limit = Math.min(grant.maxBytes, o.service.maxBytes);
       const declared = Number(req.header('content-length'));
-      if (Number.isFinite(declared) && declared > limit) throw new HttpRefusal(413, ErrorCode.BAD_USER_INPUT, `The file is larger than the ${limit} bytes declared for this upload.`);
+      if (Number.isFinite(declared) && declared > limit)
+        throw new HttpRefusal(413, ErrorCode.BAD_USER_INPUT, `The file is larger than the ${limit} bytes declared for this upload.`);
       res.status(201).json(await o.service.receive(contextOf(res), grant, () => readAtMost(req, limit)));
     } catch (err) {
       fail(req, res, err);

@@ -5,15 +5,30 @@ import { crc32 } from 'node:zlib';
  * in the repository): images drawn with sharp, a one-page PDF, a DOCX.
  */
 
-export async function sampleImage(o: { width: number; height: number; format: 'jpeg' | 'png' | 'webp'; color?: { r: number; g: number; b: number }; label?: string }): Promise<Buffer> {
+export async function sampleImage(o: {
+  width: number;
+  height: number;
+  format: 'jpeg' | 'png' | 'webp';
+  color?: { r: number; g: number; b: number };
+  label?: string;
+}): Promise<Buffer> {
   const sharp = (await import('sharp')).default;
   const { r, g, b } = o.color ?? { r: 200, g: 40, b: 40 };
   // A stripe of a second colour, so images differ in more than a flat fill (and thumbnails have something to show).
-  const stripe = await sharp({ create: { width: Math.max(1, Math.floor(o.width / 3)), height: o.height, channels: 3, background: { r: 255 - r, g: 255 - g, b: 255 - b } } })
+  const stripe = await sharp({
+    create: { width: Math.max(1, Math.floor(o.width / 3)), height: o.height, channels: 3, background: { r: 255 - r, g: 255 - g, b: 255 - b } },
+  })
     .png()
     .toBuffer();
-  const svg = o.label ? Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${o.height}"><text x="10" y="${Math.min(o.height - 5, 40)}" font-size="32" fill="white">${o.label.replace(/[<&>]/g, '')}</text></svg>`) : null;
-  const image = sharp({ create: { width: o.width, height: o.height, channels: 3, background: { r, g, b } } }).composite([{ input: stripe, left: 0, top: 0 }, ...(svg ? [{ input: svg, left: 0, top: 0 }] : [])]);
+  const svg = o.label
+    ? Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${o.width}" height="${o.height}"><text x="10" y="${Math.min(o.height - 5, 40)}" font-size="32" fill="white">${o.label.replace(/[<&>]/g, '')}</text></svg>`,
+      )
+    : null;
+  const image = sharp({ create: { width: o.width, height: o.height, channels: 3, background: { r, g, b } } }).composite([
+    { input: stripe, left: 0, top: 0 },
+    ...(svg ? [{ input: svg, left: 0, top: 0 }] : []),
+  ]);
   return o.format === 'jpeg' ? image.jpeg({ quality: 85 }).toBuffer() : o.format === 'png' ? image.png().toBuffer() : image.webp().toBuffer();
 }
 
@@ -111,7 +126,9 @@ export function sampleDocx(text = 'Lan Tỏa sample document'): Buffer {
     },
     {
       name: 'word/document.xml',
-      content: xml(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${escaped}</w:t></w:r></w:p></w:body></w:document>`),
+      content: xml(
+        `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${escaped}</w:t></w:r></w:p></w:body></w:document>`,
+      ),
     },
   ]);
 }

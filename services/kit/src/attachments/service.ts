@@ -62,7 +62,9 @@ const STATUS: Partial<Record<string, number>> = {
 };
 /** A callback's AppError (NOT_FOUND, FORBIDDEN) as the HTTP answer it means; other errors stay internal. */
 export const asHttpRefusal = (err: unknown): unknown =>
-  err instanceof AppError && STATUS[String(err.extensions.code)] ? new HttpRefusal(STATUS[String(err.extensions.code)]!, err.extensions.code as ErrorCode, err.message) : err;
+  err instanceof AppError && STATUS[String(err.extensions.code)]
+    ? new HttpRefusal(STATUS[String(err.extensions.code)]!, err.extensions.code as ErrorCode, err.message)
+    : err;
 
 /** The attachment as the API shows it (GraphQL fields and the upload's JSON answer). */
 export interface AttachmentView {
@@ -137,14 +139,22 @@ export class AttachmentService {
   }
 
   /** Step 1: checks the caller, the record, the name and the declared size; signs the upload URL. */
-  async createUpload(ctx: RequestContext, recordType: string, recordId: string, fileName: string, size: number, idPath = 'recordId'): Promise<{ uploadUrl: string; expiresAt: Date; maxSize: number }> {
+  async createUpload(
+    ctx: RequestContext,
+    recordType: string,
+    recordId: string,
+    fileName: string,
+    size: number,
+    idPath = 'recordId',
+  ): Promise<{ uploadUrl: string; expiresAt: Date; maxSize: number }> {
     if (!this.secret) throw new Error('Attachments are used before the subgraph started (start() sets the secret).');
     const problems = [];
     if (!isUuid(recordId)) problems.push({ path: idPath, message: `is not a valid id: ${JSON.stringify(recordId.slice(0, 60))}.` });
     const nameProblem = fileNameProblem(fileName);
     if (nameProblem) problems.push({ path: 'fileName', message: nameProblem });
     if (!Number.isInteger(size) || size < 1) problems.push({ path: 'size', message: 'must be the file size in bytes, at least 1.' });
-    else if (size > this.maxBytes) problems.push({ path: 'size', message: `is ${size} bytes; files may be at most ${this.maxBytes} bytes (${(this.maxBytes / 1048576).toFixed(0)} MiB).` });
+    else if (size > this.maxBytes)
+      problems.push({ path: 'size', message: `is ${size} bytes; files may be at most ${this.maxBytes} bytes (${(this.maxBytes / 1048576).toFixed(0)} MiB).` });
     if (problems.length) throw badUserInput(problems);
     await this.requireWrite(ctx, recordType, recordId);
     const { token, expiresAt } = await signUploadToken(this.secret, {
@@ -205,7 +215,8 @@ export class AttachmentService {
       });
       return this.view(attachment);
     } catch (err) {
-      if (err instanceof UniqueConstraintViolationException) throw new HttpRefusal(409, ErrorCode.CONFLICT, 'This upload URL has been used already: ask for a new one for another file.');
+      if (err instanceof UniqueConstraintViolationException)
+        throw new HttpRefusal(409, ErrorCode.CONFLICT, 'This upload URL has been used already: ask for a new one for another file.');
       throw err;
     }
   }

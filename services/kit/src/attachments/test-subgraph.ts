@@ -29,7 +29,7 @@ class FileNote {
 }
 
 const noteOrg = async (ctx: RequestContext, id: string): Promise<string | null> =>
-  ((await ctx.em.execute<{ organization_id: string }[]>('select organization_id from file_note where id = ?', [id]))[0]?.organization_id ?? null);
+  (await ctx.em.execute<{ organization_id: string }[]>('select organization_id from file_note where id = ?', [id]))[0]?.organization_id ?? null;
 
 const attachments = defineAttachments({
   subgraph: 'filetest',
@@ -53,7 +53,10 @@ const attachments = defineAttachments({
 class FileNoteResolver {
   @Query(() => [FileNote], { description: 'Notes by id.' })
   async fileNotes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<FileNote[]> {
-    const rows = await ctx.em.execute<{ id: string; organization_id: string }[]>('select id, organization_id from file_note where id = any(?::uuid[]) order by id', [`{${ids.join(',')}}`]);
+    const rows = await ctx.em.execute<{ id: string; organization_id: string }[]>(
+      'select id, organization_id from file_note where id = any(?::uuid[]) order by id',
+      [`{${ids.join(',')}}`],
+    );
     return rows.map((r) => Object.assign(new FileNote(), { id: r.id, organizationId: r.organization_id }));
   }
 }
@@ -78,4 +81,3 @@ export const fileTestSubgraph = {
   seed: async () => 0,
   start: async (o: Parameters<typeof attachments.start>[0]) => attachments.start(o),
 } as unknown as AnyDescriptor;
-

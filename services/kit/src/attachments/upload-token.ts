@@ -33,7 +33,11 @@ export interface UploadGrant {
   expiresAt: Date;
 }
 
-export async function signUploadToken(secret: string, grant: Omit<UploadGrant, 'expiresAt'>, ttlSeconds = UPLOAD_TOKEN_TTL_SECONDS): Promise<{ token: string; expiresAt: Date }> {
+export async function signUploadToken(
+  secret: string,
+  grant: Omit<UploadGrant, 'expiresAt'>,
+  ttlSeconds = UPLOAD_TOKEN_TTL_SECONDS,
+): Promise<{ token: string; expiresAt: Date }> {
   const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
   const token = await new SignJWT({ sg: grant.subgraph, rt: grant.recordType, rid: grant.recordId, fn: grant.fileName, max: grant.maxBytes })
     .setProtectedHeader({ alg: ALG })
@@ -61,11 +65,25 @@ export class InvalidUploadTokenError extends Error {
 /** Verifies algorithm, issuer, audience and expiry; returns what the token grants. */
 export async function verifyUploadToken(token: string, secret: string): Promise<UploadGrant> {
   try {
-    const { payload: p } = await jwtVerify(token, key(secret), { algorithms: [ALG], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'sub', 'jti'] });
+    const { payload: p } = await jwtVerify(token, key(secret), {
+      algorithms: [ALG],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      requiredClaims: ['exp', 'sub', 'jti'],
+    });
     if (typeof p.sg !== 'string' || typeof p.rt !== 'string' || typeof p.rid !== 'string' || typeof p.fn !== 'string' || typeof p.max !== 'number') {
       throw new InvalidUploadTokenError('The upload URL is incomplete.');
     }
-    return { uploadId: p.jti!, subgraph: p.sg, recordType: p.rt, recordId: p.rid, callerId: p.sub!, fileName: p.fn, maxBytes: p.max, expiresAt: new Date(p.exp! * 1000) };
+    return {
+      uploadId: p.jti!,
+      subgraph: p.sg,
+      recordType: p.rt,
+      recordId: p.rid,
+      callerId: p.sub!,
+      fileName: p.fn,
+      maxBytes: p.max,
+      expiresAt: new Date(p.exp! * 1000),
+    };
   } catch (err) {
     if (err instanceof InvalidUploadTokenError) throw err;
     const expired = (err as { code?: string }).code === 'ERR_JWT_EXPIRED';

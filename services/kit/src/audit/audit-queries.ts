@@ -108,7 +108,9 @@ export function recordHistory(ctx: RequestContext, entityType: string, entityId:
     args,
     parentId: entityId,
     count: async () => {
-      const [row] = await ctx.em.execute<{ count: string }[]>(ctx.em.getKnex()('audit_event').count('* as count').where({ entity_type: entityType, entity_id: entityId }));
+      const [row] = await ctx.em.execute<{ count: string }[]>(
+        ctx.em.getKnex()('audit_event').count('* as count').where({ entity_type: entityType, entity_id: entityId }),
+      );
       return Number(row!.count);
     },
   });

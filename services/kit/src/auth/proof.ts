@@ -27,8 +27,22 @@ export interface CallerProof {
   clientAddress: string | null;
 }
 
-export async function signCallerProof(caller: Caller, requestId: string, secret: string, ttlSeconds = 60, clientAddress: string | null = null): Promise<string> {
-  return new SignJWT({ kind: caller.kind, name: caller.name, org: caller.organizationId, roles: caller.roles, scopes: caller.scopes, rid: requestId, cip: clientAddress })
+export async function signCallerProof(
+  caller: Caller,
+  requestId: string,
+  secret: string,
+  ttlSeconds = 60,
+  clientAddress: string | null = null,
+): Promise<string> {
+  return new SignJWT({
+    kind: caller.kind,
+    name: caller.name,
+    org: caller.organizationId,
+    roles: caller.roles,
+    scopes: caller.scopes,
+    rid: requestId,
+    cip: clientAddress,
+  })
     .setProtectedHeader({ alg: ALG })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)

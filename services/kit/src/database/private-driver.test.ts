@@ -25,7 +25,8 @@ afterAll(async () => {
 });
 
 /** Everything an error could hand to a log line: message, stack and every property, nested causes included. */
-const everything = (err: unknown) => JSON.stringify(err, Object.getOwnPropertyNames(err as object)) + String((err as Error).stack) + String((err as Error).message);
+const everything = (err: unknown) =>
+  JSON.stringify(err, Object.getOwnPropertyNames(err as object)) + String((err as Error).stack) + String((err as Error).message);
 
 async function failure(run: () => Promise<unknown>): Promise<Error> {
   try {
@@ -41,9 +42,23 @@ describe('a failed statement’s error', () => {
     const em = orm.em.fork();
     // A duplicate e-mail (PostgreSQL's detail: "Key (email)=(…) already exists.") and a malformed phone ("Failing row contains (…)").
     const cases: Record<string, [() => Promise<unknown>, new (...args: never[]) => Error]> = {
-      'em.execute with parameters': [() => em.execute('insert into private_driver.contact (email, phone) values (?, ?)', [EMAIL, '0988777666']), UniqueConstraintViolationException],
-      'the connection directly': [() => em.getConnection().execute(`insert into private_driver.contact (email, phone) values ('${EMAIL}', '0988777666')`), UniqueConstraintViolationException],
-      'a query builder': [() => em.execute(em.getKnex()('private_driver.contact').insert({ email: `x${EMAIL}`, phone: PHONE })), CheckConstraintViolationException],
+      'em.execute with parameters': [
+        () => em.execute('insert into private_driver.contact (email, phone) values (?, ?)', [EMAIL, '0988777666']),
+        UniqueConstraintViolationException,
+      ],
+      'the connection directly': [
+        () => em.getConnection().execute(`insert into private_driver.contact (email, phone) values ('${EMAIL}', '0988777666')`),
+        UniqueConstraintViolationException,
+      ],
+      'a query builder': [
+        () =>
+          em.execute(
+            em
+              .getKnex()('private_driver.contact')
+              .insert({ email: `x${EMAIL}`, phone: PHONE }),
+          ),
+        CheckConstraintViolationException,
+      ],
     };
     for (const [path, [run, kind]] of Object.entries(cases)) {
       const err = await failure(run);

@@ -52,7 +52,13 @@ export async function selectEntities<T extends object>(em: EntityManager, entity
  * For a DataLoader batch: runs one query for many keys and returns, for each
  * key in order, the rows whose `by` property equals it (in query order).
  */
-export async function selectGrouped<T extends object>(em: EntityManager, entity: EntityName<T>, qb: Knex.QueryBuilder, by: keyof T & string, keys: readonly string[]): Promise<T[][]> {
+export async function selectGrouped<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  qb: Knex.QueryBuilder,
+  by: keyof T & string,
+  keys: readonly string[],
+): Promise<T[][]> {
   const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
   for (const row of await selectEntities(em, entity, qb)) groups.get(row[by] as string)?.push(row);
   return keys.map((k) => groups.get(k)!);
@@ -64,11 +70,22 @@ export async function selectGrouped<T extends object>(em: EntityManager, entity:
  * a page's references). Deleted rows are included: references must still
  * resolve; callers that want live rows check `deletedAt`.
  */
-export function loadById<T extends { id: string }>(ctx: { em: EntityManager; loaders: Loaders }, entity: EntityName<T> & { name: string }, id: string): Promise<T | null> {
+export function loadById<T extends { id: string }>(
+  ctx: { em: EntityManager; loaders: Loaders },
+  entity: EntityName<T> & { name: string },
+  id: string,
+): Promise<T | null> {
   return ctx.loaders
     .get<string, T | null>(`${entity.name}.byId`, async (ids) => {
       const table = ctx.em.getMetadata().get(entity.name).tableName;
-      const rows = await selectEntities(ctx.em, entity, ctx.em.getKnex()(table).select('*').whereRaw('id = any(?::uuid[])', [pgArray(ids)]));
+      const rows = await selectEntities(
+        ctx.em,
+        entity,
+        ctx.em
+          .getKnex()(table)
+          .select('*')
+          .whereRaw('id = any(?::uuid[])', [pgArray(ids)]),
+      );
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((i) => byId.get(i) ?? null);
     })

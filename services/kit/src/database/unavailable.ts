@@ -29,7 +29,11 @@ const MESSAGES =
 const ACQUIRING = /\bacquireConnection\b/;
 
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err as { code?: unknown; message?: unknown; stack?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: unknown; message?: unknown; stack?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.code === 'string' && CODES.has(e.code)) return true;
     if (typeof e.message === 'string' && MESSAGES.test(e.message)) return true;
     if (typeof e.stack === 'string' && ACQUIRING.test(e.stack)) return true;

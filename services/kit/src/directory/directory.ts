@@ -140,15 +140,13 @@ export class Directory {
  * organization id column; the same condition serves the page and totalCount.
  * One index range scan on the replica's path.
  */
-export function subtreeCondition(knex: Knex, column: string, o: { organizationId: string; includeDescendants?: boolean | null }): (qb: Knex.QueryBuilder) => void {
+export function subtreeCondition(
+  knex: Knex,
+  column: string,
+  o: { organizationId: string; includeDescendants?: boolean | null },
+): (qb: Knex.QueryBuilder) => void {
   if (!o.includeDescendants) return (qb) => void qb.where(column, o.organizationId);
-  return (qb) =>
-    void qb.whereIn(
-      column,
-      knex(TABLE)
-        .select('id')
-        .whereRaw(inSubtreeOfIdSql(TABLE), [o.organizationId, o.organizationId]),
-    );
+  return (qb) => void qb.whereIn(column, knex(TABLE).select('id').whereRaw(inSubtreeOfIdSql(TABLE), [o.organizationId, o.organizationId]));
 }
 
 /** Records in the caller's subtree only (nothing for a caller without a live organization); admins see all. For list queries. */
@@ -177,7 +175,11 @@ export interface AncestorCount {
  */
 export async function countByAncestorLevel(em: EntityManager, records: Knex.QueryBuilder, column: string, level: string): Promise<AncestorCount[]> {
   const knex = em.getKnex();
-  const r = records.clone().clearSelect().clearOrder().select(knex.raw('?? as org_id', [column]));
+  const r = records
+    .clone()
+    .clearSelect()
+    .clearOrder()
+    .select(knex.raw('?? as org_id', [column]));
   const qb = knex
     .select('a.id as organization_id')
     .count('* as count')

@@ -119,14 +119,19 @@ export function startDirectoryFollower(o: DirectoryFollowerOptions): DirectoryFo
           o.log.info('waiting for the organization feed', { feedUrl: o.feedUrl, retryInMs: wait });
         } else if (failures === 1 || wait < maxBackoff || failures % 10 === 0) {
           // First failure, then each time the pause doubles up to its cap: enough to notice, not a flood.
-          o.log.warn(`organization directory sync failed (${err instanceof ApplyError ? 'applying a page' : 'reading the feed'}); the replica keeps its last state and retries`, {
-            feedUrl: o.feedUrl,
-            // The driver's message, without the statement a database error quotes before it.
-            error: String((err as Error).message).split(' - ').at(-1),
-            failedAttempts: failures,
-            retryInMs: wait,
-            lastSeq: last,
-          });
+          o.log.warn(
+            `organization directory sync failed (${err instanceof ApplyError ? 'applying a page' : 'reading the feed'}); the replica keeps its last state and retries`,
+            {
+              feedUrl: o.feedUrl,
+              // The driver's message, without the statement a database error quotes before it.
+              error: String((err as Error).message)
+                .split(' - ')
+                .at(-1),
+              failedAttempts: failures,
+              retryInMs: wait,
+              lastSeq: last,
+            },
+          );
         }
         await sleep(wait, undefined, { signal: controller.signal }).catch(() => {});
       }

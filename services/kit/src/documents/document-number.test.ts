@@ -100,7 +100,9 @@ describe('malformed numbers are refused with the expected form', () => {
 
 describe('a title that contradicts the type code', () => {
   it('is flagged, not refused', () => {
-    expect(titleTypeConflict('Kết luận của Bộ Chính trị về tiếp tục thực hiện', parsed('01-CT/TW'))).toMatch(/begins "kết luận", but type code CT means "chỉ thị"/);
+    expect(titleTypeConflict('Kết luận của Bộ Chính trị về tiếp tục thực hiện', parsed('01-CT/TW'))).toMatch(
+      /begins "kết luận", but type code CT means "chỉ thị"/,
+    );
     expect(titleTypeConflict('Kết luận của Bộ Chính trị về tiếp tục thực hiện', parsed('01-KL/TW'))).toBeNull();
     expect(titleTypeConflict('Chương trình hành động thực hiện Nghị quyết', parsed('3-CTHĐ/TU'))).toBeNull();
     expect(titleTypeConflict('Quy định về trách nhiệm nêu gương', parsed('144-QĐ/TW'))).toBeNull();

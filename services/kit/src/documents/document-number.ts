@@ -88,7 +88,16 @@ function parseParty(s: string, digits: string, type: string, issuer: string): Pa
   const issuerCode = issuerSpelling(issuer);
   return {
     ok: true,
-    value: { style: 'PARTY', number, year: null, typeCode: known.code, documentType: known.type, issuerCode, unitCodes: [], canonical: `${pad(number)}-${known.code}/${issuerCode}` },
+    value: {
+      style: 'PARTY',
+      number,
+      year: null,
+      typeCode: known.code,
+      documentType: known.type,
+      issuerCode,
+      unitCodes: [],
+      canonical: `${pad(number)}-${known.code}/${issuerCode}`,
+    },
   };
 }
 

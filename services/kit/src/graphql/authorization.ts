@@ -36,4 +36,3 @@ export function requireAccess(caller: Caller, access: Access): void {
   if (caller.kind === 'anonymous') throw unauthenticated();
   if (!can(caller, access)) throw forbidden(`This needs ${access} access, which your ${caller.kind === 'token' ? 'API token' : 'roles'} do not grant.`);
 }
-

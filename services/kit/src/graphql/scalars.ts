@@ -1,4 +1,14 @@
-import { getNamedType, GraphQLError, GraphQLScalarType, isScalarType, Kind, type ASTNode, type GraphQLSchema, type ValidationRule, type ValueNode } from 'graphql';
+import {
+  getNamedType,
+  GraphQLError,
+  GraphQLScalarType,
+  isScalarType,
+  Kind,
+  type ASTNode,
+  type GraphQLSchema,
+  type ValidationRule,
+  type ValueNode,
+} from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ErrorCode } from '../errors.js';
 import { isValidDate } from '../validation.js';
@@ -87,7 +97,8 @@ export function scalarLiteralsRule(scalars: readonly GraphQLScalarType[] = KIT_S
     return {
       enter(node, key, parent, _keys, ancestors) {
         if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) path.push(node.name.value);
-        else if (node.kind === Kind.VARIABLE_DEFINITION) path.push(`$${node.variable.name.value}`); // its default value
+        else if (node.kind === Kind.VARIABLE_DEFINITION)
+          path.push(`$${node.variable.name.value}`); // its default value
         else if (isListItem(parent, ancestors)) path.push(key as number);
         if (!LEAF_VALUES.has(node.kind)) return;
         const type = context.getInputType();
@@ -97,11 +108,14 @@ export function scalarLiteralsRule(scalars: readonly GraphQLScalarType[] = KIT_S
           scalar.parseLiteral(node as ValueNode, undefined);
         } catch (err) {
           const fields = [{ path: path.join('.'), message: (err as Error).message }];
-          context.reportError(new GraphQLError(`${fields[0]!.path}: ${fields[0]!.message}`, { nodes: node, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } }));
+          context.reportError(
+            new GraphQLError(`${fields[0]!.path}: ${fields[0]!.message}`, { nodes: node, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } }),
+          );
         }
       },
       leave(node, _key, parent, _keys, ancestors) {
-        if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD || node.kind === Kind.VARIABLE_DEFINITION || isListItem(parent, ancestors)) path.pop();
+        if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD || node.kind === Kind.VARIABLE_DEFINITION || isListItem(parent, ancestors))
+          path.pop();
       },
     };
   };

@@ -84,7 +84,12 @@ export async function startSubgraphServer(o: {
     stopOnTerminationSignals: false,
     formatError: o.production ? withoutSuggestions(formatError) : formatError,
     // Cache control is on by default and wraps every field resolver; nothing here sets cache hints.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), errorPlugin(o.log)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      errorPlugin(o.log),
+    ],
   });
   await apollo.start();
 
@@ -104,10 +109,12 @@ export async function startSubgraphServer(o: {
   });
   // Counters tell an outsider how busy the service is: only the gateway (or a holder of its secret) may read them.
   app.get('/metrics', requireGatewayProof(o.gatewaySecret), (_req, res) => {
-    res.type('text/plain').send(
-      `# TYPE lantoa_sql_statements_total counter\nlantoa_sql_statements_total{service="${o.name}"} ${sqlStats.statements}\n` +
-        `# TYPE lantoa_graphql_requests_total counter\nlantoa_graphql_requests_total{service="${o.name}"} ${requests}\n`,
-    );
+    res
+      .type('text/plain')
+      .send(
+        `# TYPE lantoa_sql_statements_total counter\nlantoa_sql_statements_total{service="${o.name}"} ${sqlStats.statements}\n` +
+          `# TYPE lantoa_graphql_requests_total counter\nlantoa_graphql_requests_total{service="${o.name}"} ${requests}\n`,
+      );
   });
   o.routes?.(app);
   app.post(AUDIT_EVENTS_PATH, express.json({ limit: '64kb' }), requireGatewayProof(o.gatewaySecret), auditEventsHandler(o.orm, o.auditVisibility));

@@ -11,6 +11,13 @@ export const requestIdOf = (header: string | undefined) => (header && REQUEST_ID
  * The wire shape of every HTTP-level error of our endpoints, internal ones
  * included: the GraphQL one, so every client and service parses one shape.
  */
-export function sendHttpError(req: express.Request, res: express.Response, status: number, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
+export function sendHttpError(
+  req: express.Request,
+  res: express.Response,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
   res.status(status).json({ errors: [{ message, extensions: { ...extensions, code, requestId: requestIdOf(req.header('x-request-id')) } }] });
 }

@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type express from 'express';
-import type { NonEmptyArray } from 'type-graphql';
+import type { BuildSchemaOptions } from 'type-graphql';
 import { z } from 'zod';
 import type { AuditVisibility } from '../audit/audit-queries.js';
 import { commonEnv, gatewaySecret, port, postgresUrl } from '../config.js';
@@ -42,10 +42,11 @@ export interface SubgraphParts<S extends z.ZodRawShape> {
   env?: S;
   /** Rules across variables that a zod shape cannot say; each problem is "VARIABLE: what is wrong". */
   checkConfig?(config: SubgraphConfig<S>): string[];
-  entities: NonEmptyArray<new (...args: never[]) => object>;
+  entities: [new (...args: never[]) => object, ...(new (...args: never[]) => object)[]];
   /** Every migration, in order; they only ever add (tests/migrations.test.ts). */
   migrations: MigrationObject[];
-  resolvers: NonEmptyArray<Function>;
+  // type-graphql's own type for resolver classes.
+  resolvers: BuildSchemaOptions['resolvers'];
   /** Entity type name → its batched reference resolver. */
   references: Record<string, ReferenceResolver>;
   /** Who may read which of this subgraph's audit events (identity's auditEvents merges them). */

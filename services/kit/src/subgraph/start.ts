@@ -47,7 +47,10 @@ export const seedSubgraph = (d: AnyDescriptor, databaseUrl: string, o: { product
 
 /** The federated schema and the SDL written to schema/<name>.graphql. */
 export const buildSubgraphSchema = (d: AnyDescriptor): Promise<SubgraphSchema> =>
-  buildFederatedSchema({ resolvers: d.resolvers }, Object.fromEntries(Object.entries(d.references).map(([type, resolve]) => [type, { __resolveReference: resolve as never }])));
+  buildFederatedSchema(
+    { resolvers: d.resolvers },
+    Object.fromEntries(Object.entries(d.references).map(([type, resolve]) => [type, { __resolveReference: resolve as never }])),
+  );
 
 export interface RunningSubgraph extends RunningServer {
   orm: Orm;
@@ -67,7 +70,13 @@ export async function startSubgraphFromConfig(d: AnyDescriptor, config: Subgraph
   try {
     await migrate(orm);
     if (d.directory) {
-      follower = startDirectoryFollower({ orm, feedUrl: organizationFeedUrl(String(config.ORGANIZATIONS_URL)), gatewaySecret: config.GATEWAY_SECRET, log, service: d.name });
+      follower = startDirectoryFollower({
+        orm,
+        feedUrl: organizationFeedUrl(String(config.ORGANIZATIONS_URL)),
+        gatewaySecret: config.GATEWAY_SECRET,
+        log,
+        service: d.name,
+      });
     }
     extras = await d.start?.({ orm, config, log });
     const { schema } = await buildSubgraphSchema(d);

@@ -83,7 +83,8 @@ export function encodeVni(text: string): Uint8Array {
     if (!s) throw new Error(`VNI has no code for ${JSON.stringify(ch)}`);
     const base = s.base.toLowerCase();
     if (base === 'i') out.push(s.tone === 0 ? code : shift(VNI_I[s.tone]!));
-    else if (base === 'y' && s.tone === 5) out.push(shift(0xee)); // ỵ is one byte
+    else if (base === 'y' && s.tone === 5)
+      out.push(shift(0xee)); // ỵ is one byte
     else if (base === 'â' || base === 'ê' || base === 'ô') out.push(shift({ â: 0x61, ê: 0x65, ô: 0x6f }[base]), shift(VNI_CIRCUMFLEX[s.tone]!));
     else if (base === 'ă') out.push(shift(0x61), shift(VNI_BREVE[s.tone]!));
     else {

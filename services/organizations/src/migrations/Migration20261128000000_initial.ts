@@ -70,7 +70,9 @@ export class Migration20261128000000_initial extends Migration {
       version integer not null default 1,
       deleted_at timestamptz(3)
     );`);
-    this.addSql(`create index person_name_idx on person ((given_name collate "vi-x-icu"), (family_name collate "vi-x-icu"), (coalesce(middle_name, '') collate "vi-x-icu"), id) where deleted_at is null;`);
+    this.addSql(
+      `create index person_name_idx on person ((given_name collate "vi-x-icu"), (family_name collate "vi-x-icu"), (coalesce(middle_name, '') collate "vi-x-icu"), id) where deleted_at is null;`,
+    );
     this.addSql('create index person_created_idx on person (created_at, id) where deleted_at is null;');
     this.addSql('create index person_search_idx on person using gin (search_text gin_trgm_ops);');
 

@@ -1,4 +1,16 @@
-import { Access, ConnectionType, containsPattern, idTerm, InputCheck, pgArray, readPage, searchTerms, selectGrouped, type Connection, type RequestContext } from '@lantoa/kit';
+import {
+  Access,
+  ConnectionType,
+  containsPattern,
+  idTerm,
+  InputCheck,
+  pgArray,
+  readPage,
+  searchTerms,
+  selectGrouped,
+  type Connection,
+  type RequestContext,
+} from '@lantoa/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DirectiveRecord } from '../directive/directive.entity.js';
 import { DirectiveQueries } from '../directive/directive.queries.js';
@@ -50,7 +62,9 @@ export class CriterionResolver {
   }
 
   @Authorized(Access.REVIEW)
-  @Mutation(() => Evaluation, { description: 'Records how an organization of your subtree did on a criterion for a period (again for the same period: replaces the score).' })
+  @Mutation(() => Evaluation, {
+    description: 'Records how an organization of your subtree did on a criterion for a period (again for the same period: replaces the score).',
+  })
   recordEvaluation(@Arg('input', () => RecordEvaluationInput) input: RecordEvaluationInput, @Ctx() ctx: RequestContext): Promise<Evaluation> {
     return new CriterionService(ctx).record(input);
   }

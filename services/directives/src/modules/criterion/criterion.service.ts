@@ -1,4 +1,15 @@
-import { Access, checkExpectedVersion, conflict, forbidden, InputCheck, notFound, requireAccess, searchKey, type RequestContext, type TextRule } from '@lantoa/kit';
+import {
+  Access,
+  checkExpectedVersion,
+  conflict,
+  forbidden,
+  InputCheck,
+  notFound,
+  requireAccess,
+  searchKey,
+  type RequestContext,
+  type TextRule,
+} from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { DirectiveService } from '../directive/directive.service.js';
@@ -24,7 +35,10 @@ export class CriterionService {
       const fields = this.checkFields(check, input);
       check.done();
       await new DirectiveService(this.ctx).liveForUpdate(em, input.directiveId, 'input.directiveId');
-      const [{ next }] = await em.execute<{ next: number }[]>('select coalesce(max(position), 0) + 1 as next from criterion where directive_id = ? and deleted_at is null', [input.directiveId]);
+      const [{ next }] = await em.execute<{ next: number }[]>(
+        'select coalesce(max(position), 0) + 1 as next from criterion where directive_id = ? and deleted_at is null',
+        [input.directiveId],
+      );
       const criterion = em.create(Criterion, { directiveId: input.directiveId, ...fields, position: input.position ?? next! });
       await this.flush(em, criterion);
       return criterion;
@@ -71,13 +85,21 @@ export class CriterionService {
       check.done();
       const criterion = await em.findOne(Criterion, { id: input.criterionId, deletedAt: null });
       if (!criterion) throw notFound('Criterion', input.criterionId, 'input.criterionId');
-      if (!Number.isFinite(input.score) || input.score < 0 || input.score > criterion.maxScore) check.add('input.score', `must be between 0 and ${criterion.maxScore}.`);
+      if (!Number.isFinite(input.score) || input.score < 0 || input.score > criterion.maxScore)
+        check.add('input.score', `must be between 0 and ${criterion.maxScore}.`);
       check.done();
       const directory = new Directory(this.ctx);
       await directory.requireLive(input.organizationId, 'input.organizationId');
       requireAccess(this.ctx.caller, Access.REVIEW);
-      if (!(await directory.inScope(this.ctx.caller, input.organizationId))) throw forbidden('Evaluations are recorded by reviewers of the evaluated organization’s subtree.');
-      const key = { criterionId: input.criterionId, organizationId: input.organizationId, periodFrom: input.periodFrom, periodTo: input.periodTo, deletedAt: null };
+      if (!(await directory.inScope(this.ctx.caller, input.organizationId)))
+        throw forbidden('Evaluations are recorded by reviewers of the evaluated organization’s subtree.');
+      const key = {
+        criterionId: input.criterionId,
+        organizationId: input.organizationId,
+        periodFrom: input.periodFrom,
+        periodTo: input.periodTo,
+        deletedAt: null,
+      };
       const existing = await em.findOne(Evaluation, key, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const evaluation = existing ?? em.create(Evaluation, { ...key, score: input.score, note: note ?? null, searchText: '' });
       evaluation.score = input.score;
@@ -92,7 +114,8 @@ export class CriterionService {
     return this.ctx.em.transactional(async (em) => {
       const evaluation = await this.live(em, Evaluation, id);
       requireAccess(this.ctx.caller, Access.REVIEW);
-      if (!(await new Directory(this.ctx).inScope(this.ctx.caller, evaluation.organizationId))) throw forbidden('This evaluation is of an organization outside your subtree.');
+      if (!(await new Directory(this.ctx).inScope(this.ctx.caller, evaluation.organizationId)))
+        throw forbidden('This evaluation is of an organization outside your subtree.');
       evaluation.deletedAt = new Date();
       await em.flush();
       return evaluation;
@@ -103,7 +126,8 @@ export class CriterionService {
     const code = check.text('input.code', input.code, RULES.code)?.toUpperCase();
     const title = check.text('input.title', input.title, RULES.title);
     const description = check.text('input.description', input.description, RULES.description);
-    if (!Number.isFinite(input.maxScore) || input.maxScore <= 0 || input.maxScore > MAX_SCORE) check.add('input.maxScore', `must be above 0 and at most ${MAX_SCORE}.`);
+    if (!Number.isFinite(input.maxScore) || input.maxScore <= 0 || input.maxScore > MAX_SCORE)
+      check.add('input.maxScore', `must be above 0 and at most ${MAX_SCORE}.`);
     return { code: code!, title: title!, description: description ?? null, maxScore: input.maxScore };
   }
 
@@ -121,7 +145,11 @@ export class CriterionService {
       await em.flush();
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException) {
-        throw conflict(record instanceof Criterion ? `Code ${record.code} is already used by another criterion of this document.` : 'This organization was just evaluated on this criterion for this period; reload and try again.');
+        throw conflict(
+          record instanceof Criterion
+            ? `Code ${record.code} is already used by another criterion of this document.`
+            : 'This organization was just evaluated on this criterion for this period; reload and try again.',
+        );
       }
       throw err;
     }

@@ -13,7 +13,10 @@ registerEnumType(DocumentFamily, {
   },
 });
 
-registerEnumType(DocumentType, { name: 'DocumentType', description: 'Kind of document (nghị quyết, chỉ thị, kết luận, …), usually given by the type code of its number.' });
+registerEnumType(DocumentType, {
+  name: 'DocumentType',
+  description: 'Kind of document (nghị quyết, chỉ thị, kết luận, …), usually given by the type code of its number.',
+});
 
 export enum DirectiveStatus {
   IN_FORCE = 'IN_FORCE',

@@ -78,7 +78,11 @@ export class CreateDirectiveInput {
   @Field(() => DocumentType, { nullable: true, description: 'Default: the kind the type code means; required when the number has no type code.' })
   documentType?: DocumentType | null;
 
-  @Field(() => String, { nullable: true, description: 'Committee term the Party numbering restarts with (e.g. "XIII"); required for Party and mass-organization documents. State documents use the year.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Committee term the Party numbering restarts with (e.g. "XIII"); required for Party and mass-organization documents. State documents use the year.',
+  })
   term?: string | null;
 
   @Field(() => String, { description: 'Subject line (trích yếu), 1–1000 characters.' })

@@ -1,4 +1,15 @@
-import { Access, AuditEventConnection, ConnectionType, isUuid, PageArgs, recordHistory, requireAccess, type AuditEvent, type Connection, type RequestContext } from '@lantoa/kit';
+import {
+  Access,
+  AuditEventConnection,
+  ConnectionType,
+  isUuid,
+  PageArgs,
+  recordHistory,
+  requireAccess,
+  type AuditEvent,
+  type Connection,
+  type RequestContext,
+} from '@lantoa/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OrganizationRef, organizationRef } from '../organization/organization.ref.js';
 import { DirectiveRecord } from './directive.entity.js';
@@ -26,13 +37,18 @@ export class DirectiveResolver {
   }
 
   @Authorized(Access.ADMIN)
-  @Mutation(() => DirectiveRecord, { description: 'Registers a document. The number is parsed leniently and stored canonically; a number already registered is refused with CONFLICT. Admins only.' })
+  @Mutation(() => DirectiveRecord, {
+    description:
+      'Registers a document. The number is parsed leniently and stored canonically; a number already registered is refused with CONFLICT. Admins only.',
+  })
   createDirective(@Arg('input', () => CreateDirectiveInput) input: CreateDirectiveInput, @Ctx() ctx: RequestContext): Promise<DirectiveRecord> {
     return new DirectiveService(ctx).create(input);
   }
 
   @Authorized(Access.ADMIN)
-  @Mutation(() => DirectiveRecord, { description: 'Changes a document. Refused with CONFLICT when expectedVersion is stale or the new number is taken. Admins only.' })
+  @Mutation(() => DirectiveRecord, {
+    description: 'Changes a document. Refused with CONFLICT when expectedVersion is stale or the new number is taken. Admins only.',
+  })
   updateDirective(
     @Arg('id', () => ID, { description: 'Its id.' }) id: string,
     @Arg('input', () => UpdateDirectiveInput) input: UpdateDirectiveInput,
@@ -49,7 +65,9 @@ export class DirectiveResolver {
   }
 
   @Authorized(Access.ADMIN)
-  @Mutation(() => DirectiveRecord, { description: 'Restores a soft-deleted document (refused with CONFLICT if its number was registered again meanwhile). Admins only.' })
+  @Mutation(() => DirectiveRecord, {
+    description: 'Restores a soft-deleted document (refused with CONFLICT if its number was registered again meanwhile). Admins only.',
+  })
   restoreDirective(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: RequestContext): Promise<DirectiveRecord> {
     return new DirectiveService(ctx).restore(id);
   }

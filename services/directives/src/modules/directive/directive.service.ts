@@ -53,7 +53,8 @@ async function flushUnique(em: EntityManager, d: DirectiveRecord): Promise<void>
   try {
     await em.flush();
   } catch (err) {
-    if (err instanceof UniqueConstraintViolationException) throw conflict(`${d.number} (${d.numberingPeriod}) is already registered.`, { fields: [{ path: 'input.number', message: 'is already registered.' }] });
+    if (err instanceof UniqueConstraintViolationException)
+      throw conflict(`${d.number} (${d.numberingPeriod}) is already registered.`, { fields: [{ path: 'input.number', message: 'is already registered.' }] });
     throw err;
   }
 }
@@ -190,8 +191,10 @@ export class DirectiveService {
     }
     const parsed = result.value;
     const family = input.family ?? (parsed.style === 'PARTY' ? DocumentFamily.PARTY : DocumentFamily.STATE);
-    if (family === DocumentFamily.STATE && parsed.style === 'PARTY') check.add('input.family', `State documents are numbered like 123/QĐ-UBND, not like ${parsed.canonical}.`);
-    if (family !== DocumentFamily.STATE && parsed.style === 'STATE') check.add('input.family', `${family} documents are numbered like 01-KL/TW, not like ${parsed.canonical}.`);
+    if (family === DocumentFamily.STATE && parsed.style === 'PARTY')
+      check.add('input.family', `State documents are numbered like 123/QĐ-UBND, not like ${parsed.canonical}.`);
+    if (family !== DocumentFamily.STATE && parsed.style === 'STATE')
+      check.add('input.family', `${family} documents are numbered like 01-KL/TW, not like ${parsed.canonical}.`);
     if (parsed.year !== null && parsed.year !== Number(input.issuedOn.slice(0, 4))) {
       check.add('input.issuedOn', `is in ${input.issuedOn.slice(0, 4)}, but the number ${parsed.canonical} was issued in ${parsed.year}.`);
     }
@@ -202,7 +205,15 @@ export class DirectiveService {
       if (!term) check.add('input.term', 'is required for Party and mass-organization documents: their numbers restart each committee term (e.g. "XIII").');
       else if (!TERM.test(term)) check.add('input.term', 'must be a committee term in Roman numerals, e.g. "XIII".');
     } else if (given.term) check.add('input.term', 'applies to Party documents only: State numbers restart each year.');
-    return { title, summary, fullTextUrl, parsed, family, documentType: documentType ?? DocumentType.OTHER, columns: numberColumns(parsed, family, term, input.issuedOn) };
+    return {
+      title,
+      summary,
+      fullTextUrl,
+      parsed,
+      family,
+      documentType: documentType ?? DocumentType.OTHER,
+      columns: numberColumns(parsed, family, term, input.issuedOn),
+    };
   }
 
   private async requireIssuer(id: string, path: string): Promise<void> {
@@ -216,7 +227,10 @@ export class DirectiveService {
       [d.id, d.family, d.issuerCode, d.typeCode ?? '', d.numberingPeriod, d.numberInt],
     );
     if (same) {
-      throw conflict(`${d.number} (${d.numberingPeriod}) is already registered: “${same.title}” (id ${same.id}).`, { existingId: same.id, fields: [{ path: 'input.number', message: 'is already registered.' }] });
+      throw conflict(`${d.number} (${d.numberingPeriod}) is already registered: “${same.title}” (id ${same.id}).`, {
+        existingId: same.id,
+        fields: [{ path: 'input.number', message: 'is already registered.' }],
+      });
     }
   }
 }

@@ -75,4 +75,6 @@ export class RelationService {
 
 // Like a move under one's own subtree in organizations: the input contradicts the graph, so BAD_USER_INPUT naming the field.
 const badCycle = (from: DirectiveRecord, to: DirectiveRecord) =>
-  badUserInput([{ path: 'input.toId', message: `${to.number} already supersedes ${from.number} (directly or through other documents): a cycle of supersessions.` }]);
+  badUserInput([
+    { path: 'input.toId', message: `${to.number} already supersedes ${from.number} (directly or through other documents): a cycle of supersessions.` },
+  ]);

@@ -26,7 +26,10 @@ class TaskStatsArgs {
   @Field(() => Boolean, { defaultValue: true, description: 'Count the tasks of the whole subtree (default), or of this organization only.' })
   includeDescendants: boolean = true;
 
-  @Field(() => Boolean, { defaultValue: false, description: 'One row for this organization’s own tasks and one per child organization (covering its subtree).' })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'One row for this organization’s own tasks and one per child organization (covering its subtree).',
+  })
   groupByChildren: boolean = false;
 
   @Field(() => DateScalar, { nullable: true, description: 'The day statuses are computed for; default today in Asia/Ho_Chi_Minh.' })
@@ -38,14 +41,21 @@ class TaskStatsArgs {
 export class OrganizationDirectivesResolver {
   @Authorized(Access.READ)
   @FieldResolver(() => DirectiveConnection, { description: 'Documents this organization issued (`filter.issuerId` is this organization).' })
-  issuedDirectives(@Root() o: OrganizationRef, @Args(() => DirectivesArgs) args: DirectivesArgs, @Ctx() ctx: RequestContext): Promise<Connection<DirectiveRecord>> {
+  issuedDirectives(
+    @Root() o: OrganizationRef,
+    @Args(() => DirectivesArgs) args: DirectivesArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Connection<DirectiveRecord>> {
     return new DirectiveQueries(ctx).list({ ...args, filter: { ...args.filter, issuerId: o.id } });
   }
 
   @Authorized(Access.READ)
   @FieldResolver(() => TaskConnection, { description: 'Tasks this organization leads or coordinates, overdue first.' })
   tasks(@Root() o: OrganizationRef, @Args(() => OrganizationTasksArgs) args: OrganizationTasksArgs, @Ctx() ctx: RequestContext): Promise<Connection<Task>> {
-    return new TaskQueries(ctx).list({ ...args, filter: { ...args.filter, organizationId: o.id, role: args.role, includeDescendants: args.includeDescendants } });
+    return new TaskQueries(ctx).list({
+      ...args,
+      filter: { ...args.filter, organizationId: o.id, role: args.role, includeDescendants: args.includeDescendants },
+    });
   }
 
   @Authorized(Access.READ)

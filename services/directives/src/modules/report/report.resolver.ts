@@ -1,4 +1,18 @@
-import { Access, ConnectionType, containsPattern, idTerm, InputCheck, isUuid, pgArray, readPage, searchTerms, selectEntities, selectGrouped, type Connection, type RequestContext } from '@lantoa/kit';
+import {
+  Access,
+  ConnectionType,
+  containsPattern,
+  idTerm,
+  InputCheck,
+  isUuid,
+  pgArray,
+  readPage,
+  searchTerms,
+  selectEntities,
+  selectGrouped,
+  type Connection,
+  type RequestContext,
+} from '@lantoa/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DirectiveRecord } from '../directive/directive.entity.js';
 import { DirectiveQueries } from '../directive/directive.queries.js';
@@ -20,7 +34,10 @@ export function reportsOf(ctx: RequestContext, column: 'task_id' | 'directive_id
         .select('*')
         .whereRaw(`${column} = any(?::uuid[])`, [pgArray(ids as string[])])
         .whereNull('deleted_at')
-        .orderBy([{ column: 'period_to', order: 'desc' }, { column: 'id', order: 'desc' }]);
+        .orderBy([
+          { column: 'period_to', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ]);
       return selectGrouped(ctx.em, ProgressReport, qb, column === 'task_id' ? 'taskId' : 'directiveId', ids);
     })
     .load(id);

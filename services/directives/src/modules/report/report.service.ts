@@ -1,4 +1,15 @@
-import { Access, checkExpectedVersion, forbidden, InputCheck, notFound, requireAccess, searchKey, todayInProvince, type RequestContext, type TextRule } from '@lantoa/kit';
+import {
+  Access,
+  checkExpectedVersion,
+  forbidden,
+  InputCheck,
+  notFound,
+  requireAccess,
+  searchKey,
+  todayInProvince,
+  type RequestContext,
+  type TextRule,
+} from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -13,7 +24,8 @@ const RULES = { title: { max: 1000, required: true }, figureName: { max: 200, re
 const SECTIONS = ['results', 'shortcomings', 'causes', 'lessons', 'nextSteps', 'recommendations'] as const;
 const MAX_FIGURES = 100;
 
-const searchTextOf = (r: Pick<ProgressReport, 'title' | (typeof SECTIONS)[number]>) => searchKey([r.title, ...SECTIONS.map((s) => r[s])].filter(Boolean).join(' ').slice(0, 20_000));
+const searchTextOf = (r: Pick<ProgressReport, 'title' | (typeof SECTIONS)[number]>) =>
+  searchKey([r.title, ...SECTIONS.map((s) => r[s])].filter(Boolean).join(' ').slice(0, 20_000));
 
 /**
  * Progress reports: written by editors and reviewers of the reporting
@@ -35,11 +47,13 @@ export class ReportService {
       await new Directory(this.ctx).requireLive(input.reportingOrganizationId, 'input.reportingOrganizationId');
       await this.requireInScope(input.reportingOrganizationId);
       if (input.taskId && !(await em.findOne(Task, { id: input.taskId, deletedAt: null }))) throw notFound('Task', input.taskId, 'input.taskId');
-      if (input.directiveId && !(await em.findOne(DirectiveRecord, { id: input.directiveId, deletedAt: null }))) throw notFound('Directive', input.directiveId, 'input.directiveId');
+      if (input.directiveId && !(await em.findOne(DirectiveRecord, { id: input.directiveId, deletedAt: null })))
+        throw notFound('Directive', input.directiveId, 'input.directiveId');
       if (input.reportDirectiveId) {
         const doc = await em.findOne(DirectiveRecord, { id: input.reportDirectiveId, deletedAt: null });
         if (!doc) throw notFound('Directive', input.reportDirectiveId, 'input.reportDirectiveId');
-        if (doc.documentType !== DocumentType.REPORT) check.add('input.reportDirectiveId', `${doc.number} is a ${doc.documentType.toLowerCase()}, not a report.`);
+        if (doc.documentType !== DocumentType.REPORT)
+          check.add('input.reportDirectiveId', `${doc.number} is a ${doc.documentType.toLowerCase()}, not a report.`);
       }
       check.done();
       const report = em.create(ProgressReport, {
@@ -106,16 +120,32 @@ export class ReportService {
   /** The rules of the fields create and update share. */
   private checkFields(check: InputCheck, input: CreateProgressReportInput) {
     const title = check.text('input.title', input.title, RULES.title);
-    const sections = Object.fromEntries(SECTIONS.map((s) => [s, check.text(`input.${s}`, input[s], SECTION) ?? null])) as Record<(typeof SECTIONS)[number], string | null>;
+    const sections = Object.fromEntries(SECTIONS.map((s) => [s, check.text(`input.${s}`, input[s], SECTION) ?? null])) as Record<
+      (typeof SECTIONS)[number],
+      string | null
+    >;
     check.dateRange('input.periodFrom', input.periodFrom, 'input.periodTo', input.periodTo);
-    if (input.submittedOn && input.submittedOn > todayInProvince()) check.add('input.submittedOn', `is in the future (today is ${todayInProvince()} in the province).`);
+    if (input.submittedOn && input.submittedOn > todayInProvince())
+      check.add('input.submittedOn', `is in the future (today is ${todayInProvince()} in the province).`);
     if (input.submittedOn && input.submittedOn < input.periodFrom) check.add('input.submittedOn', `must not be before periodFrom (${input.periodFrom}).`);
     const figures = input.figures ?? [];
     if (figures.length > MAX_FIGURES) check.add('input.figures', `must list at most ${MAX_FIGURES} figures.`);
     const cleaned: ReportFigure[] = figures.slice(0, MAX_FIGURES).map((f, i) => {
       if (!Number.isFinite(f.value)) check.add(`input.figures.${i}.value`, 'must be a finite number.');
-      return { name: check.text(`input.figures.${i}.name`, f.name, RULES.figureName)!, value: f.value, unit: check.text(`input.figures.${i}.unit`, f.unit, RULES.unit) ?? null };
+      return {
+        name: check.text(`input.figures.${i}.name`, f.name, RULES.figureName)!,
+        value: f.value,
+        unit: check.text(`input.figures.${i}.unit`, f.unit, RULES.unit) ?? null,
+      };
     });
-    return { title: title!, periodKind: input.periodKind, periodFrom: input.periodFrom, periodTo: input.periodTo, submittedOn: input.submittedOn ?? null, ...sections, figures: cleaned };
+    return {
+      title: title!,
+      periodKind: input.periodKind,
+      periodFrom: input.periodFrom,
+      periodTo: input.periodTo,
+      submittedOn: input.submittedOn ?? null,
+      ...sections,
+      figures: cleaned,
+    };
   }
 }

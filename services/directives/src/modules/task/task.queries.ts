@@ -39,28 +39,31 @@ function checkFilter(filter: TaskFilter | null | undefined): void {
   check.uuid('filter.directiveId', filter?.directiveId);
   check.uuid('filter.organizationId', filter?.organizationId);
   if (filter?.q != null && filter.q.length > 200) check.add('filter.q', 'must be at most 200 characters.');
-  if ((filter?.includeDescendants || filter?.role) && !filter.organizationId) check.add(filter.role ? 'filter.role' : 'filter.includeDescendants', 'needs filter.organizationId.');
+  if ((filter?.includeDescendants || filter?.role) && !filter.organizationId)
+    check.add(filter.role ? 'filter.role' : 'filter.includeDescendants', 'needs filter.organizationId.');
   check.dateRange('filter.dueFrom', filter?.dueFrom, 'filter.dueTo', filter?.dueTo);
   check.done();
 }
 
 /** The organization condition of a task filter: lead, coordinator or either, of one organization or its subtree. */
-export function organizationCondition(knex: Knex, o: { organizationId: string; includeDescendants?: boolean | null; role?: TaskRole | null }): (qb: Knex.QueryBuilder) => void {
+export function organizationCondition(
+  knex: Knex,
+  o: { organizationId: string; includeDescendants?: boolean | null; role?: TaskRole | null },
+): (qb: Knex.QueryBuilder) => void {
   const role = o.role ?? TaskRole.LEAD;
   const lead = subtreeCondition(knex, 'lead_organization_id', o);
   const subtree = knex.raw(
-    o.includeDescendants
-      ? `array(select id from directory_organization where ${inSubtreeOfIdSql('directory_organization')})`
-      : 'array[?::uuid]',
+    o.includeDescendants ? `array(select id from directory_organization where ${inSubtreeOfIdSql('directory_organization')})` : 'array[?::uuid]',
     o.includeDescendants ? [o.organizationId, o.organizationId] : [o.organizationId],
   );
   const coordinator = (qb: Knex.QueryBuilder) => void qb.whereRaw('coordinating_organization_ids && ?', [subtree]);
   if (role === TaskRole.LEAD) return lead;
   if (role === TaskRole.COORDINATOR) return coordinator;
-  return (qb) => void qb.where((w) => {
-    lead(w);
-    w.orWhere((x) => coordinator(x));
-  });
+  return (qb) =>
+    void qb.where((w) => {
+      lead(w);
+      w.orWhere((x) => coordinator(x));
+    });
 }
 
 /** The FROM and WHERE of a task list (also what taskStats counts). */
@@ -75,7 +78,8 @@ export function filteredTasks(knex: Knex, filter: TaskFilter | null | undefined,
   if (filter.deadlineStatus) qb.whereRaw(`${deadlineStatusSql(asOf)} = ?`, [filter.deadlineStatus]);
   if (filter.dueFrom) qb.where('due_on', '>=', filter.dueFrom);
   if (filter.dueTo) qb.where('due_on', '<=', filter.dueTo);
-  if (filter.organizationId) organizationCondition(knex, { organizationId: filter.organizationId, includeDescendants: filter.includeDescendants, role: filter.role })(qb);
+  if (filter.organizationId)
+    organizationCondition(knex, { organizationId: filter.organizationId, includeDescendants: filter.includeDescendants, role: filter.role })(qb);
   return qb;
 }
 

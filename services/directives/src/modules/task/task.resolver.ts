@@ -1,4 +1,18 @@
-import { Access, AuditEventConnection, ConnectionType, DateScalar, forbidden, isUuid, PageArgs, recordHistory, requireAccess, todayInProvince, type AuditEvent, type Connection, type RequestContext } from '@lantoa/kit';
+import {
+  Access,
+  AuditEventConnection,
+  ConnectionType,
+  DateScalar,
+  forbidden,
+  isUuid,
+  PageArgs,
+  recordHistory,
+  requireAccess,
+  todayInProvince,
+  type AuditEvent,
+  type Connection,
+  type RequestContext,
+} from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DirectiveRecord } from '../directive/directive.entity.js';
@@ -75,7 +89,10 @@ export class TaskResolver {
     return t.coordinatingOrganizationIds.map((id) => ({ id }));
   }
 
-  @FieldResolver(() => DeadlineStatus, { nullable: true, description: 'Against its due date on `asOf` (default today in Asia/Ho_Chi_Minh); null when cancelled.' })
+  @FieldResolver(() => DeadlineStatus, {
+    nullable: true,
+    description: 'Against its due date on `asOf` (default today in Asia/Ho_Chi_Minh); null when cancelled.',
+  })
   deadlineStatus(@Root() t: Task, @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day.' }) asOf: string | null): DeadlineStatus | null {
     return deadlineStatusOf(t, asOf ?? todayInProvince());
   }
@@ -90,7 +107,8 @@ export class TaskResolver {
 /** History is for admins and for reviewers of the record's subtree. */
 export async function requireReviewerOf(ctx: RequestContext, organizationId: string): Promise<void> {
   requireAccess(ctx.caller, Access.REVIEW);
-  if (!(await new Directory(ctx).inScope(ctx.caller, organizationId))) throw forbidden('This record belongs to an organization outside your own organization’s subtree.');
+  if (!(await new Directory(ctx).inScope(ctx.caller, organizationId)))
+    throw forbidden('This record belongs to an organization outside your own organization’s subtree.');
 }
 
 /** What tasks, reports and criteria add to a document (kept here so the document module does not depend on them). */

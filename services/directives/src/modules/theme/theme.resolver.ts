@@ -1,4 +1,17 @@
-import { Access, ConnectionType, containsPattern, idTerm, InputCheck, isUuid, pgArray, readPage, searchTerms, type Connection, type RequestContext, loadById } from '@lantoa/kit';
+import {
+  Access,
+  ConnectionType,
+  containsPattern,
+  idTerm,
+  InputCheck,
+  isUuid,
+  pgArray,
+  readPage,
+  searchTerms,
+  type Connection,
+  type RequestContext,
+  loadById,
+} from '@lantoa/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DirectiveRecord } from '../directive/directive.entity.js';
 import { DirectiveQueries } from '../directive/directive.queries.js';

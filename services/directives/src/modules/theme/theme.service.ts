@@ -78,6 +78,13 @@ export class ThemeService {
     check.done();
     if (given.issuerId) await new Directory(this.ctx).requireLive(input.issuerId, 'input.issuerId');
     if (given.basisDirectiveId) await new DirectiveService(this.ctx).liveForUpdate(em, given.basisDirectiveId, 'input.basisDirectiveId');
-    return { title: title!, description: description ?? null, issuerId: input.issuerId, yearFrom: input.yearFrom, yearTo: input.yearTo, basisDirectiveId: input.basisDirectiveId ?? null };
+    return {
+      title: title!,
+      description: description ?? null,
+      issuerId: input.issuerId,
+      yearFrom: input.yearFrom,
+      yearTo: input.yearTo,
+      basisDirectiveId: input.basisDirectiveId ?? null,
+    };
   }
 }

@@ -34,7 +34,10 @@ export function commendationsOf(ctx: RequestContext, exemplarId: string): Promis
         .select('*')
         .whereRaw('exemplar_id = any(?::uuid[])', [pgArray(ids as string[])])
         .whereNull('deleted_at')
-        .orderBy([{ column: 'decided_on', order: 'desc' }, { column: 'id', order: 'desc' }]);
+        .orderBy([
+          { column: 'decided_on', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ]);
       return selectGrouped(ctx.em, Commendation, qb, 'exemplarId', ids);
     })
     .load(exemplarId);
@@ -82,7 +85,11 @@ export class CommendationResolver {
   @Authorized(Access.READ)
   @Query(() => [CommendationAuthority], { description: 'Who may grant what: every organization type and level with the forms it may grant.' })
   commendationAuthorities(@Ctx() ctx: RequestContext): Promise<CommendationAuthority[]> {
-    return selectEntities(ctx.em, CommendationAuthority, ctx.em.getKnex()('commendation_authority').select('*').whereNull('deleted_at').orderBy(['organization_level', 'organization_type', 'form', 'id']));
+    return selectEntities(
+      ctx.em,
+      CommendationAuthority,
+      ctx.em.getKnex()('commendation_authority').select('*').whereNull('deleted_at').orderBy(['organization_level', 'organization_type', 'form', 'id']),
+    );
   }
 
   @Authorized(Access.REVIEW)
@@ -104,7 +111,10 @@ export class CommendationResolver {
 
   @Authorized(Access.ADMIN)
   @Mutation(() => CommendationAuthority, { description: 'Allows organizations of a type and level to grant a form. Admins only.' })
-  createCommendationAuthority(@Arg('input', () => CreateCommendationAuthorityInput) input: CreateCommendationAuthorityInput, @Ctx() ctx: RequestContext): Promise<CommendationAuthority> {
+  createCommendationAuthority(
+    @Arg('input', () => CreateCommendationAuthorityInput) input: CreateCommendationAuthorityInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CommendationAuthority> {
     return new CommendationService(ctx).createAuthority(input);
   }
 

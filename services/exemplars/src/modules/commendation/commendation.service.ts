@@ -46,14 +46,25 @@ export class CommendationService {
       if (!exemplar) throw notFound('Exemplar', input.exemplarId, 'input.exemplarId');
       const directory = new Directory(this.ctx);
       requireAccess(this.ctx.caller, Access.REVIEW);
-      if (!(await directory.inScope(this.ctx.caller, exemplar.organizationId))) throw forbidden('Commendations are recorded by reviewers of the exemplar’s subtree.');
-      if (!HONOURABLE.has(exemplar.status)) throw conflict(`An exemplar that is ${exemplar.status} cannot be commended; it must be verified first.`, { status: exemplar.status });
+      if (!(await directory.inScope(this.ctx.caller, exemplar.organizationId)))
+        throw forbidden('Commendations are recorded by reviewers of the exemplar’s subtree.');
+      if (!HONOURABLE.has(exemplar.status))
+        throw conflict(`An exemplar that is ${exemplar.status} cannot be commended; it must be verified first.`, { status: exemplar.status });
       const decider = await directory.requireLive(input.decidingOrganizationId, 'input.decidingOrganizationId');
       if (input.proposingOrganizationId) await directory.requireLive(input.proposingOrganizationId, 'input.proposingOrganizationId');
-      if (input.movementId && !(await em.findOne(Movement, { id: input.movementId, deletedAt: null }))) throw notFound('Movement', input.movementId, 'input.movementId');
-      const authority = await em.findOne(CommendationAuthority, { organizationType: decider.type, organizationLevel: decider.level, form: input.form, deletedAt: null });
+      if (input.movementId && !(await em.findOne(Movement, { id: input.movementId, deletedAt: null })))
+        throw notFound('Movement', input.movementId, 'input.movementId');
+      const authority = await em.findOne(CommendationAuthority, {
+        organizationType: decider.type,
+        organizationLevel: decider.level,
+        form: input.form,
+        deletedAt: null,
+      });
       if (!authority) {
-        check.add('input.form', `“${decider.name}” (${decider.type}, ${decider.level}) may not grant ${input.form}, according to the commendation authority table.`);
+        check.add(
+          'input.form',
+          `“${decider.name}” (${decider.type}, ${decider.level}) may not grant ${input.form}, according to the commendation authority table.`,
+        );
         check.done();
       }
       const number = (parsed as { ok: true; value: { canonical: string } }).value.canonical;
@@ -103,7 +114,8 @@ export class CommendationService {
       if (!c) throw notFound('Commendation', id, 'id');
       const exemplar = await em.findOneOrFail(Exemplar, { id: c.exemplarId });
       requireAccess(this.ctx.caller, Access.REVIEW);
-      if (!(await new Directory(this.ctx).inScope(this.ctx.caller, exemplar.organizationId))) throw forbidden('Commendations are revoked by reviewers of the exemplar’s subtree.');
+      if (!(await new Directory(this.ctx).inScope(this.ctx.caller, exemplar.organizationId)))
+        throw forbidden('Commendations are revoked by reviewers of the exemplar’s subtree.');
       if (c.status === CommendationStatus.REVOKED) throw conflict(`Commendation ${c.decisionNumber} was already revoked on ${c.revokedOn}.`);
       if (day < c.decidedOn) check.add('on', `must not be before the decision (${c.decidedOn}).`);
       check.done();
@@ -122,11 +134,17 @@ export class CommendationService {
       if (!CODE.test(input.organizationLevel)) check.add('input.organizationLevel', 'must be an OrganizationLevel such as PROVINCE.');
       const note = check.text('input.note', input.note, { max: 1000, kind: 'note' });
       check.done();
-      const a = em.create(CommendationAuthority, { organizationType: input.organizationType, organizationLevel: input.organizationLevel, form: input.form, note: note ?? null });
+      const a = em.create(CommendationAuthority, {
+        organizationType: input.organizationType,
+        organizationLevel: input.organizationLevel,
+        form: input.form,
+        note: note ?? null,
+      });
       try {
         await em.flush();
       } catch (err) {
-        if (err instanceof UniqueConstraintViolationException) throw conflict(`${input.organizationType} at ${input.organizationLevel} level may already grant ${input.form}.`);
+        if (err instanceof UniqueConstraintViolationException)
+          throw conflict(`${input.organizationType} at ${input.organizationLevel} level may already grant ${input.form}.`);
         throw err;
       }
       return a;

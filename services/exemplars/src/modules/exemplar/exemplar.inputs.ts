@@ -114,7 +114,9 @@ export class CreateExemplarInput {
   movementId?: string | null;
 }
 
-@InputType({ description: 'Changes to an exemplar; omitted fields stay as they are, null clears an optional field. The status changes only through transitionExemplar.' })
+@InputType({
+  description: 'Changes to an exemplar; omitted fields stay as they are, null clears an optional field. The status changes only through transitionExemplar.',
+})
 export class UpdateExemplarInput {
   @Field(() => ExemplarKind, { nullable: true, description: 'Kind.' })
   kind?: ExemplarKind | null;

@@ -36,7 +36,8 @@ export function checkExemplarFilter(f: ExemplarFilter | null | undefined): void 
   for (const key of ['organizationId', 'personId', 'directiveId', 'themeId', 'movementId'] as const) check.uuid(`filter.${key}`, f?.[key]);
   if (f?.q != null && f.q.length > 200) check.add('filter.q', 'must be at most 200 characters.');
   if (f?.includeDescendants && !f.organizationId) check.add('filter.includeDescendants', 'needs filter.organizationId.');
-  if (f?.honouredInYear != null && (f.honouredInYear < 1945 || f.honouredInYear > 2100)) check.add('filter.honouredInYear', 'must be a year between 1945 and 2100.');
+  if (f?.honouredInYear != null && (f.honouredInYear < 1945 || f.honouredInYear > 2100))
+    check.add('filter.honouredInYear', 'must be a year between 1945 and 2100.');
   check.done();
 }
 

@@ -72,7 +72,9 @@ export class ExemplarResolver {
   }
 
   @Authorized(Access.EDIT)
-  @Mutation(() => Exemplar, { description: 'Changes an exemplar of your subtree (not its status: see transitionExemplar); CONFLICT when expectedVersion is stale.' })
+  @Mutation(() => Exemplar, {
+    description: 'Changes an exemplar of your subtree (not its status: see transitionExemplar); CONFLICT when expectedVersion is stale.',
+  })
   updateExemplar(
     @Arg('id', () => ID, { description: 'Its id.' }) id: string,
     @Arg('input', () => UpdateExemplarInput) input: UpdateExemplarInput,
@@ -131,7 +133,10 @@ export class ExemplarResolver {
     return commendationCountOf(ctx, e.id);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Name of the organization it belongs to, from this subgraph’s directory replica (no call to the organizations subgraph).' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Name of the organization it belongs to, from this subgraph’s directory replica (no call to the organizations subgraph).',
+  })
   organizationName(@Root() e: Exemplar, @Ctx() ctx: RequestContext): Promise<string | null> {
     return new Directory(ctx).name(e.organizationId);
   }

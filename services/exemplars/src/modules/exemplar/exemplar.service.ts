@@ -49,11 +49,18 @@ export class ExemplarService {
   async create(input: CreateExemplarInput, confirmDuplicate: boolean): Promise<Exemplar> {
     return this.ctx.em.transactional(async (em) => {
       const values = await this.checked(em, new InputCheck('create'), input, input);
-      const duplicates = await em.find(Exemplar, { organizationId: values.organizationId, nameKey: values.nameKey, deletedAt: null }, { limit: 5, orderBy: { createdAt: 'desc' } });
+      const duplicates = await em.find(
+        Exemplar,
+        { organizationId: values.organizationId, nameKey: values.nameKey, deletedAt: null },
+        { limit: 5, orderBy: { createdAt: 'desc' } },
+      );
       if (duplicates.length && !confirmDuplicate) {
-        throw conflict(`“${duplicates[0]!.name}” is already recorded for this organization. Check the candidates; send confirmDuplicate: true to record another.`, {
-          duplicates: duplicates.map((d) => ({ id: d.id, name: d.name, status: d.status, createdAt: d.createdAt.toISOString() })),
-        });
+        throw conflict(
+          `“${duplicates[0]!.name}” is already recorded for this organization. Check the candidates; send confirmDuplicate: true to record another.`,
+          {
+            duplicates: duplicates.map((d) => ({ id: d.id, name: d.name, status: d.status, createdAt: d.createdAt.toISOString() })),
+          },
+        );
       }
       const exemplar = em.create(Exemplar, { ...values, status: ExemplarStatus.REGISTERED, searchText: '' });
       exemplar.searchText = searchTextOf(exemplar);
@@ -113,7 +120,10 @@ export class ExemplarService {
       checkExpectedVersion('Exemplar', e, o.expectedVersion);
       if (!step.from.includes(e.status)) {
         const allowed = actionsFrom(e.status).filter((a) => can(this.ctx.caller, STEPS[a].access));
-        throw conflict(`${action} is not a step an exemplar can take from ${e.status}${allowed.length ? `; it can: ${allowed.join(', ')}` : ''}.`, { status: e.status, allowedActions: allowed });
+        throw conflict(`${action} is not a step an exemplar can take from ${e.status}${allowed.length ? `; it can: ${allowed.join(', ')}` : ''}.`, {
+          status: e.status,
+          allowedActions: allowed,
+        });
       }
       const from = e.status;
       e.status = step.to;
@@ -127,7 +137,17 @@ export class ExemplarService {
 
   private record(em: EntityManager, e: Exemplar, action: ExemplarAction | 'REGISTER', from: ExemplarStatus | null, onDay: string, note: string | null): void {
     const caller = this.ctx.caller;
-    em.create(ExemplarStep, { exemplarId: e.id, action, fromStatus: from, toStatus: e.status, actorId: caller.id, actorName: caller.name, occurredAt: new Date(), onDay, note });
+    em.create(ExemplarStep, {
+      exemplarId: e.id,
+      action,
+      fromStatus: from,
+      toStatus: e.status,
+      actorId: caller.id,
+      actorName: caller.name,
+      occurredAt: new Date(),
+      onDay,
+      note,
+    });
   }
 
   /** A live exemplar locked for a write, after checking the caller's access in its organization's subtree. */
@@ -144,7 +164,9 @@ export class ExemplarService {
   async requireInScope(organizationId: string, access: Access): Promise<void> {
     requireAccess(this.ctx.caller, access);
     if (!(await new Directory(this.ctx).inScope(this.ctx.caller, organizationId))) {
-      throw forbidden(`This exemplar belongs to an organization outside your own organization’s subtree${access === Access.REVIEW ? ': only its reviewers may take this step' : ''}.`);
+      throw forbidden(
+        `This exemplar belongs to an organization outside your own organization’s subtree${access === Access.REVIEW ? ': only its reviewers may take this step' : ''}.`,
+      );
     }
   }
 
@@ -158,8 +180,10 @@ export class ExemplarService {
       if (input.story.length > MAX_STORY) check.add('input.story', `must be at most ${MAX_STORY} characters.`);
       story = sanitizeRichText(input.story).html || null;
     }
-    for (const key of ['personId', 'subjectOrganizationId', 'organizationId', 'directiveId', 'themeId', 'movementId'] as const) check.uuid(`input.${key}`, input[key]);
-    if (input.kind === ExemplarKind.INDIVIDUAL && input.subjectOrganizationId) check.add('input.subjectOrganizationId', 'is for collectives; an individual is about a person.');
+    for (const key of ['personId', 'subjectOrganizationId', 'organizationId', 'directiveId', 'themeId', 'movementId'] as const)
+      check.uuid(`input.${key}`, input[key]);
+    if (input.kind === ExemplarKind.INDIVIDUAL && input.subjectOrganizationId)
+      check.add('input.subjectOrganizationId', 'is for collectives; an individual is about a person.');
     if (input.kind !== ExemplarKind.INDIVIDUAL && input.personId) check.add('input.personId', 'is for individuals.');
     check.dateRange('input.periodFrom', input.periodFrom, 'input.periodTo', input.periodTo);
     check.done();
@@ -169,7 +193,8 @@ export class ExemplarService {
       await this.requireInScope(input.organizationId, Access.EDIT);
     }
     if (given.subjectOrganizationId) await directory.requireLive(given.subjectOrganizationId, 'input.subjectOrganizationId');
-    if (given.movementId && !(await em.findOne(Movement, { id: given.movementId, deletedAt: null }))) throw notFound('Movement', given.movementId, 'input.movementId');
+    if (given.movementId && !(await em.findOne(Movement, { id: given.movementId, deletedAt: null })))
+      throw notFound('Movement', given.movementId, 'input.movementId');
     return {
       kind: input.kind,
       name: name!,

@@ -26,9 +26,13 @@ export const STEPS: Record<ExemplarAction, Step> = {
   AWARD: { from: [S.VERIFIED, S.RECOGNISED], to: S.AWARDED, access: Access.REVIEW },
   PUBLICISE: { from: [S.RECOGNISED, S.AWARDED], to: S.PUBLICISED, access: Access.EDIT },
   REPLICATE: { from: [S.PUBLICISED], to: S.REPLICATED, access: Access.EDIT },
-  REVOKE: { from: [S.REGISTERED, S.PROPOSED, S.VERIFIED, S.RECOGNISED, S.AWARDED, S.PUBLICISED, S.REPLICATED], to: S.REVOKED, access: Access.REVIEW, needsNote: true },
+  REVOKE: {
+    from: [S.REGISTERED, S.PROPOSED, S.VERIFIED, S.RECOGNISED, S.AWARDED, S.PUBLICISED, S.REPLICATED],
+    to: S.REVOKED,
+    access: Access.REVIEW,
+    needsNote: true,
+  },
 };
 
 /** The steps the status allows (the console shows these as buttons, and only these). */
-export const actionsFrom = (status: ExemplarStatus): ExemplarAction[] =>
-  (Object.keys(STEPS) as ExemplarAction[]).filter((a) => STEPS[a].from.includes(status));
+export const actionsFrom = (status: ExemplarStatus): ExemplarAction[] => (Object.keys(STEPS) as ExemplarAction[]).filter((a) => STEPS[a].from.includes(status));

@@ -33,7 +33,8 @@ export function movementById(ctx: RequestContext, id: string): Promise<Movement 
 
 async function requireLauncherScope(ctx: RequestContext, organizationId: string): Promise<void> {
   requireAccess(ctx.caller, Access.EDIT);
-  if (!(await new Directory(ctx).inScope(ctx.caller, organizationId))) throw forbidden('Movements are kept by editors of the launching organization’s subtree.');
+  if (!(await new Directory(ctx).inScope(ctx.caller, organizationId)))
+    throw forbidden('Movements are kept by editors of the launching organization’s subtree.');
 }
 
 /** Emulation movements: launched and kept by editors of the launching organization's subtree. */
@@ -70,7 +71,11 @@ export class MovementResolver {
       const values = checkMovement(new InputCheck('create'), input);
       await new Directory(ctx).requireLive(input.launchingOrganizationId, 'input.launchingOrganizationId');
       await requireLauncherScope(ctx, input.launchingOrganizationId);
-      const m = em.create(Movement, { ...values, launchingOrganizationId: input.launchingOrganizationId, searchText: searchKey(`${values.name} ${values.description ?? ''}`) });
+      const m = em.create(Movement, {
+        ...values,
+        launchingOrganizationId: input.launchingOrganizationId,
+        searchText: searchKey(`${values.name} ${values.description ?? ''}`),
+      });
       await em.flush();
       return m;
     });
@@ -116,5 +121,12 @@ function checkMovement(check: InputCheck, input: CreateMovementInput) {
   check.uuid('input.themeId', input.themeId);
   check.dateRange('input.periodFrom', input.periodFrom, 'input.periodTo', input.periodTo);
   check.done();
-  return { name: name!, description: description ?? null, periodFrom: input.periodFrom, periodTo: input.periodTo ?? null, directiveId: input.directiveId ?? null, themeId: input.themeId ?? null };
+  return {
+    name: name!,
+    description: description ?? null,
+    periodFrom: input.periodFrom,
+    periodTo: input.periodTo ?? null,
+    directiveId: input.directiveId ?? null,
+    themeId: input.themeId ?? null,
+  };
 }

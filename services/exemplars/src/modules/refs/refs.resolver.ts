@@ -13,14 +13,19 @@ class OrganizationExemplarsArgs extends ExemplarsArgs {
   includeDescendants: boolean = false;
 }
 
-const list = (ctx: RequestContext, args: ExemplarsArgs, extra: Partial<ExemplarFilter>) => new ExemplarQueries(ctx).list({ ...args, filter: { ...args.filter, ...extra } });
+const list = (ctx: RequestContext, args: ExemplarsArgs, extra: Partial<ExemplarFilter>) =>
+  new ExemplarQueries(ctx).list({ ...args, filter: { ...args.filter, ...extra } });
 
 /** What this subgraph adds to organizations: their exemplars and statistics. */
 @Resolver(() => OrganizationRef)
 export class OrganizationExemplarsResolver {
   @Authorized(Access.READ)
   @FieldResolver(() => ExemplarConnection, { description: 'Exemplars belonging to this organization (and its subtree with includeDescendants).' })
-  exemplars(@Root() o: OrganizationRef, @Args(() => OrganizationExemplarsArgs) args: OrganizationExemplarsArgs, @Ctx() ctx: RequestContext): Promise<Connection<Exemplar>> {
+  exemplars(
+    @Root() o: OrganizationRef,
+    @Args(() => OrganizationExemplarsArgs) args: OrganizationExemplarsArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Connection<Exemplar>> {
     return list(ctx, args, { organizationId: o.id, includeDescendants: args.includeDescendants });
   }
 
@@ -29,7 +34,8 @@ export class OrganizationExemplarsResolver {
   exemplarStats(
     @Root() o: OrganizationRef,
     @Arg('input', () => ExemplarStatsInput, { description: 'Grouping and period.' }) input: ExemplarStatsInput,
-    @Arg('filter', () => ExemplarFilter, { nullable: true, description: 'Further conditions (its organizationId is this organization).' }) filter: ExemplarFilter | null,
+    @Arg('filter', () => ExemplarFilter, { nullable: true, description: 'Further conditions (its organizationId is this organization).' })
+    filter: ExemplarFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ExemplarStatsRow[]> {
     return exemplarStats(ctx, { ...filter, organizationId: o.id, includeDescendants: true }, input);
@@ -67,7 +73,8 @@ export class ThemeExemplarsResolver {
 export class ExemplarStatsResolver {
   @Authorized(Access.READ)
   @Query(() => [ExemplarStatsRow], {
-    description: 'Exemplars counted by kind, status, field, year first honoured, district or child organization, for any filter and period — e.g. recognised or awarded per district and year.',
+    description:
+      'Exemplars counted by kind, status, field, year first honoured, district or child organization, for any filter and period — e.g. recognised or awarded per district and year.',
   })
   exemplarStats(
     @Arg('input', () => ExemplarStatsInput, { description: 'Grouping and period.' }) input: ExemplarStatsInput,

@@ -83,7 +83,8 @@ export async function exemplarStats(ctx: RequestContext, filter: ExemplarFilter 
   const check = new InputCheck();
   const dims = [...new Set(input.groupBy)];
   if (dims.includes(ExemplarStatsDimension.CHILD) && !filter?.organizationId) check.add('groupBy', 'CHILD needs filter.organizationId.');
-  if (dims.includes(ExemplarStatsDimension.DISTRICT) && dims.includes(ExemplarStatsDimension.CHILD)) check.add('groupBy', 'choose DISTRICT or CHILD, not both.');
+  if (dims.includes(ExemplarStatsDimension.DISTRICT) && dims.includes(ExemplarStatsDimension.CHILD))
+    check.add('groupBy', 'choose DISTRICT or CHILD, not both.');
   check.dateRange('input.honouredFrom', input.honouredFrom, 'input.honouredTo', input.honouredTo);
   check.done();
   const knex = ctx.em.getKnex();
@@ -92,8 +93,14 @@ export async function exemplarStats(ctx: RequestContext, filter: ExemplarFilter 
   const where: string[] = [];
   const bindings: unknown[] = [];
   if (honouredOnly) where.push(`${HONOURED} is not null`);
-  if (input.honouredFrom) (where.push(`${HONOURED} >= ?`), bindings.push(input.honouredFrom));
-  if (input.honouredTo) (where.push(`${HONOURED} <= ?`), bindings.push(input.honouredTo));
+  if (input.honouredFrom) {
+    where.push(`${HONOURED} >= ?`);
+    bindings.push(input.honouredFrom);
+  }
+  if (input.honouredTo) {
+    where.push(`${HONOURED} <= ?`);
+    bindings.push(input.honouredTo);
+  }
   const needsOrg = dims.includes(ExemplarStatsDimension.DISTRICT) || dims.includes(ExemplarStatsDimension.CHILD);
   const joins = [
     needsOrg ? 'join directory_organization d on d.id = e.organization_id' : '',

@@ -1,4 +1,16 @@
-import { containsPattern, idTerm, InputCheck, pgArray, readPage, searchTerms, selectEntities, type Connection, type PageArgs, type RequestContext, type SortTerm } from '@lantoa/kit';
+import {
+  containsPattern,
+  idTerm,
+  InputCheck,
+  pgArray,
+  readPage,
+  searchTerms,
+  selectEntities,
+  type Connection,
+  type PageArgs,
+  type RequestContext,
+  type SortTerm,
+} from '@lantoa/kit';
 import type { Knex } from '@mikro-orm/postgresql';
 import { ApiToken } from './api-token.entity.js';
 import { ApiTokenOrderField, type ApiTokenFilter, type ApiTokenOrder } from './api-token.inputs.js';

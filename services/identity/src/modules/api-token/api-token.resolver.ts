@@ -1,4 +1,15 @@
-import { Access, AuditEventConnection, ConnectionType, isUuid, PageArgs, recordHistory, requireAccess, type AuditEvent, type Connection, type RequestContext } from '@lantoa/kit';
+import {
+  Access,
+  AuditEventConnection,
+  ConnectionType,
+  isUuid,
+  PageArgs,
+  recordHistory,
+  requireAccess,
+  type AuditEvent,
+  type Connection,
+  type RequestContext,
+} from '@lantoa/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { ScrubDatabaseErrors } from '../../database-errors.js';
 import { OrganizationRef, organizationRef } from '../organization/organization.ref.js';
@@ -28,12 +39,17 @@ export class ApiTokenResolver {
 
   @Authorized(Access.ADMIN)
   @Mutation(() => CreatedApiToken, { description: 'Creates an API token and returns its text once; only a hash is kept. Admins only.' })
-  createApiToken(@Arg('input', () => CreateApiTokenInput, { description: 'The new token.' }) input: CreateApiTokenInput, @Ctx() ctx: RequestContext): Promise<CreatedApiToken> {
+  createApiToken(
+    @Arg('input', () => CreateApiTokenInput, { description: 'The new token.' }) input: CreateApiTokenInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CreatedApiToken> {
     return new ApiTokenService(ctx).create(input);
   }
 
   @Authorized(Access.ADMIN)
-  @Mutation(() => ApiToken, { description: 'Revokes an API token: /internal/authenticate refuses it from now on (a gateway cache may hold it until its entry expires). Admins only.' })
+  @Mutation(() => ApiToken, {
+    description: 'Revokes an API token: /internal/authenticate refuses it from now on (a gateway cache may hold it until its entry expires). Admins only.',
+  })
   revokeApiToken(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: RequestContext): Promise<ApiToken> {
     return new ApiTokenService(ctx).revoke(id);
   }
@@ -45,7 +61,10 @@ export class ApiTokenResolver {
 
   // Nullable so that one token whose organization the organizations subgraph does not know (a row written around the
   // API) costs that token its organization, not the admin the whole list: a non-null field would null every parent up to data.
-  @FieldResolver(() => OrganizationRef, { nullable: true, description: 'The organization the token acts for; null if the organizations subgraph does not know it.' })
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description: 'The organization the token acts for; null if the organizations subgraph does not know it.',
+  })
   organization(@Root() t: ApiToken): OrganizationRef | null {
     return organizationRef(t.organizationId);
   }

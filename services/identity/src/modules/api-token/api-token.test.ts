@@ -36,7 +36,16 @@ describe('createApiToken', () => {
     const { token, apiToken } = await created({ scopes: ['WRITE', 'READ'] });
     expect(token).toMatch(/^lt_[a-z2-7]{8}_[A-Za-z0-9_-]{43}$/);
     const [, prefix, secret] = /^lt_(.{8})_(.*)$/.exec(token)!;
-    expect(apiToken).toMatchObject({ prefix, scopes: ['READ', 'WRITE'], organizationId: ORG, organization: { id: ORG }, revokedAt: null, lastUsedAt: null, active: true, createdBy: { email: 'admin@lantoa.vn' } });
+    expect(apiToken).toMatchObject({
+      prefix,
+      scopes: ['READ', 'WRITE'],
+      organizationId: ORG,
+      organization: { id: ORG },
+      revokedAt: null,
+      lastUsedAt: null,
+      active: true,
+      createdBy: { email: 'admin@lantoa.vn' },
+    });
     // One year by default.
     expect(new Date(apiToken.expiresAt).getTime()).toBeGreaterThan(Date.now() + 364 * 86_400_000);
 
@@ -62,7 +71,12 @@ describe('createApiToken', () => {
     const past = await create({ expiresAt: new Date(Date.now() - 60_000).toISOString() });
     expect(past.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.expiresAt', message: 'must be in the future.' }] });
     const many = await create({ name: '  ', scopes: [], organizationId: 'not-a-uuid', expiresAt: new Date(Date.now() + 10 * 365 * 86_400_000).toISOString() });
-    expect((many.errors![0]!.extensions!.fields as { path: string }[]).map((f) => f.path)).toEqual(['input.name', 'input.scopes', 'input.organizationId', 'input.expiresAt']);
+    expect((many.errors![0]!.extensions!.fields as { path: string }[]).map((f) => f.path)).toEqual([
+      'input.name',
+      'input.scopes',
+      'input.organizationId',
+      'input.expiresAt',
+    ]);
     const unknownScope = await create({ scopes: ['DELETE'] });
     expect(unknownScope.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect([await count('api_token'), await count('audit_event')]).toEqual(before);
@@ -75,7 +89,10 @@ describe('/internal/authenticate with API tokens', () => {
     const res = await t.authenticate(token);
     expect(res).toMatchObject({
       status: 200,
-      body: { caller: { kind: 'token', id: apiToken.id, name: 'Báo Bắc Kạn điện tử', organizationId: ORG, roles: ['INTEGRATOR'], scopes: ['READ'] }, expiresAt: apiToken.expiresAt },
+      body: {
+        caller: { kind: 'token', id: apiToken.id, name: 'Báo Bắc Kạn điện tử', organizationId: ORG, roles: ['INTEGRATOR'], scopes: ['READ'] },
+        expiresAt: apiToken.expiresAt,
+      },
     });
     const first = (await t.sql.query('select last_used_at, version from api_token where id = $1', [apiToken.id])).rows[0];
     expect(first.last_used_at).not.toBeNull();
@@ -97,17 +114,26 @@ describe('/internal/authenticate with API tokens', () => {
     const revoked = await created();
     const rev = await t.gql(admin, 'mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt active } }', { id: revoked.apiToken.id });
     expect(rev.data!.revokeApiToken.active).toBe(false);
-    expect(await t.authenticate(revoked.token)).toMatchObject({ status: 401, body: { errors: [{ message: 'API token was revoked.', extensions: { code: 'UNAUTHENTICATED' } }] } });
+    expect(await t.authenticate(revoked.token)).toMatchObject({
+      status: 401,
+      body: { errors: [{ message: 'API token was revoked.', extensions: { code: 'UNAUTHENTICATED' } }] },
+    });
 
     const expired = await created();
     await t.sql.query(`update api_token set expires_at = now() - interval '1 second' where id = $1`, [expired.apiToken.id]);
-    expect(await t.authenticate(expired.token)).toMatchObject({ status: 401, body: { errors: [{ message: 'API token expired.', extensions: { code: 'UNAUTHENTICATED' } }] } });
+    expect(await t.authenticate(expired.token)).toMatchObject({
+      status: 401,
+      body: { errors: [{ message: 'API token expired.', extensions: { code: 'UNAUTHENTICATED' } }] },
+    });
 
     const valid = await created();
     const [, prefix, secret] = /^lt_(.{8})_(.*)$/.exec(valid.token)!;
     const otherSecret = secret!.slice(0, -1) + (secret!.endsWith('A') ? 'B' : 'A');
     for (const credential of [`lt_zzzzzzzz_${secret}`, `lt_${prefix}_${otherSecret}`, `lt_${prefix}_short`, 'lt_', `lt_${prefix.toUpperCase()}_${secret}`]) {
-      expect(await t.authenticate(credential), credential.slice(0, 14)).toMatchObject({ status: 401, body: { errors: [{ message: 'API token is invalid.', extensions: { code: 'UNAUTHENTICATED' } }] } });
+      expect(await t.authenticate(credential), credential.slice(0, 14)).toMatchObject({
+        status: 401,
+        body: { errors: [{ message: 'API token is invalid.', extensions: { code: 'UNAUTHENTICATED' } }] },
+      });
     }
     expect((await t.authenticate(valid.token)).status).toBe(200);
   });
@@ -119,14 +145,16 @@ describe('reading and revoking', () => {
     const b = await created({ name: 'Trang tin Huyện ủy Ba Bể (dự phòng)', organizationId: demoId('organization', 'hu-ba-be') });
     await t.gql(admin, 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }', { id: b.apiToken.id });
     const list = async (filter: Record<string, unknown>) =>
-      (await t.gql(admin, 'query($f: ApiTokenFilter) { apiTokens(filter: $f, orderBy: [{ field: NAME }]) { totalCount nodes { id } } }', { f: filter })).data!.apiTokens;
+      (await t.gql(admin, 'query($f: ApiTokenFilter) { apiTokens(filter: $f, orderBy: [{ field: NAME }]) { totalCount nodes { id } } }', { f: filter })).data!
+        .apiTokens;
     expect(await list({ q: 'huyen uy ba be' })).toEqual({ totalCount: 2, nodes: [{ id: a.apiToken.id }, { id: b.apiToken.id }] });
     expect(await list({ q: 'BA BỂ', active: true })).toEqual({ totalCount: 1, nodes: [{ id: a.apiToken.id }] });
     expect(await list({ organizationId: demoId('organization', 'hu-ba-be'), active: false })).toEqual({ totalCount: 1, nodes: [{ id: b.apiToken.id }] });
     expect((await list({ q: a.apiToken.prefix })).nodes).toEqual([{ id: a.apiToken.id }]);
 
     const page1 = (await t.gql(admin, '{ apiTokens(first: 2) { nodes { id } pageInfo { hasNextPage endCursor } } }')).data!.apiTokens;
-    const page2 = (await t.gql(admin, 'query($a: String) { apiTokens(first: 2, after: $a) { nodes { id } } }', { a: page1.pageInfo.endCursor })).data!.apiTokens;
+    const page2 = (await t.gql(admin, 'query($a: String) { apiTokens(first: 2, after: $a) { nodes { id } } }', { a: page1.pageInfo.endCursor })).data!
+      .apiTokens;
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const all = (await t.gql(admin, '{ apiTokens(first: 4) { nodes { id } } }')).data!.apiTokens.nodes;
     expect([...page1.nodes, ...page2.nodes]).toEqual(all);

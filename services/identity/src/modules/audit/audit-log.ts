@@ -40,12 +40,20 @@ export function remoteSource(ctx: RequestContext, graphqlUrl: string, gatewaySec
   return async (args) => {
     const res = await request(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': ctx.requestId, [CALLER_HEADER]: await signCallerProof(ctx.caller, ctx.requestId, gatewaySecret) },
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': ctx.requestId,
+        [CALLER_HEADER]: await signCallerProof(ctx.caller, ctx.requestId, gatewaySecret),
+      },
       body: JSON.stringify(args),
       headersTimeout: 10_000,
       bodyTimeout: 10_000,
     });
-    const body = (await res.body.json()) as { nodes: Record<string, unknown>[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const body = (await res.body.json()) as {
+      nodes: Record<string, unknown>[];
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
     if (res.statusCode !== 200) throw new Error(`Audit log at ${url} answered ${res.statusCode}: ${JSON.stringify(body).slice(0, 300)}`);
     return { nodes: body.nodes.map(toEvent), totalCount: body.totalCount, hasNextPage: body.pageInfo.hasNextPage, endCursor: body.pageInfo.endCursor };
   };
@@ -82,18 +90,20 @@ async function top(source: AuditSource, args: AuditEventsArgs, n: number): Promi
 export async function readAllAuditEvents(sources: AuditSource[], args: AuditEventsArgs): Promise<Connection<AuditEvent>> {
   checkAuditFilter(args.filter);
   const page = pageRequest(args, AUDIT_ORDER as SortTerm<never>[]);
-  if (page.offset > MAX_AUDIT_OFFSET) throw badUserInput([{ path: 'offset', message: `must be at most ${MAX_AUDIT_OFFSET} for the audit log; page on with \`after\`.` }]);
+  if (page.offset > MAX_AUDIT_OFFSET)
+    throw badUserInput([{ path: 'offset', message: `must be at most ${MAX_AUDIT_OFFSET} for the audit log; page on with \`after\`.` }]);
   const wanted = page.offset + page.first;
   const pages = wanted === 0 ? [] : await Promise.all(sources.map((s) => top(s, { filter: args.filter, after: args.after }, wanted)));
-  const merged = pages
-    .flatMap((p) => p.nodes)
-    .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const merged = pages.flatMap((p) => p.nodes).sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   const nodes = merged.slice(page.offset, wanted);
   const last = nodes[nodes.length - 1];
   const counts = wanted === 0 ? Promise.all(sources.map((s) => s({ filter: args.filter, first: 0 }).then((p) => p.totalCount))) : null;
   return {
     nodes,
-    pageInfo: { hasNextPage: merged.length > wanted || pages.some((p) => p.hasNextPage), endCursor: last ? encodeCursor(cursorValues(AUDIT_ORDER, last)) : null },
+    pageInfo: {
+      hasNextPage: merged.length > wanted || pages.some((p) => p.hasNextPage),
+      endCursor: last ? encodeCursor(cursorValues(AUDIT_ORDER, last)) : null,
+    },
     totalCount: counts ? counts.then((c) => c.reduce((a, b) => a + b, 0)) : pages.reduce((sum, p) => sum + p.totalCount, 0),
   };
 }

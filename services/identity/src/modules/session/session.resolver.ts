@@ -22,15 +22,24 @@ export class SessionResolver {
 
   @Public()
   @Mutation(() => Session, {
-    description: 'Trades a refresh token for a new session of the same sign-in (the token is then used up). A token presented a second time ends that session: UNAUTHENTICATED.',
+    description:
+      'Trades a refresh token for a new session of the same sign-in (the token is then used up). A token presented a second time ends that session: UNAUTHENTICATED.',
   })
-  refreshSession(@Arg('refreshToken', () => String, { description: 'The refresh token of the latest Session.' }) refreshToken: string, @Ctx() ctx: RequestContext): Promise<Session> {
+  refreshSession(
+    @Arg('refreshToken', () => String, { description: 'The refresh token of the latest Session.' }) refreshToken: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Session> {
     return new SessionService(ctx).refresh(refreshToken);
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Ends the session the refresh token belongs to (its access tokens are refused from now on). False when the token is unknown.' })
-  signOut(@Arg('refreshToken', () => String, { description: 'The refresh token of the session.' }) refreshToken: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Ends the session the refresh token belongs to (its access tokens are refused from now on). False when the token is unknown.',
+  })
+  signOut(
+    @Arg('refreshToken', () => String, { description: 'The refresh token of the session.' }) refreshToken: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
     return new SessionService(ctx).signOut(refreshToken);
   }
 

@@ -38,7 +38,15 @@ export class SessionService {
     const settings = settingsOf(this.ctx);
     const refreshToken = newSecret();
     const refreshTokenExpiresAt = new Date(Date.now() + settings.refreshTokenTtlDays * 86_400_000);
-    em.create(RefreshToken, { userId: user.id, familyId, tokenHash: sha256Hex(refreshToken), expiresAt: refreshTokenExpiresAt, usedAt: null, revokedAt: null, createdAt: new Date() });
+    em.create(RefreshToken, {
+      userId: user.id,
+      familyId,
+      tokenHash: sha256Hex(refreshToken),
+      expiresAt: refreshTokenExpiresAt,
+      usedAt: null,
+      revokedAt: null,
+      createdAt: new Date(),
+    });
     await em.flush();
     const access = await signAccessToken(settings.jwtKey, settings.accessTokenTtlSeconds, {
       userId: user.id,

@@ -31,9 +31,14 @@ const signInRaw = (email: string, password: string) =>
 
 /** A sign-in as the gateway forwards it from a client at `address` (the signed proof carries the address). */
 const signInFrom = async (address: string, email: string, password: string) =>
-  t.gql(ANONYMOUS, `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { ${SESSION_FIELDS} } }`, { e: email, p: password }, {
-    'x-lantoa-caller': await signCallerProof(ANONYMOUS, randomUUID(), t.gatewaySecret, 60, address),
-  });
+  t.gql(
+    ANONYMOUS,
+    `mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { ${SESSION_FIELDS} } }`,
+    { e: email, p: password },
+    {
+      'x-lantoa-caller': await signCallerProof(ANONYMOUS, randomUUID(), t.gatewaySecret, 60, address),
+    },
+  );
 
 describe('signIn', () => {
   it('returns a session for the right password, with any letter case in the e-mail', async () => {
@@ -71,7 +76,9 @@ describe('signIn', () => {
     const u = await freshUser('reset-throttle');
     for (let i = 0; i < 6; i++) await signInFrom('198.51.100.7', u.email, `wrong password ${i}`);
     expect((await signInFrom('198.51.100.7', u.email, PASSWORD)).errors![0]!.extensions!.code).toBe('RATE_LIMITED');
-    const reset = await t.gql(demoCaller('admin'), 'mutation($id: ID!) { setUserPassword(id: $id, password: "mật khẩu mới 2026") { id lockedUntil } }', { id: u.id });
+    const reset = await t.gql(demoCaller('admin'), 'mutation($id: ID!) { setUserPassword(id: $id, password: "mật khẩu mới 2026") { id lockedUntil } }', {
+      id: u.id,
+    });
     expect(reset.data!.setUserPassword.lockedUntil).toBeNull();
     expect((await signInFrom('198.51.100.7', u.email, 'mật khẩu mới 2026')).errors).toBeUndefined();
   });
@@ -162,9 +169,14 @@ describe('wrong passwords (the sign-in throttle)', () => {
   it('counts wrong current passwords of changePassword too, per source', async () => {
     const u = await freshUser('change-throttle');
     const change = async (current: string) =>
-      t.gql(u.caller, 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', { c: current, n: 'a brand new password' }, {
-        'x-lantoa-caller': await signCallerProof(u.caller, randomUUID(), t.gatewaySecret, 60, ATTACKER),
-      });
+      t.gql(
+        u.caller,
+        'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
+        { c: current, n: 'a brand new password' },
+        {
+          'x-lantoa-caller': await signCallerProof(u.caller, randomUUID(), t.gatewaySecret, 60, ATTACKER),
+        },
+      );
     const codes = [];
     for (let i = 0; i < SIGN_IN_POLICY.freeFailures + 1; i++) codes.push((await change(`not it ${i}`)).errors![0]!.extensions!.code);
     expect(codes).toEqual([...Array<string>(SIGN_IN_POLICY.freeFailures).fill('BAD_USER_INPUT'), 'RATE_LIMITED']);
@@ -182,7 +194,9 @@ describe('refreshSession', () => {
     const s2 = r2.data!.refreshSession;
     expect(s2.refreshToken).not.toBe(s1.refreshToken);
     expect(s2.accessToken).not.toBe(s1.accessToken);
-    const { rows } = await t.sql.query('select token_hash, family_id, used_at, revoked_at from refresh_token where token_hash = any($1)', [[sha256(s1.refreshToken), sha256(s2.refreshToken)]]);
+    const { rows } = await t.sql.query('select token_hash, family_id, used_at, revoked_at from refresh_token where token_hash = any($1)', [
+      [sha256(s1.refreshToken), sha256(s2.refreshToken)],
+    ]);
     const byHash = Object.fromEntries(rows.map((r) => [r.token_hash, r]));
     expect(byHash[sha256(s1.refreshToken)].used_at).not.toBeNull();
     expect(byHash[sha256(s2.refreshToken)].used_at).toBeNull();
@@ -200,7 +214,10 @@ describe('refreshSession', () => {
     expect(replay.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     // The thief's (or the user's) latest token is dead too, and so are the session's access tokens.
     expect((await refresh(t, s3.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    expect(await t.authenticate(s3.accessToken)).toMatchObject({ status: 401, body: { errors: [{ message: 'Session ended (signed out).', extensions: { code: 'UNAUTHENTICATED' } }] } });
+    expect(await t.authenticate(s3.accessToken)).toMatchObject({
+      status: 401,
+      body: { errors: [{ message: 'Session ended (signed out).', extensions: { code: 'UNAUTHENTICATED' } }] },
+    });
     const { rows } = await t.sql.query(
       'select count(*)::int as live from refresh_token where family_id = (select family_id from refresh_token where token_hash = $1) and revoked_at is null',
       [sha256(s1.refreshToken)],
@@ -238,7 +255,10 @@ describe('ending sessions', () => {
     expect((await t.gql(u.caller, 'mutation { signOutEverywhere }')).data).toEqual({ signOutEverywhere: true });
     for (const s of [a, b]) {
       expect((await refresh(t, s.refreshToken)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-      expect(await t.authenticate(s.accessToken)).toMatchObject({ status: 401, body: { errors: [{ message: expect.stringMatching(/^Session ended/), extensions: { code: 'UNAUTHENTICATED' } }] } });
+      expect(await t.authenticate(s.accessToken)).toMatchObject({
+        status: 401,
+        body: { errors: [{ message: expect.stringMatching(/^Session ended/), extensions: { code: 'UNAUTHENTICATED' } }] },
+      });
     }
     // Within the same second as the sign-out: the new token must still be accepted.
     const c = await signIn(t, u.email, PASSWORD);
@@ -294,7 +314,9 @@ describe('ending sessions', () => {
     const token = { kind: 'token' as const, id: randomUUID(), name: 'Cổng', organizationId: null, roles: [Role.INTEGRATOR], scopes: [] };
     expect((await t.gql(token, 'mutation { signOutEverywhere }')).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await t.gql(ANONYMOUS, 'mutation { signOutEverywhere }')).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    expect((await t.gql(ANONYMOUS, 'mutation { changePassword(currentPassword: "a", newPassword: "bbbbbbbbbbbb") }')).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(ANONYMOUS, 'mutation { changePassword(currentPassword: "a", newPassword: "bbbbbbbbbbbb") }')).errors![0]!.extensions!.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 });
 
@@ -319,7 +341,14 @@ describe('/internal/authenticate with access tokens', () => {
     expect(ok).toMatchObject({
       status: 200,
       body: {
-        caller: { kind: 'user', id: session.user.id, name: 'bientap.babe@lantoa.vn', organizationId: demoId('organization', 'hu-ba-be'), roles: ['EDITOR'], scopes: [] },
+        caller: {
+          kind: 'user',
+          id: session.user.id,
+          name: 'bientap.babe@lantoa.vn',
+          organizationId: demoId('organization', 'hu-ba-be'),
+          roles: ['EDITOR'],
+          scopes: [],
+        },
         expiresAt: new Date((claims.exp as number) * 1000).toISOString(),
       },
     });
@@ -332,7 +361,10 @@ describe('/internal/authenticate with access tokens', () => {
   it('refuses an expired token', async () => {
     const now = Math.floor(Date.now() / 1000);
     const expired = await forge({ ...claims, iat: now - 700, exp: now - 100 });
-    expect(await t.authenticate(expired)).toMatchObject({ status: 401, body: { errors: [{ message: 'Access token expired.', extensions: { code: 'UNAUTHENTICATED' } }] } });
+    expect(await t.authenticate(expired)).toMatchObject({
+      status: 401,
+      body: { errors: [{ message: 'Access token expired.', extensions: { code: 'UNAUTHENTICATED' } }] },
+    });
   });
 
   it('refuses tampered tokens, other algorithms, other keys, issuers and audiences', async () => {
@@ -353,7 +385,10 @@ describe('/internal/authenticate with access tokens', () => {
       garbage: 'definitely.not.ajwt',
     };
     for (const [label, credential] of Object.entries(cases)) {
-      expect(await t.authenticate(credential), label).toMatchObject({ status: 401, body: { errors: [{ message: 'Access token is invalid.', extensions: { code: 'UNAUTHENTICATED' } }] } });
+      expect(await t.authenticate(credential), label).toMatchObject({
+        status: 401,
+        body: { errors: [{ message: 'Access token is invalid.', extensions: { code: 'UNAUTHENTICATED' } }] },
+      });
     }
   });
 
@@ -361,9 +396,15 @@ describe('/internal/authenticate with access tokens', () => {
     const u = await freshUser('auth-gone');
     const s = await signIn(t, u.email, PASSWORD);
     await t.sql.query('update user_account set active = false where id = $1', [u.id]);
-    expect(await t.authenticate(s.accessToken)).toMatchObject({ status: 401, body: { errors: [{ message: 'User is disabled.', extensions: { code: 'UNAUTHENTICATED' } }] } });
+    expect(await t.authenticate(s.accessToken)).toMatchObject({
+      status: 401,
+      body: { errors: [{ message: 'User is disabled.', extensions: { code: 'UNAUTHENTICATED' } }] },
+    });
     await t.sql.query('update user_account set active = true, deleted_at = now() where id = $1', [u.id]);
-    expect(await t.authenticate(s.accessToken)).toMatchObject({ status: 401, body: { errors: [{ message: 'User does not exist.', extensions: { code: 'UNAUTHENTICATED' } }] } });
+    expect(await t.authenticate(s.accessToken)).toMatchObject({
+      status: 401,
+      body: { errors: [{ message: 'User does not exist.', extensions: { code: 'UNAUTHENTICATED' } }] },
+    });
     expect((await t.authenticate(await forge({ ...claims, sub: randomUUID() }))).status).toBe(401);
   });
 

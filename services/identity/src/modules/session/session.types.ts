@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { User } from '../user/user.entity.js';
 
-@ObjectType({ description: 'A signed-in session: send the access token as `Authorization: Bearer …`; when it expires, trade the refresh token for a new session with refreshSession.' })
+@ObjectType({
+  description:
+    'A signed-in session: send the access token as `Authorization: Bearer …`; when it expires, trade the refresh token for a new session with refreshSession.',
+})
 export class Session {
   @Field(() => String, { description: 'Short-lived bearer token (JWT) for the Authorization header.' })
   accessToken!: string;

@@ -70,11 +70,10 @@ function tooMany(waitMs: number): AppError {
  * past its ceiling. One statement.
  */
 export async function beforeAttempt(em: EntityManager, key: ThrottleKey): Promise<void> {
-  const rows = await em.execute<Row[]>('select source, failures, blocked_until, window_started_at from sign_in_throttle where account = ? and source in (?, ?)', [
-    key.account,
-    key.source,
-    ALL_SOURCES,
-  ]);
+  const rows = await em.execute<Row[]>(
+    'select source, failures, blocked_until, window_started_at from sign_in_throttle where account = ? and source in (?, ?)',
+    [key.account, key.source, ALL_SOURCES],
+  );
   const now = Date.now();
   const mine = rows.find((r) => r.source === key.source);
   if (mine && ms(mine.blocked_until) > now) throw tooMany(ms(mine.blocked_until) - now);

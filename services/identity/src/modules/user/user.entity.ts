@@ -19,7 +19,11 @@ export class User extends BaseRecord {
   @Property({ type: 'text' })
   displayName!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Id of the organization the user belongs to; editors and reviewers act within its subtree. Null only for a first admin created from the environment.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Id of the organization the user belongs to; editors and reviewers act within its subtree. Null only for a first admin created from the environment.',
+  })
   @Property({ type: 'uuid', nullable: true })
   organizationId: string | null = null;
 

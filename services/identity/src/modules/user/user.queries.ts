@@ -1,4 +1,16 @@
-import { containsPattern, idTerm, InputCheck, pgArray, readPage, searchTerms, type Connection, type PageArgs, type RequestContext, type SortTerm, loadById } from '@lantoa/kit';
+import {
+  containsPattern,
+  idTerm,
+  InputCheck,
+  pgArray,
+  readPage,
+  searchTerms,
+  type Connection,
+  type PageArgs,
+  type RequestContext,
+  type SortTerm,
+  loadById,
+} from '@lantoa/kit';
 import type { Knex } from '@mikro-orm/postgresql';
 import { User } from './user.entity.js';
 import { UserOrderField, type UserFilter, type UserOrder } from './user.inputs.js';

@@ -1,4 +1,15 @@
-import { Access, AuditEventConnection, ConnectionType, isUuid, PageArgs, recordHistory, requireAccess, type AuditEvent, type Connection, type RequestContext } from '@lantoa/kit';
+import {
+  Access,
+  AuditEventConnection,
+  ConnectionType,
+  isUuid,
+  PageArgs,
+  recordHistory,
+  requireAccess,
+  type AuditEvent,
+  type Connection,
+  type RequestContext,
+} from '@lantoa/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { ScrubDatabaseErrors } from '../../database-errors.js';
 import { OrganizationRef, organizationRef } from '../organization/organization.ref.js';
@@ -37,7 +48,8 @@ export class UserResolver {
 
   @Authorized(Access.ADMIN)
   @Mutation(() => User, {
-    description: 'Changes a user. Changing roles or organization, or disabling the user, ends their sessions. Refused with CONFLICT when expectedVersion is stale or no active admin would remain. Admins only.',
+    description:
+      'Changes a user. Changing roles or organization, or disabling the user, ends their sessions. Refused with CONFLICT when expectedVersion is stale or no active admin would remain. Admins only.',
   })
   updateUser(
     @Arg('id', () => ID, { description: 'Its id.' }) id: string,

@@ -81,7 +81,8 @@ export class UserService {
       const u = await this.lockUser(em, id);
       checkExpectedVersion('User', u, expectedVersion);
       // A user may stay in an organization deleted since; moving one needs a live organization.
-      if (input.organizationId && input.organizationId !== u.organizationId) await new Directory(this.ctx).requireLive(input.organizationId, 'input.organizationId');
+      if (input.organizationId && input.organizationId !== u.organizationId)
+        await new Directory(this.ctx).requireLive(input.organizationId, 'input.organizationId');
       const next = { roles: roles ?? u.roles, active: input.active ?? u.active, organizationId: input.organizationId ?? u.organizationId };
       await this.keepOneAdmin(em, u, { ...next, deleted: false });
       // What the user may do changes: tokens minted under the old rights must not outlive it.

@@ -28,7 +28,9 @@ const createUser = (input: Record<string, unknown>, caller = admin) =>
 
 describe('demo data', () => {
   it('has one user per role, and seeding again inserts nothing', async () => {
-    const roles = (await t.sql.query('select roles from user_account where id = any($1)', [DEMO_USERS.map((u) => demoUserId(u.key))])).rows.flatMap((r) => r.roles);
+    const roles = (await t.sql.query('select roles from user_account where id = any($1)', [DEMO_USERS.map((u) => demoUserId(u.key))])).rows.flatMap(
+      (r) => r.roles,
+    );
     expect([...new Set(roles)].sort()).toEqual(Object.values(Role).sort());
     expect(await seedSubgraph(subgraph, t.db.url)).toBe(0);
     const { rows } = await t.sql.query('select password_hash from user_account where id = $1', [demoUserId('xem')]);
@@ -51,7 +53,10 @@ describe('admin-only operations', () => {
   const ops: [string, Record<string, unknown>][] = [
     ['query($id: ID!) { user(id: $id) { id } }', { id: demoUserId('xem') }],
     ['{ users { totalCount } }', {}],
-    ['mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email: 'x@lantoa.vn', displayName: 'X', organizationId: ORG, roles: ['ADMIN'], password: 'mật khẩu thật dài' } }],
+    [
+      'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      { input: { email: 'x@lantoa.vn', displayName: 'X', organizationId: ORG, roles: ['ADMIN'], password: 'mật khẩu thật dài' } },
+    ],
     ['mutation($id: ID!) { updateUser(id: $id, input: { roles: [ADMIN] }) { id } }', { id: demoUserId('bientap') }],
     ['mutation($id: ID!) { setUserPassword(id: $id, password: "mật khẩu thật dài") { id } }', { id: demoUserId('xem') }],
     ['mutation($id: ID!) { deleteUser(id: $id) { id } }', { id: demoUserId('xem') }],
@@ -59,7 +64,11 @@ describe('admin-only operations', () => {
   ];
 
   it('are FORBIDDEN to an editor, a reviewer and a token, UNAUTHENTICATED to anonymous, and change nothing', async () => {
-    const before = [await count('user_account'), await count('audit_event'), (await t.sql.query('select md5(string_agg(t::text, \'\' order by id)) from user_account t')).rows[0].md5];
+    const before = [
+      await count('user_account'),
+      await count('audit_event'),
+      (await t.sql.query("select md5(string_agg(t::text, '' order by id)) from user_account t")).rows[0].md5,
+    ];
     const token = { kind: 'token' as const, id: randomUUID(), name: 'Cổng', organizationId: ORG, roles: [Role.INTEGRATOR], scopes: [] };
     for (const [query, variables] of ops) {
       for (const caller of [demoCaller('bientap'), demoCaller('kiemduyet'), token]) {
@@ -68,7 +77,11 @@ describe('admin-only operations', () => {
       }
       expect((await t.gql(ANONYMOUS, query, variables)).errors?.[0]?.extensions?.code, query).toBe('UNAUTHENTICATED');
     }
-    const after = [await count('user_account'), await count('audit_event'), (await t.sql.query('select md5(string_agg(t::text, \'\' order by id)) from user_account t')).rows[0].md5];
+    const after = [
+      await count('user_account'),
+      await count('audit_event'),
+      (await t.sql.query("select md5(string_agg(t::text, '' order by id)) from user_account t")).rows[0].md5,
+    ];
     expect(after).toEqual(before);
   });
 });
@@ -79,7 +92,15 @@ describe('createUser', () => {
     const res = await createUser({ email: '  Hoa.Nguyen@LanToa.vn ', password, roles: ['REVIEWER', 'EDITOR', 'EDITOR'] });
     expect(res.errors).toBeUndefined();
     const u = res.data!.createUser;
-    expect(u).toMatchObject({ email: 'hoa.nguyen@lantoa.vn', displayName: 'Nguyễn Thị Hoa', organizationId: ORG, roles: ['EDITOR', 'REVIEWER'], active: true, version: 1, lastSignInAt: null });
+    expect(u).toMatchObject({
+      email: 'hoa.nguyen@lantoa.vn',
+      displayName: 'Nguyễn Thị Hoa',
+      organizationId: ORG,
+      roles: ['EDITOR', 'REVIEWER'],
+      active: true,
+      version: 1,
+      lastSignInAt: null,
+    });
     const { rows } = await t.sql.query('select password_hash from user_account where id = $1', [u.id]);
     const hash = rows[0].password_hash as string;
     expect(hash).toMatch(/^\$argon2id\$/);
@@ -112,7 +133,10 @@ describe('createUser', () => {
     ]);
     expect(JSON.stringify(res)).not.toContain('short1');
     const same = await createUser({ email: 'hai@lantoa.vn', password: 'HAI@lantoa.vn' });
-    expect(same.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.password', message: 'must not be the e-mail address.' }] });
+    expect(same.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'input.password', message: 'must not be the e-mail address.' }],
+    });
     const role = await createUser({ roles: ['SUPERUSER'] });
     expect(role.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect([await count('user_account'), await count('audit_event')]).toEqual(before);
@@ -123,7 +147,11 @@ describe('updateUser', () => {
   it('records before and after, and refuses a stale version with CONFLICT', async () => {
     const u = (await createUser({ displayName: 'Trần Văn Bình' })).data!.createUser;
     const update = (input: Record<string, unknown>, expectedVersion?: number) =>
-      t.gql(admin, `mutation($id: ID!, $input: UpdateUserInput!, $v: Int) { updateUser(id: $id, input: $input, expectedVersion: $v) { ${USER_FIELDS} } }`, { id: u.id, input, v: expectedVersion });
+      t.gql(admin, `mutation($id: ID!, $input: UpdateUserInput!, $v: Int) { updateUser(id: $id, input: $input, expectedVersion: $v) { ${USER_FIELDS} } }`, {
+        id: u.id,
+        input,
+        v: expectedVersion,
+      });
     const ok = await update({ displayName: 'Trần Văn Bình (Ban Tuyên giáo)' }, 1);
     expect(ok.data!.updateUser).toMatchObject({ displayName: 'Trần Văn Bình (Ban Tuyên giáo)', version: 2 });
     const stale = await update({ displayName: 'Khác' }, 1);
@@ -145,8 +173,13 @@ describe('updateUser', () => {
   });
 
   it('answers NOT_FOUND for an unknown user and BAD_USER_INPUT for a malformed id', async () => {
-    expect((await t.gql(admin, 'mutation($id: ID!) { updateUser(id: $id, input: {}) { id } }', { id: randomUUID() })).errors![0]!.extensions!.code).toBe('NOT_FOUND');
-    expect((await t.gql(admin, 'mutation { deleteUser(id: "x") { id } }')).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'id' }] });
+    expect((await t.gql(admin, 'mutation($id: ID!) { updateUser(id: $id, input: {}) { id } }', { id: randomUUID() })).errors![0]!.extensions!.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await t.gql(admin, 'mutation { deleteUser(id: "x") { id } }')).errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'id' }],
+    });
   });
 });
 
@@ -191,13 +224,17 @@ describe('users', () => {
     expect(editors.nodes.map((n: { email: string }) => n.email)).toEqual(['bientap.babe@lantoa.vn', 'bientap@lantoa.vn']);
     expect(await names({ q: 'BIÊN TẬP ba bể' })).toEqual({ totalCount: 1, nodes: [{ email: 'bientap.babe@lantoa.vn' }] });
     expect((await names({ role: 'INTEGRATOR' })).nodes).toEqual([{ email: 'tichhop@lantoa.vn' }]);
-    expect((await names({ organizationId: demoId('organization', 'hu-ba-be') })).nodes).toEqual([{ email: 'bientap.babe@lantoa.vn' }, { email: 'kiemduyet.babe@lantoa.vn' }]);
+    expect((await names({ organizationId: demoId('organization', 'hu-ba-be') })).nodes).toEqual([
+      { email: 'bientap.babe@lantoa.vn' },
+      { email: 'kiemduyet.babe@lantoa.vn' },
+    ]);
     const inactive = await names({ active: false });
     expect(inactive.nodes.every((n: { email: string }) => n.email.endsWith('@example.vn'))).toBe(true);
   });
 
   it('pages with keyset cursors and offsets, in a total order', async () => {
-    const q = 'query($a: String, $o: Int, $f: Int) { users(first: $f, after: $a, offset: $o, orderBy: [{ field: DISPLAY_NAME, direction: DESC }]) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }';
+    const q =
+      'query($a: String, $o: Int, $f: Int) { users(first: $f, after: $a, offset: $o, orderBy: [{ field: DISPLAY_NAME, direction: DESC }]) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }';
     const all = (await t.gql(admin, q, { f: 200 })).data!.users;
     const seen: string[] = [];
     let after: string | null = null;
@@ -251,9 +288,23 @@ describe('the schema', () => {
 
   it('has no output field that could carry a secret, except the tokens handed out on purpose', () => {
     const secretish = /password|hash|secret|token/i;
-    const outputs = Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__') && t.name !== 'Mutation' && t.name !== 'Query');
-    const found = outputs.flatMap((t) => Object.keys(t.getFields()).filter((f) => secretish.test(f)).map((f) => `${t.name}.${f}`));
-    expect(found.sort()).toEqual(['CreatedApiToken.apiToken', 'CreatedApiToken.token', 'Session.accessToken', 'Session.accessTokenExpiresAt', 'Session.refreshToken', 'Session.refreshTokenExpiresAt', 'User.passwordChangedAt']);
+    const outputs = Object.values(schema.getTypeMap()).filter(
+      (t): t is GraphQLObjectType => isObjectType(t) && !t.name.startsWith('__') && t.name !== 'Mutation' && t.name !== 'Query',
+    );
+    const found = outputs.flatMap((t) =>
+      Object.keys(t.getFields())
+        .filter((f) => secretish.test(f))
+        .map((f) => `${t.name}.${f}`),
+    );
+    expect(found.sort()).toEqual([
+      'CreatedApiToken.apiToken',
+      'CreatedApiToken.token',
+      'Session.accessToken',
+      'Session.accessTokenExpiresAt',
+      'Session.refreshToken',
+      'Session.refreshTokenExpiresAt',
+      'User.passwordChangedAt',
+    ]);
     expect(sdl).toContain('type Organization @key(fields: "id", resolvable: false)');
     expect(sdl).toContain('type User @key(fields: "id")');
   });
@@ -289,4 +340,3 @@ describe('the first admin from the environment', () => {
     await expect(startSubgraph(subgraph, { DATABASE_URL: t.db.url, PORT: '0', GATEWAY_SECRET: same, JWT_SECRET: same })).rejects.toThrow(/differ/);
   });
 });
-

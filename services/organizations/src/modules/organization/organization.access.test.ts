@@ -11,7 +11,14 @@ let districtA: string;
 let districtB: string;
 let province: string;
 
-const user = (roles: Role[], organizationId: string | null, name = 'someone@test'): Caller => ({ kind: 'user', id: randomUUID(), name, organizationId, roles, scopes: [] });
+const user = (roles: Role[], organizationId: string | null, name = 'someone@test'): Caller => ({
+  kind: 'user',
+  id: randomUUID(),
+  name,
+  organizationId,
+  roles,
+  scopes: [],
+});
 
 beforeAll(async () => {
   t = await startTestService('access');
@@ -34,11 +41,19 @@ async function createPerson(): Promise<string> {
 
 describe('gateway proof', () => {
   it('refuses a request without proof, or with a proof signed by another secret, with HTTP 401', async () => {
-    const none = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ organizations { totalCount } }' }) });
+    const none = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ organizations { totalCount } }' }),
+    });
     expect(none.status).toBe(401);
     expect(((await none.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
     const forged = await signCallerProof(user([Role.ADMIN], null), 'r', 'not-the-gateway-secret-but-long-enough-to-sign');
-    const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', [CALLER_HEADER]: forged }, body: JSON.stringify({ query: '{ organizations { totalCount } }' }) });
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CALLER_HEADER]: forged },
+      body: JSON.stringify({ query: '{ organizations { totalCount } }' }),
+    });
     expect(res.status).toBe(401);
   });
 
@@ -60,9 +75,13 @@ describe('roles', () => {
     const reader: Caller = { kind: 'token', id: randomUUID(), name: 'báo cáo', organizationId: province, roles: [Role.INTEGRATOR], scopes: [TokenScope.READ] };
     const writer: Caller = { ...reader, scopes: [TokenScope.WRITE] };
     expect((await t.gql('{ people { totalCount } }', {}, reader)).errors).toBeUndefined();
-    expect((await t.gql('mutation { createPerson(input: { familyName: "A", givenName: "B" }) { id } }', {}, reader)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql('mutation { createPerson(input: { familyName: "A", givenName: "B" }) { id } }', {}, reader)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     expect((await t.gql('mutation { createPerson(input: { familyName: "A", givenName: "B" }) { id } }', {}, writer)).errors).toBeUndefined();
-    expect((await t.gql('mutation { createOrganization(input: { name: "X", type: OTHER, level: PROVINCE }) { id } }', {}, writer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await t.gql('mutation { createOrganization(input: { name: "X", type: OTHER, level: PROVINCE }) { id } }', {}, writer)).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 });
 
@@ -81,7 +100,11 @@ describe('organization scope', () => {
 
     // A position of district B, made by an admin, cannot be edited or deleted by A's editor.
     const theirs = await t.gqlOk(q, { input: { personId: person, organizationId: districtB, title: 'Phó Bí thư' } });
-    const edit = await t.gql(`mutation($id: ID!) { updatePosition(id: $id, input: { title: "Đổi trộm" }) { title } }`, { id: theirs.createPosition.id }, editorA);
+    const edit = await t.gql(
+      `mutation($id: ID!) { updatePosition(id: $id, input: { title: "Đổi trộm" }) { title } }`,
+      { id: theirs.createPosition.id },
+      editorA,
+    );
     expect(edit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const del = await t.gql(`mutation($id: ID!) { deletePosition(id: $id) { id } }`, { id: theirs.createPosition.id }, editorA);
     expect(del.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -113,11 +136,22 @@ describe('audit log', () => {
     const id = created.createOrganization.id;
     const requestId = randomUUID();
     const headers = { [CALLER_HEADER]: await signCallerProof(admin, requestId, t.gatewaySecret), 'content-type': 'application/json' };
-    await fetch(t.url, { method: 'POST', headers, body: JSON.stringify({ query: `mutation { updateOrganization(id: "${id}", input: { name: "Báo Nhật ký mới", shortName: "BNK" }) { id } }` }) });
+    await fetch(t.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: `mutation { updateOrganization(id: "${id}", input: { name: "Báo Nhật ký mới", shortName: "BNK" }) { id } }` }),
+    });
 
     const events = (await sql.query('select * from audit_event where entity_id = $1 order by occurred_at, id', [id])).rows;
     expect(events.map((e) => e.action)).toEqual(['CREATE', 'UPDATE']);
-    expect(events[1]).toMatchObject({ actor_kind: 'user', actor_id: admin.id, actor_name: 'quantri@lantoa.vn', request_id: requestId, entity_type: 'Organization', organization_id: id });
+    expect(events[1]).toMatchObject({
+      actor_kind: 'user',
+      actor_id: admin.id,
+      actor_name: 'quantri@lantoa.vn',
+      request_id: requestId,
+      entity_type: 'Organization',
+      organization_id: id,
+    });
     expect(events[1].changes).toEqual(
       expect.arrayContaining([
         { field: 'name', before: 'Báo Nhật ký', after: 'Báo Nhật ký mới' },
@@ -130,7 +164,11 @@ describe('audit log', () => {
     await t.gql(`mutation { updateOrganization(id: "${id}", input: { name: "" }) { id } }`, {}, admin);
     expect((await sql.query('select count(*) from audit_event where entity_id = $1', [id])).rows[0].count).toBe('2');
 
-    const history = await t.gqlOk(`query($id: ID!) { organization(id: $id) { history(first: 1) { totalCount nodes { action requestId changes { field before after } } } } }`, { id }, admin);
+    const history = await t.gqlOk(
+      `query($id: ID!) { organization(id: $id) { history(first: 1) { totalCount nodes { action requestId changes { field before after } } } } }`,
+      { id },
+      admin,
+    );
     expect(history.organization.history.totalCount).toBe(2);
     expect(history.organization.history.nodes[0]).toMatchObject({ action: 'UPDATE', requestId });
   });

@@ -16,14 +16,21 @@ async function changesAfter(orm: Orm, after: number, limit = 1000): Promise<Feed
   }
 }
 
-const head = async (orm: Orm) => Number((await orm.em.getConnection().execute<{ s: string }[]>('select coalesce(max(seq), 0) as s from organization_change'))[0]!.s);
+const head = async (orm: Orm) =>
+  Number((await orm.em.getConnection().execute<{ s: string }[]>('select coalesce(max(seq), 0) as s from organization_change'))[0]!.s);
 
 describe('the organization feed migration', () => {
   it('puts every organization already there (deleted ones too) into the feed, for a first full sync', async () => {
     const db = await createTestDatabase('feed_backfill');
     try {
       const FEED = 'Migration20261201200000_organization_feed';
-      const before = { ...subgraph, migrations: subgraph.migrations.slice(0, subgraph.migrations.findIndex((m) => m.name === FEED)) };
+      const before = {
+        ...subgraph,
+        migrations: subgraph.migrations.slice(
+          0,
+          subgraph.migrations.findIndex((m) => m.name === FEED),
+        ),
+      };
       await withOrm(() => openSubgraphOrm(before, db.url, 2), migrate);
       const tree = await insertTree(db.url, 'backfill', [3, 4]);
       await withOrm(
@@ -37,7 +44,12 @@ describe('the organization feed migration', () => {
           const changes = await changesAfter(orm, 0, 7);
           expect(changes.map((c) => c.organizationId).sort()).toEqual([...tree.ids].sort());
           expect(changes.find((c) => c.organizationId === tree.ids[5])!.state!.deletedAt).not.toBeNull();
-          expect(changes.find((c) => c.organizationId === tree.ids[1])!.state).toMatchObject({ id: tree.ids[1], parentId: tree.rootId, depth: 1, level: 'DISTRICT' });
+          expect(changes.find((c) => c.organizationId === tree.ids[1])!.state).toMatchObject({
+            id: tree.ids[1],
+            parentId: tree.rootId,
+            depth: 1,
+            level: 'DISTRICT',
+          });
         },
       );
     } finally {
@@ -58,8 +70,11 @@ describe('the organization feed', () => {
   });
 
   const create = async (name: string, parentId: string | null = null, level = 'PROVINCE') =>
-    (await t.gqlOk<{ createOrganization: { id: string } }>('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { name, type: 'PARTY_COMMITTEE', level, parentId } }))
-      .createOrganization.id;
+    (
+      await t.gqlOk<{ createOrganization: { id: string } }>('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', {
+        i: { name, type: 'PARTY_COMMITTEE', level, parentId },
+      })
+    ).createOrganization.id;
 
   it('records create, update, move (every descendant), delete, restore and succession, each with the state it committed', async () => {
     const a = await create('Tỉnh ủy A');
@@ -71,7 +86,9 @@ describe('the organization feed', () => {
     await t.gqlOk('mutation($id: ID!, $p: ID) { moveOrganization(id: $id, parentId: $p) { id } }', { id: child, p: b });
     await t.gqlOk('mutation($id: ID!) { deleteOrganization(id: $id) { id } }', { id: grandchild });
     await t.gqlOk('mutation($id: ID!) { restoreOrganization(id: $id) { id } }', { id: grandchild });
-    await t.gqlOk('mutation($i: RecordSuccessionInput!) { recordSuccession(input: $i) { id } }', { i: { fromIds: [a], toId: b, kind: 'MERGE', effectiveOn: '2025-07-01' } });
+    await t.gqlOk('mutation($i: RecordSuccessionInput!) { recordSuccession(input: $i) { id } }', {
+      i: { fromIds: [a], toId: b, kind: 'MERGE', effectiveOn: '2025-07-01' },
+    });
 
     const changes = await changesAfter(orm, after);
     const seqs = changes.map((c) => c.seq);
@@ -118,7 +135,11 @@ describe('the organization feed', () => {
     expect(first.hasMore).toBe(true);
     // The move's 25 rows come in one page, even when pages of 3 are asked for.
     const movedIds = new Set(
-      (await orm.em.getConnection().execute<{ id: string }[]>("select id from organization where path like (select path from organization where id = ?) || '%'", [subtree])).map((r) => r.id),
+      (
+        await orm.em
+          .getConnection()
+          .execute<{ id: string }[]>("select id from organization where path like (select path from organization where id = ?) || '%'", [subtree])
+      ).map((r) => r.id),
     );
     expect(movedIds.size).toBe(25);
     const pages: FeedChange[][] = [];

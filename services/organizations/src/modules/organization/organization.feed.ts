@@ -1,5 +1,14 @@
 import { BACKGROUND_SQL, createLogger, ErrorCode, type Orm, type startSubgraphServer } from '@lantoa/kit';
-import { FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT, ORGANIZATION_FEED_AUDIENCE, ORGANIZATION_FEED_PATH, requireServiceProof, sendHttpError, type FeedChange, type FeedPage } from '@lantoa/kit/directory';
+import {
+  FEED_DEFAULT_LIMIT,
+  FEED_MAX_LIMIT,
+  ORGANIZATION_FEED_AUDIENCE,
+  ORGANIZATION_FEED_PATH,
+  requireServiceProof,
+  sendHttpError,
+  type FeedChange,
+  type FeedPage,
+} from '@lantoa/kit/directory';
 
 type App = Parameters<NonNullable<Parameters<typeof startSubgraphServer>[0]['routes']>>[0];
 const log = createLogger('organizations');
@@ -16,13 +25,21 @@ const toChange = (r: ChangeRow): FeedChange => ({ seq: Number(r.seq), organizati
 /** One page of the change feed (see Migration20261201200000_organization_feed): after `after`, ordered by seq, whole transactions only. */
 export async function readFeedPage(orm: Orm, after: number, limit: number): Promise<FeedPage> {
   const db = orm.em.getConnection();
-  const rows = await db.execute<ChangeRow[]>(BACKGROUND_SQL + 'select seq, organization_id, state, xid::text as xid from organization_change where seq > ? order by seq limit ?', [after, limit + 1]);
+  const rows = await db.execute<ChangeRow[]>(
+    BACKGROUND_SQL + 'select seq, organization_id, state, xid::text as xid from organization_change where seq > ? order by seq limit ?',
+    [after, limit + 1],
+  );
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   if (hasMore && last && rows[limit]!.xid === last.xid) {
     // The page ends inside a transaction (a large move): finish it, so a follower never applies half a move.
-    page.push(...(await db.execute<ChangeRow[]>(BACKGROUND_SQL + 'select seq, organization_id, state, xid::text as xid from organization_change where seq > ? and xid = ?::xid8 order by seq', [last.seq, last.xid])));
+    page.push(
+      ...(await db.execute<ChangeRow[]>(
+        BACKGROUND_SQL + 'select seq, organization_id, state, xid::text as xid from organization_change where seq > ? and xid = ?::xid8 order by seq',
+        [last.seq, last.xid],
+      )),
+    );
   }
   return { changes: page.map(toChange), lastSeq: page.length ? Number(page.at(-1)!.seq) : after, hasMore };
 }

@@ -23,7 +23,10 @@ export class OrganizationFilter {
   @Field(() => [ID], { nullable: true, description: 'Only these ids.' })
   ids?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Words to find in the name, short name or issuer code, ignoring case and diacritics ("bac kan" finds "Bắc Kạn").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words to find in the name, short name or issuer code, ignoring case and diacritics ("bac kan" finds "Bắc Kạn").',
+  })
   q?: string | null;
 
   @Field(() => OrganizationType, { nullable: true, description: 'Only this kind.' })

@@ -26,7 +26,6 @@ import { OrganizationOrderField, type OrganizationFilter, type OrganizationOrder
  * page of N organizations costs a constant number of statements.
  */
 
-
 const TERM_SQL: Record<OrganizationOrderField, Omit<SortTerm<Organization>, 'direction'>> = {
   NAME: { sql: 'name', type: 'text', collate: true, value: (o) => o.name },
   CREATED_AT: { sql: 'created_at', type: 'timestamp', value: (o) => o.createdAt },
@@ -113,10 +112,14 @@ export class OrganizationQueries {
   childCount(parentId: string): Promise<number> {
     return this.ctx.loaders
       .get<string, number>('organization.childCount', async (ids) => {
-        const rows = await this.ctx.em
-          .execute<{ parent_id: string; count: string }[]>(
-            this.knex('organization').select('parent_id').count('* as count').whereRaw('parent_id = any(?::uuid[])', [pgArray(ids as string[])]).whereNull('deleted_at').groupBy('parent_id'),
-          );
+        const rows = await this.ctx.em.execute<{ parent_id: string; count: string }[]>(
+          this.knex('organization')
+            .select('parent_id')
+            .count('* as count')
+            .whereRaw('parent_id = any(?::uuid[])', [pgArray(ids as string[])])
+            .whereNull('deleted_at')
+            .groupBy('parent_id'),
+        );
         const map = new Map(rows.map((r) => [r.parent_id, Number(r.count)]));
         return ids.map((id) => map.get(id) ?? 0);
       })

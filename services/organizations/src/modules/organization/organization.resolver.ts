@@ -1,4 +1,15 @@
-import { Access, AuditEventConnection, ConnectionType, DateScalar, isUuid, PageArgs, recordHistory, type AuditEvent, type Connection, type RequestContext } from '@lantoa/kit';
+import {
+  Access,
+  AuditEventConnection,
+  ConnectionType,
+  DateScalar,
+  isUuid,
+  PageArgs,
+  recordHistory,
+  type AuditEvent,
+  type Connection,
+  type RequestContext,
+} from '@lantoa/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Organization } from './organization.entity.js';
 import { ChildrenArgs, CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './organization.inputs.js';
@@ -31,7 +42,9 @@ export class OrganizationResolver {
   }
 
   @Authorized(Access.ADMIN)
-  @Mutation(() => Organization, { description: 'Changes an organization; a new parentId moves its subtree. Refused with CONFLICT when expectedVersion is stale.' })
+  @Mutation(() => Organization, {
+    description: 'Changes an organization; a new parentId moves its subtree. Refused with CONFLICT when expectedVersion is stale.',
+  })
   updateOrganization(
     @Arg('id', () => ID, { description: 'Its id.' }) id: string,
     @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,

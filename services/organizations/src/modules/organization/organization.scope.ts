@@ -27,10 +27,5 @@ export const auditVisibility: AuditVisibility = (caller: Caller, knex) => {
   if (isUnscoped(caller)) return 'all';
   if (!can(caller, Access.REVIEW) || !caller.organizationId) return 'none';
   return (qb) =>
-    qb.whereIn(
-      'organization_id',
-      knex('organization')
-        .select('id')
-        .whereRaw(inSubtreeOfIdSql('organization'), [caller.organizationId, caller.organizationId]),
-    );
+    qb.whereIn('organization_id', knex('organization').select('id').whereRaw(inSubtreeOfIdSql('organization'), [caller.organizationId, caller.organizationId]));
 };

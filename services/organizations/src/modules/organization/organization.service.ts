@@ -146,10 +146,13 @@ export class OrganizationService {
     const newPath = `${parent?.path ?? '/'}${o.id}/`;
     const depthDelta = (parent ? parent.depth + 1 : 0) - o.depth;
     const [from, to] = subtreeRange(oldPath);
-    await em.execute(
-      `update organization set path = ? || substr(path, ?), depth = depth + ? where path >= ? and path < ?`,
-      [newPath, oldPath.length + 1, depthDelta, from, to],
-    );
+    await em.execute(`update organization set path = ? || substr(path, ?), depth = depth + ? where path >= ? and path < ?`, [
+      newPath,
+      oldPath.length + 1,
+      depthDelta,
+      from,
+      to,
+    ]);
     // The statement bypassed the unit of work: keep the managed entity in step so flush does not undo it.
     o.parentId = parentId;
     o.path = newPath;

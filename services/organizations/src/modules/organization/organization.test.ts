@@ -45,7 +45,9 @@ describe('search', () => {
   });
 
   it('matches every word, in any order, and the issuer code', async () => {
-    const data = await t.gqlOk(`{ a: organizations(filter: { q: "tuyen giao kan" }) { nodes { name } } b: organizations(filter: { q: "BTGDVTW" }) { nodes { name } } }`);
+    const data = await t.gqlOk(
+      `{ a: organizations(filter: { q: "tuyen giao kan" }) { nodes { name } } b: organizations(filter: { q: "BTGDVTW" }) { nodes { name } } }`,
+    );
     expect(data.a.nodes.map((n: { name: string }) => n.name)).toEqual(['Ban Tuyên giáo Tỉnh ủy Bắc Kạn', 'Ban Tuyên giáo và Dân vận Tỉnh ủy Bắc Kạn']);
     expect(data.b.nodes).toEqual([{ name: 'Ban Tuyên giáo và Dân vận Trung ương' }]);
   });
@@ -101,10 +103,11 @@ describe('keyset pagination', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const data: { organizations: { totalCount: number; nodes: { id: string; name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await t.gqlOk(
-        `query($p: ID, $after: String) { organizations(filter: { parentId: $p, includeDescendants: true }, first: 97, after: $after) { totalCount nodes { id name } pageInfo { hasNextPage endCursor } } }`,
-        { p: tree.rootId, after },
-      );
+      const data: { organizations: { totalCount: number; nodes: { id: string; name: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } =
+        await t.gqlOk(
+          `query($p: ID, $after: String) { organizations(filter: { parentId: $p, includeDescendants: true }, first: 97, after: $after) { totalCount nodes { id name } pageInfo { hasNextPage endCursor } } }`,
+          { p: tree.rootId, after },
+        );
       pages++;
       expect(data.organizations.totalCount).toBe(tree.ids.length - 1);
       seen.push(...data.organizations.nodes.map((n) => n.id));
@@ -229,10 +232,13 @@ describe('writes', () => {
     const parent = await createOrg({ name: 'Huyện ủy Xóa Thử', type: 'PARTY_COMMITTEE', level: 'DISTRICT' });
     const o = await createOrg({ name: 'Đảng ủy xã Xóa Thử', type: 'PARTY_COMMITTEE', level: 'COMMUNE', parentId: parent.id });
     const read = () =>
-      t.gqlOk(`query($id: ID!, $p: ID!) { organization(id: $id) { id } organizations(filter: { q: "xoa thu", ids: [$id] }) { totalCount nodes { id } } parent: organization(id: $p) { descendantCount children { totalCount } } }`, {
-        id: o.id,
-        p: parent.id,
-      });
+      t.gqlOk(
+        `query($id: ID!, $p: ID!) { organization(id: $id) { id } organizations(filter: { q: "xoa thu", ids: [$id] }) { totalCount nodes { id } } parent: organization(id: $p) { descendantCount children { totalCount } } }`,
+        {
+          id: o.id,
+          p: parent.id,
+        },
+      );
     expect((await read()).organizations.totalCount).toBe(1);
 
     const refused = await t.gql(`mutation($id: ID!) { deleteOrganization(id: $id) { id } }`, { id: parent.id });
@@ -240,12 +246,20 @@ describe('writes', () => {
 
     const deleted = await t.gqlOk(`mutation($id: ID!) { deleteOrganization(id: $id) { id deletedAt } }`, { id: o.id });
     expect(deleted.deleteOrganization.deletedAt).toBeTruthy();
-    expect(await read()).toEqual({ organization: null, organizations: { totalCount: 0, nodes: [] }, parent: { descendantCount: 0, children: { totalCount: 0 } } });
+    expect(await read()).toEqual({
+      organization: null,
+      organizations: { totalCount: 0, nodes: [] },
+      parent: { descendantCount: 0, children: { totalCount: 0 } },
+    });
     expect((await sql.query('select count(*) from organization where id = $1', [o.id])).rows[0].count).toBe('1');
 
     const restored = await t.gqlOk(`mutation($id: ID!) { restoreOrganization(id: $id) { id deletedAt } }`, { id: o.id });
     expect(restored.restoreOrganization.deletedAt).toBeNull();
-    expect(await read()).toEqual({ organization: { id: o.id }, organizations: { totalCount: 1, nodes: [{ id: o.id }] }, parent: { descendantCount: 1, children: { totalCount: 1 } } });
+    expect(await read()).toEqual({
+      organization: { id: o.id },
+      organizations: { totalCount: 1, nodes: [{ id: o.id }] },
+      parent: { descendantCount: 1, children: { totalCount: 1 } },
+    });
   });
 });
 
@@ -262,7 +276,10 @@ describe('moving', () => {
     expect(self.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await sql.query('select id, path from organization where path like $1 order by id', [`%${root}%`])).rows).toEqual(pathsBefore);
 
-    const moved = await t.gqlOk(`mutation($id: ID!, $p: ID) { moveOrganization(id: $id, parentId: $p) { parent { id } ancestors { id } descendantCount version } }`, { id: a, p: b });
+    const moved = await t.gqlOk(
+      `mutation($id: ID!, $p: ID) { moveOrganization(id: $id, parentId: $p) { parent { id } ancestors { id } descendantCount version } }`,
+      { id: a, p: b },
+    );
     expect(moved.moveOrganization).toMatchObject({ parent: { id: b }, ancestors: [{ id: root }, { id: b }], descendantCount: 2 });
     const child = await t.gqlOk(`query($id: ID!) { organization(id: $id) { ancestors { id } } }`, { id: a1 });
     expect(child.organization.ancestors.map((x: { id: string }) => x.id)).toEqual([root, b, a]);

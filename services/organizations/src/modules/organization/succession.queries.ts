@@ -6,7 +6,11 @@ export function successionsOf(ctx: RequestContext, orgId: string, side: 'from_id
   return ctx.loaders
     .get<string, OrgSuccession[]>(`succession.by:${side}`, async (ids) => {
       const knex = ctx.em.getKnex();
-      const qb = knex('org_succession').select('*').whereRaw(`${side} = any(?::uuid[])`, [pgArray(ids as string[])]).whereNull('deleted_at').orderBy(['effective_on', 'id']);
+      const qb = knex('org_succession')
+        .select('*')
+        .whereRaw(`${side} = any(?::uuid[])`, [pgArray(ids as string[])])
+        .whereNull('deleted_at')
+        .orderBy(['effective_on', 'id']);
       return selectGrouped(ctx.em, OrgSuccession, qb, side === 'from_id' ? 'fromId' : 'toId', ids);
     })
     .load(orgId);

@@ -44,7 +44,8 @@ export class SuccessionService {
 
       input.fromIds.forEach((id, i) => {
         const from = byId.get(id)!;
-        if (from.validFrom && input.effectiveOn <= from.validFrom) check.add(`input.fromIds.${i}`, `"${from.name}" began on ${from.validFrom}, not before ${input.effectiveOn}.`);
+        if (from.validFrom && input.effectiveOn <= from.validFrom)
+          check.add(`input.fromIds.${i}`, `"${from.name}" began on ${from.validFrom}, not before ${input.effectiveOn}.`);
       });
       check.done();
 
@@ -52,7 +53,14 @@ export class SuccessionService {
       if (existing) throw conflict('This succession is already recorded.');
 
       const rows = input.fromIds.map((fromId) =>
-        em.create(OrgSuccession, { fromId, toId: input.toId ?? null, kind: input.kind, effectiveOn: input.effectiveOn, basis: basis ?? null, note: note ?? null }),
+        em.create(OrgSuccession, {
+          fromId,
+          toId: input.toId ?? null,
+          kind: input.kind,
+          effectiveOn: input.effectiveOn,
+          basis: basis ?? null,
+          note: note ?? null,
+        }),
       );
       if (input.endPredecessors) {
         for (const id of input.fromIds) {

@@ -11,7 +11,14 @@ let province: string;
 let districtA: string;
 let districtB: string;
 
-const editorOf = (organizationId: string): Caller => ({ kind: 'user', id: randomUUID(), name: 'bientap@test', organizationId, roles: [Role.EDITOR], scopes: [] });
+const editorOf = (organizationId: string): Caller => ({
+  kind: 'user',
+  id: randomUUID(),
+  name: 'bientap@test',
+  organizationId,
+  roles: [Role.EDITOR],
+  scopes: [],
+});
 
 beforeAll(async () => {
   t = await startTestService('person_access');
@@ -28,7 +35,11 @@ afterAll(async () => {
 
 /** A person (created by `by`, the admin by default) holding a position in `organizationId`. */
 async function personIn(organizationId: string | null, opts: { by?: Caller; validTo?: string } = {}): Promise<string> {
-  const { createPerson } = await t.gqlOk(`mutation { createPerson(input: { familyName: "Hà", middleName: "Thị", givenName: "Lan", phone: "0209 3870 111", email: "lan@example.vn" }) { id } }`, {}, opts.by);
+  const { createPerson } = await t.gqlOk(
+    `mutation { createPerson(input: { familyName: "Hà", middleName: "Thị", givenName: "Lan", phone: "0209 3870 111", email: "lan@example.vn" }) { id } }`,
+    {},
+    opts.by,
+  );
   if (organizationId) {
     await t.gqlOk(`mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`, {
       input: { personId: createPerson.id, organizationId, title: 'Phó Bí thư', validFrom: '2020-01-01', validTo: opts.validTo ?? null },
@@ -50,7 +61,11 @@ describe('who may change a person', () => {
     const editor = editorOf(districtA);
     for (const m of [UPDATE, DELETE]) expect((await t.gql(m, { id: provincial }, editor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // Nor can the editor make the person theirs by giving them a position in the district.
-    const claim = await t.gql(`mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`, { input: { personId: provincial, organizationId: districtA, title: 'Ủy viên' } }, editor);
+    const claim = await t.gql(
+      `mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`,
+      { input: { personId: provincial, organizationId: districtA, title: 'Ủy viên' } },
+      editor,
+    );
     expect(claim.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await sql.query('select count(*)::int as n from position where person_id = $1', [provincial])).rows[0].n).toBe(1);
     expect(await row(provincial)).toEqual(before);
@@ -84,7 +99,11 @@ describe('who may change a person', () => {
     expect((await t.gql(UPDATE, { id: orphan }, editorOf(districtA))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(UPDATE, { id: orphan }, creator)).errors).toBeUndefined();
     expect((await t.gql(UPDATE, { id: orphan })).errors).toBeUndefined();
-    const first = await t.gql(`mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`, { input: { personId: orphan, organizationId: districtB, title: 'Bí thư' } }, editorOf(districtB));
+    const first = await t.gql(
+      `mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`,
+      { input: { personId: orphan, organizationId: districtB, title: 'Bí thư' } },
+      editorOf(districtB),
+    );
     expect(first.errors).toBeUndefined();
     // The position makes the person district B's.
     expect((await t.gql(UPDATE, { id: orphan }, editorOf(districtB))).errors).toBeUndefined();
@@ -96,9 +115,11 @@ describe('a deleted person', () => {
   it('no longer appears under an organization’s positions, and comes back when restored', async () => {
     const id = await personIn(districtB);
     const holders = async () =>
-      ((await t.gqlOk(`query($id: ID!) { organization(id: $id) { positions { person { id } } } }`, { id: districtB })).organization.positions as { person: { id: string } }[]).map(
-        (p) => p.person.id,
-      );
+      (
+        (await t.gqlOk(`query($id: ID!) { organization(id: $id) { positions { person { id } } } }`, { id: districtB })).organization.positions as {
+          person: { id: string };
+        }[]
+      ).map((p) => p.person.id);
     expect(await holders()).toContain(id);
     await t.gqlOk(DELETE, { id });
     expect(await holders()).not.toContain(id);

@@ -40,9 +40,7 @@ export async function personAccess(ctx: RequestContext, em: EntityManager, ids: 
      from person p where p.id = any(?::uuid[])`,
     [caller.organizationId, caller.kind, caller.id, pgArray(ids as string[])],
   );
-  return new Map(
-    rows.map((r) => [r.id, { id: r.id, hasPosition: r.has_position, editable: unscoped || (r.has_position ? r.in_scope : r.created_by_caller) }]),
-  );
+  return new Map(rows.map((r) => [r.id, { id: r.id, hasPosition: r.has_position, editable: unscoped || (r.has_position ? r.in_scope : r.created_by_caller) }]));
 }
 
 const OUTSIDE =

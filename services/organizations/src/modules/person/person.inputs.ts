@@ -5,7 +5,10 @@ export enum PersonOrderField {
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(PersonOrderField, { name: 'PersonOrderField', description: 'Fields people can be ordered by (NAME: given, family, then middle name, in Vietnamese order).' });
+registerEnumType(PersonOrderField, {
+  name: 'PersonOrderField',
+  description: 'Fields people can be ordered by (NAME: given, family, then middle name, in Vietnamese order).',
+});
 
 @InputType({ description: 'One ordering term; the id always breaks ties.' })
 export class PersonOrder {

@@ -70,7 +70,11 @@ export class PersonQueries {
   positionsOf(column: 'person_id' | 'organization_id', id: string, activeOn: string | null): Promise<Position[]> {
     return this.ctx.loaders
       .get<string, Position[]>(`position.by:${column}:${activeOn ?? ''}`, async (ids) => {
-        const qb = this.knex('position').select('*').whereRaw(`${column} = any(?::uuid[])`, [pgArray(ids as string[])]).whereNull('deleted_at').orderByRaw('valid_from nulls first, id');
+        const qb = this.knex('position')
+          .select('*')
+          .whereRaw(`${column} = any(?::uuid[])`, [pgArray(ids as string[])])
+          .whereNull('deleted_at')
+          .orderByRaw('valid_from nulls first, id');
         // A deleted person's positions are hidden with them (Position.person cannot be null); restoring the person shows them again.
         qb.whereRaw('person_id in (select id from person where deleted_at is null)');
         if (activeOn) qb.whereRaw(ACTIVE_ON, [activeOn, activeOn]);

@@ -1,4 +1,17 @@
-import { Access, AuditEventConnection, ConnectionType, DateScalar, isUuid, PageArgs, recordHistory, requireAccess, Role, type AuditEvent, type Connection, type RequestContext } from '@lantoa/kit';
+import {
+  Access,
+  AuditEventConnection,
+  ConnectionType,
+  DateScalar,
+  isUuid,
+  PageArgs,
+  recordHistory,
+  requireAccess,
+  Role,
+  type AuditEvent,
+  type Connection,
+  type RequestContext,
+} from '@lantoa/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Person } from './person.entity.js';
 import { CreatePersonInput, PeopleArgs, UpdatePersonInput } from './person.inputs.js';

@@ -39,13 +39,7 @@ function checkPerson(check: InputCheck, input: CreatePersonInput | UpdatePersonI
 const joinName = (p: Pick<Person, 'familyName' | 'middleName' | 'givenName'>) => [p.familyName, p.middleName, p.givenName].filter(Boolean).join(' ');
 
 /** Loads a record for writing (locked), live or, with `includeDeleted`, soft-deleted too. */
-async function findForWrite<T extends Person | Position>(
-  em: EntityManager,
-  entity: new () => T,
-  id: string,
-  path: string,
-  includeDeleted = false,
-): Promise<T> {
+async function findForWrite<T extends Person | Position>(em: EntityManager, entity: new () => T, id: string, path: string, includeDeleted = false): Promise<T> {
   const check = new InputCheck();
   check.uuid(path, id);
   check.done();
