@@ -1,5 +1,6 @@
-import { Box, Typography } from '@mui/material';
+import { Alert, Box, Typography } from '@mui/material';
 import { Login, LoginForm, useTranslate } from 'react-admin';
+import { session } from './services';
 
 /** react-admin's sign-in form under the product's name, so people know where they are. */
 export function LoginPage() {
@@ -13,6 +14,12 @@ export function LoginPage() {
         <Typography variant="body2" color="text.secondary">
           {translate('lantoa.app.tagline')}
         </Typography>
+        {/* react-admin notifies only while still signed in; a session that ended elsewhere is explained here. */}
+        {session.ended && (
+          <Alert severity="warning" sx={{ mt: 1, textAlign: 'left' }} data-testid="session-ended">
+            {translate('lantoa.auth.session_ended')}
+          </Alert>
+        )}
       </Box>
       <LoginForm />
     </Login>

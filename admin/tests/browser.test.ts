@@ -68,7 +68,8 @@ beforeAll(async () => {
   await buildConsole();
   const sizes = bundleSizes(`${ADMIN_DIR}dist`);
   console.log(`[measure] bundle gzipped: initial ${(sizes.initialGzipBytes / 1024).toFixed(1)} KiB, total ${(sizes.totalGzipBytes / 1024).toFixed(1)} KiB in ${sizes.files} files`);
-  stack = await startStack('admin_ui', { NODE_ENV: 'production' });
+  // A short auth cache: "signed out everywhere" reaches the gateway within a second.
+  stack = await startStack('admin_ui', { NODE_ENV: 'production', AUTH_CACHE_TTL_MS: '1000' });
   origin = stack.gateway.url.replace(/\/graphql$/, '');
   bigTreeRoot = (await insertTree(stack.db.url, 'Đo', [20, 25, 20])).rootId;
   // A position in Ba Bể, which the district's editor may change.
@@ -117,6 +118,7 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
   it('district editor edits a position in the district; editing another district’s record is refused in Vietnamese', async () => {
     const page = await signIn('bientap.babe@lantoa.vn');
     await page.goto(`${origin}/#/organizations/${await orgId('Huyện ủy Ba Bể')}/show`);
+    await page.getByTestId('positions').getByText('Hoàng Văn Bể').waitFor();
     await page.getByTestId('positions').getByTestId('position-edit').click();
     await page.getByTestId('position-title').fill('Bí thư Huyện ủy');
     await page.getByRole('button', { name: 'Lưu' }).click();
@@ -125,6 +127,8 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
 
     // Trưởng Ban Tuyên giáo Tỉnh ủy belongs to the province's board, outside Ba Bể.
     await page.goto(`${origin}/#/organizations/${await orgId('Ban Tuyên giáo Tỉnh ủy Bắc Kạn')}/show`);
+    // Wait for this record's positions: the previous page's rows stay until the new ones arrive.
+    await page.getByTestId('positions').getByText('Trần Thị Lộc').waitFor();
     await page.getByTestId('positions').getByTestId('position-edit').first().click();
     await page.getByTestId('position-title').fill('Đổi trái phép');
     await page.getByRole('button', { name: 'Lưu' }).click();
@@ -238,6 +242,17 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
     await page.getByText('Đã ghi nhận kế thừa.').waitFor();
     await page.getByTestId('successors').getByText('Ban Tuyên giáo và Dân vận Tỉnh ủy Thái Nguyên').waitFor();
     await shot(page, 'after-succession');
+  });
+
+  it('signed out everywhere (from another device): the next action leads to the sign-in page with a Vietnamese message', async () => {
+    const page = await signIn('kiemduyet@lantoa.vn');
+    const other = await gql<{ signIn: { accessToken: string } }>(stack.gateway.url, 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', { e: 'kiemduyet@lantoa.vn', p: DEMO_PASSWORD });
+    await gql(stack.gateway.url, 'mutation { signOutEverywhere }', {}, { authorization: `Bearer ${other.data!.signIn.accessToken}` });
+    await new Promise((r) => setTimeout(r, 1_500));
+    await page.getByRole('menuitem', { name: 'Cá nhân' }).click();
+    await page.getByTestId('session-ended').getByText('Phiên làm việc đã kết thúc').waitFor();
+    await page.locator('input[name="username"]').waitFor();
+    await shot(page, 'session-ended');
   });
 
   it('startConsole (the launcher’s entry) serves the built console and forwards /graphql to the gateway', async () => {

@@ -17,6 +17,7 @@ export function createAuthProvider(session: Session): AuthProvider {
     async checkError(error: { status?: number }) {
       // 401 after the one refresh the client already tried: the session is over. 403 is a refusal, not a sign-out.
       if (error?.status === 401) {
+        if (session.user) session.ended = true;
         session.clear();
         throw { message: 'lantoa.auth.session_ended', redirectTo: '/login' };
       }

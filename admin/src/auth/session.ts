@@ -52,6 +52,8 @@ export interface SessionOptions {
  */
 export class Session {
   private data: SessionData | null = null;
+  /** True once a session of this tab ended without the user signing out here (shown on the sign-in page). */
+  ended = false;
   private refreshing: Promise<string | null> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly store: TokenStore;
@@ -111,7 +113,10 @@ export class Session {
         // Refused: signed out everywhere, password changed, or the token was used already.
         const hadSession = !!this.data;
         this.clear();
-        if (hadSession) this.opts.onEnded?.();
+        if (hadSession) {
+          this.ended = true;
+          this.opts.onEnded?.();
+        }
         return null;
       }
       throw err;
@@ -120,6 +125,7 @@ export class Session {
 
   private accept(session: SessionData) {
     this.data = session;
+    this.ended = false;
     this.store.set(session.refreshToken);
     if (this.timer) clearTimeout(this.timer);
     const ahead = this.opts.refreshAheadMs ?? 60_000;
