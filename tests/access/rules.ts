@@ -527,6 +527,20 @@ export const mutations: Record<string, AccessRule> = {
     variables: { id: id() },
     allowed: 'NOT_FOUND',
   },
+  createExemplarAttachmentUpload: {
+    access: 'EDIT',
+    subgraph: 'exemplars',
+    document: 'mutation ($id: ID!) { createExemplarAttachmentUpload(exemplarId: $id, fileName: "chuong-trinh.exe", size: 10) { uploadUrl } }',
+    variables: { id: id() },
+    allowed: 'BAD_USER_INPUT',
+  },
+  deleteExemplarAttachment: {
+    access: 'EDIT',
+    subgraph: 'exemplars',
+    document: 'mutation ($id: ID!) { deleteExemplarAttachment(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
   createCommendationAuthority: {
     access: 'ADMIN',
     subgraph: 'exemplars',

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Access } from '../auth/caller.js';
 import type { RequestContext } from '../graphql/context.js';
 import { Attachment } from './attachment.entity.js';
 import type { AttachmentService, ResolverClass } from './service.js';
@@ -57,6 +58,8 @@ function recordTypeResolvers(service: AttachmentService, recordType: string, of:
 
   @Resolver()
   class RecordAttachmentMutations {
+    // Attaching and removing files changes the record: editing access first, then the record's own rule (scope).
+    @Authorized(Access.EDIT)
     @Mutation(() => AttachmentUpload, {
       name: `create${recordType}AttachmentUpload`,
       description: `Step 1 of attaching a file to a ${recordType}: checks that you may change it, the name and the size, and returns a URL to PUT the bytes to within 5 minutes.`,
@@ -71,6 +74,7 @@ function recordTypeResolvers(service: AttachmentService, recordType: string, of:
       return service.createUpload(ctx, recordType, recordId, fileName, size, idArg);
     }
 
+    @Authorized(Access.EDIT)
     @Mutation(() => Attachment, { name: `delete${recordType}Attachment`, description: `Removes a file from a ${recordType} (soft delete).` })
     deleteAttachment(@Arg('id', () => ID, { description: 'The attachment.' }) id: string, @Ctx() ctx: RequestContext): Promise<Attachment> {
       return service.remove(ctx, recordType, id);
