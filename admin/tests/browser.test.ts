@@ -99,8 +99,12 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
     expect(html.headers.get('content-type')).toMatch(/text\/html/);
     expect(await html.text()).toContain('<div id="root">');
     expect(await (await fetch(`${origin}/healthz`)).json()).toMatchObject({ status: 'ok' });
-    const gqlGet = await fetch(`${origin}/graphql`, { headers: { accept: 'text/html' } });
-    expect(await gqlGet.text()).not.toContain('<div id="root">');
+    for (const path of ['/graphql', '/files/x/y', '/metrics']) {
+      const res = await fetch(`${origin}${path}`, { headers: { accept: 'text/html' } });
+      expect(await res.text(), path).not.toContain('<div id="root">');
+    }
+    // API clients (no text/html in Accept) keep a 404 for unknown paths.
+    expect((await fetch(`${origin}/nowhere`)).status).toBe(404);
   });
 
   it('district editor: finds Huyện ủy Ba Bể typing "ba be", sees its children and successions, no organization edit buttons', async () => {

@@ -6,14 +6,14 @@ import { fileURLToPath } from 'node:url';
 /** Where `pnpm --filter @lantoa/admin build` (vite build) writes the console. */
 export const CONSOLE_DIR = fileURLToPath(new URL('../../../admin/dist', import.meta.url));
 
-// The gateway's own paths: never answered with the console's index.html.
-const API_PATHS = /^\/(graphql|healthz|readyz)(\/|$)/;
+// The gateway's own paths: never answered with the console's index.html, even when their own routes pass them on.
+const API_PATHS = /^\/(graphql|healthz|readyz|metrics|uploads|files)(\/|$)/;
 
 /**
  * Serves the built admin console at / on the gateway's origin (production:
- * one origin, no CORS): its files, and index.html for any other GET that
- * accepts HTML, so client-side routes survive a reload. Without a build the
- * handler does nothing.
+ * one origin, no CORS): its files, and index.html for any other GET a
+ * browser navigates to (Accept: text/html), so client-side routes survive a
+ * reload. Without a build the handler does nothing.
  */
 export function consoleHandler(dir: string = CONSOLE_DIR): RequestHandler {
   if (!existsSync(join(dir, 'index.html'))) return (_req, _res, next) => next();
@@ -25,7 +25,8 @@ export function consoleHandler(dir: string = CONSOLE_DIR): RequestHandler {
   return (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path)) return next();
     files(req, res, () => {
-      if (!req.accepts('html')) return next();
+      // Only a browser's page navigation (Accept names text/html) gets the app; API clients keep their 404.
+      if (!req.headers.accept?.includes('text/html')) return next();
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(index);
     });
