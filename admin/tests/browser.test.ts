@@ -289,6 +289,9 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
     await page.getByRole('menuitem', { name: 'Organizations', exact: true }).waitFor();
     await page.getByText('Hello,').waitFor();
     await shot(page, 'english');
+    await page.goto(`${origin}/#/organizations/${await orgId('Huyện ủy Ba Bể')}/show`);
+    await page.getByTestId('successors').getByText('Dissolved').waitFor();
+    await shot(page, 'english-show');
     await page.reload();
     await page.getByRole('menuitem', { name: 'Organizations', exact: true }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
