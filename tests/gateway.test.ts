@@ -11,6 +11,7 @@ import { isAbsolute } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSubgraphs } from './support/subgraphs.js';
+import { loadDescriptor } from '../scripts/lib/subgraphs.js';
 
 const ALLOWED_ORIGIN = 'http://localhost:5173';
 const SECRET = randomBytes(32).toString('base64');
@@ -176,6 +177,8 @@ describe('gateway over real HTTP', () => {
     identityUrl = identity.url;
     subgraphUrls = subgraphs.urlEnv;
     await seedSubgraph(identitySubgraph, db.url);
+    // Tasks to list while organizations is down (their demo data needs no organization rows).
+    await seedSubgraph(await loadDescriptor('directives'), db.url);
     supergraphSdl = await composeSupergraph();
     gateway = await start(gatewayEnv(organizations.url), { log: recordingLogger(log) });
     const { signIn } = await gqlOk(gateway.url, 'mutation ($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', {
@@ -385,6 +388,22 @@ describe('gateway over real HTTP', () => {
       const res = await gql(orphan.url, '{ me { email organization { id name } } }', undefined, asAdmin);
       expect(res.data).toEqual({ me: { email: 'admin@lantoa.vn', organization: null } });
       expect(res.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['SERVICE_UNAVAILABLE', ['me', 'organization']]]);
+    });
+
+    it('keeps the other subgraphs’ lists, and their rows whose organization cannot be named', async () => {
+      const res = await gql(
+        orphan.url,
+        '{ organizations { totalCount } tasks(first: 3) { totalCount nodes { title leadOrganization { name } } } me { email } }',
+        undefined,
+        asAdmin,
+      );
+      expect(res.data!.organizations).toBeNull();
+      expect(res.data!.me).toEqual({ email: 'admin@lantoa.vn' });
+      const tasks = res.data!.tasks as { totalCount: number; nodes: { title: string; leadOrganization: unknown }[] };
+      expect(tasks.nodes.length).toBeGreaterThan(0);
+      expect(tasks.nodes.every((t) => t.title && t.leadOrganization === null)).toBe(true);
+      expect(new Set(res.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['SERVICE_UNAVAILABLE']));
+      expect(res.errors?.map((e) => e.path)).toEqual(expect.arrayContaining([['organizations']]));
     });
 
     it('is not ready', async () => {

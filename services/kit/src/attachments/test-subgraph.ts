@@ -51,7 +51,7 @@ const attachments = defineAttachments({
 
 @Resolver(() => FileNote)
 class FileNoteResolver {
-  @Query(() => [FileNote], { description: 'Notes by id.' })
+  @Query(() => [FileNote], { nullable: true, description: 'Notes by id.' })
   async fileNotes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<FileNote[]> {
     const rows = await ctx.em.execute<{ id: string; organization_id: string }[]>(
       'select id, organization_id from file_note where id = any(?::uuid[]) order by id',

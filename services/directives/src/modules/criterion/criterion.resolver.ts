@@ -76,7 +76,7 @@ export class CriterionResolver {
   }
 
   @Authorized(Access.READ)
-  @Query(() => EvaluationConnection, { description: 'Evaluations, latest period first.' })
+  @Query(() => EvaluationConnection, { nullable: true, description: 'Evaluations, latest period first.' })
   evaluations(@Args(() => EvaluationsArgs) args: EvaluationsArgs, @Ctx() ctx: RequestContext): Promise<Connection<Evaluation>> {
     const f = args.filter;
     const check = new InputCheck();
@@ -104,7 +104,10 @@ export class CriterionResolver {
 
 @Resolver(() => Evaluation)
 export class EvaluationResolver {
-  @FieldResolver(() => OrganizationRef, { description: 'The organization evaluated.' })
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description: 'The organization evaluated. Null only when the organizations subgraph cannot answer (an error says so).',
+  })
   organization(@Root() e: Evaluation): OrganizationRef {
     return organizationRef(e.organizationId)!;
   }

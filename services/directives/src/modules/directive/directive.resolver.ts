@@ -31,7 +31,7 @@ export class DirectiveResolver {
   }
 
   @Authorized(Access.READ)
-  @Query(() => DirectiveConnection, { description: 'Documents of the registry matching a filter, in pages, newest issued first by default.' })
+  @Query(() => DirectiveConnection, { nullable: true, description: 'Documents of the registry matching a filter, in pages, newest issued first by default.' })
   directives(@Args(() => DirectivesArgs) args: DirectivesArgs, @Ctx() ctx: RequestContext): Promise<Connection<DirectiveRecord>> {
     return new DirectiveQueries(ctx).list(args);
   }
@@ -84,7 +84,10 @@ export class DirectiveResolver {
     return new RelationService(ctx).unrelate(id);
   }
 
-  @FieldResolver(() => OrganizationRef, { description: 'The issuing organization.' })
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description: 'The issuing organization. Null only when the organizations subgraph cannot answer (an error says so).',
+  })
   issuer(@Root() d: DirectiveRecord): OrganizationRef {
     return organizationRef(d.issuerId)!;
   }

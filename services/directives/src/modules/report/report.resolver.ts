@@ -54,7 +54,7 @@ export class ProgressReportResolver {
   }
 
   @Authorized(Access.READ)
-  @Query(() => ProgressReportConnection, { description: 'Progress reports, latest period first.' })
+  @Query(() => ProgressReportConnection, { nullable: true, description: 'Progress reports, latest period first.' })
   progressReports(@Args(() => ProgressReportsArgs) args: ProgressReportsArgs, @Ctx() ctx: RequestContext): Promise<Connection<ProgressReport>> {
     const f = args.filter;
     const check = new InputCheck();
@@ -101,7 +101,10 @@ export class ProgressReportResolver {
     return new ReportService(ctx).setDeleted(id, false);
   }
 
-  @FieldResolver(() => OrganizationRef, { description: 'The reporting organization.' })
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description: 'The reporting organization. Null only when the organizations subgraph cannot answer (an error says so).',
+  })
   reportingOrganization(@Root() r: ProgressReport): OrganizationRef {
     return organizationRef(r.reportingOrganizationId)!;
   }

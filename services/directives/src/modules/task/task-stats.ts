@@ -8,7 +8,7 @@ export class TaskStats {
   @Field(() => ID, { description: 'The organization counted for.' })
   organizationId!: string;
 
-  @Field(() => OrganizationRef, { description: 'The organization counted for.' })
+  @Field(() => OrganizationRef, { nullable: true, description: 'The organization counted for (null only when the organizations subgraph cannot answer).' })
   organization!: OrganizationRef;
 
   @Field(() => Int, { description: 'All tasks, cancelled ones included.' })

@@ -40,7 +40,7 @@ export class TaskResolver {
   }
 
   @Authorized(Access.READ)
-  @Query(() => TaskConnection, { description: 'Tasks matching a filter, in pages; overdue first by default.' })
+  @Query(() => TaskConnection, { nullable: true, description: 'Tasks matching a filter, in pages; overdue first by default.' })
   tasks(@Args(() => TasksArgs) args: TasksArgs, @Ctx() ctx: RequestContext): Promise<Connection<Task>> {
     return new TaskQueries(ctx).list(args);
   }
@@ -79,12 +79,18 @@ export class TaskResolver {
     return t.directiveId ? new DirectiveQueries(ctx).byId(t.directiveId) : null;
   }
 
-  @FieldResolver(() => OrganizationRef, { description: 'The lead organization.' })
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description: 'The lead organization. Null only when the organizations subgraph cannot answer (an error says so).',
+  })
   leadOrganization(@Root() t: Task): OrganizationRef {
     return organizationRef(t.leadOrganizationId)!;
   }
 
-  @FieldResolver(() => [OrganizationRef], { description: 'The coordinating organizations.' })
+  @FieldResolver(() => [OrganizationRef], {
+    nullable: 'items',
+    description: 'The coordinating organizations (an item is null only when the organizations subgraph cannot answer).',
+  })
   coordinatingOrganizations(@Root() t: Task): OrganizationRef[] {
     return t.coordinatingOrganizationIds.map((id) => ({ id }));
   }

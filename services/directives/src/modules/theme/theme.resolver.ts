@@ -37,7 +37,7 @@ export class ThemeResolver {
   }
 
   @Authorized(Access.READ)
-  @Query(() => ThemeConnection, { description: 'Annual themes, newest first.' })
+  @Query(() => ThemeConnection, { nullable: true, description: 'Annual themes, newest first.' })
   themes(@Args(() => ThemesArgs) args: ThemesArgs, @Ctx() ctx: RequestContext): Promise<Connection<Theme>> {
     const f = args.filter;
     const check = new InputCheck();
@@ -82,7 +82,10 @@ export class ThemeResolver {
     return new ThemeService(ctx).setDeleted(id, false);
   }
 
-  @FieldResolver(() => OrganizationRef, { description: 'The organization that set it.' })
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description: 'The organization that set it. Null only when the organizations subgraph cannot answer (an error says so).',
+  })
   issuer(@Root() t: Theme): OrganizationRef {
     return organizationRef(t.issuerId)!;
   }

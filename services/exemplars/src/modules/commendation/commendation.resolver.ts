@@ -60,7 +60,7 @@ export function commendationCountOf(ctx: RequestContext, exemplarId: string): Pr
 @Resolver(() => Commendation)
 export class CommendationResolver {
   @Authorized(Access.READ)
-  @Query(() => CommendationConnection, { description: 'Commendations, newest decision first.' })
+  @Query(() => CommendationConnection, { nullable: true, description: 'Commendations, newest decision first.' })
   commendations(@Args(() => CommendationsArgs) args: CommendationsArgs, @Ctx() ctx: RequestContext): Promise<Connection<Commendation>> {
     const f = args.filter;
     const check = new InputCheck();
@@ -83,7 +83,7 @@ export class CommendationResolver {
   }
 
   @Authorized(Access.READ)
-  @Query(() => [CommendationAuthority], { description: 'Who may grant what: every organization type and level with the forms it may grant.' })
+  @Query(() => [CommendationAuthority], { nullable: true, description: 'Who may grant what: every organization type and level with the forms it may grant.' })
   commendationAuthorities(@Ctx() ctx: RequestContext): Promise<CommendationAuthority[]> {
     return selectEntities(
       ctx.em,
@@ -129,7 +129,10 @@ export class CommendationResolver {
     return (await new ExemplarQueries(ctx).byId(c.exemplarId))!;
   }
 
-  @FieldResolver(() => OrganizationRef, { description: 'The organization that decided it.' })
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description: 'The organization that decided it. Null only when the organizations subgraph cannot answer (an error says so).',
+  })
   decidingOrganization(@Root() c: Commendation): OrganizationRef {
     return refOf(c.decidingOrganizationId)!;
   }

@@ -53,7 +53,7 @@ export class ExemplarResolver {
   }
 
   @Authorized(Access.READ)
-  @Query(() => ExemplarConnection, { description: 'Exemplars matching a filter, in pages, newest first by default.' })
+  @Query(() => ExemplarConnection, { nullable: true, description: 'Exemplars matching a filter, in pages, newest first by default.' })
   exemplars(@Args(() => ExemplarsArgs) args: ExemplarsArgs, @Ctx() ctx: RequestContext): Promise<Connection<Exemplar>> {
     return new ExemplarQueries(ctx).list(args);
   }
@@ -141,7 +141,10 @@ export class ExemplarResolver {
     return new Directory(ctx).name(e.organizationId);
   }
 
-  @FieldResolver(() => OrganizationRef, { description: 'The organization it belongs to.' })
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description: 'The organization it belongs to. Null only when the organizations subgraph cannot answer (an error says so).',
+  })
   organization(@Root() e: Exemplar): OrganizationRef {
     return refOf(e.organizationId)!;
   }

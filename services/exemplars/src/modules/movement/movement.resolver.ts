@@ -48,7 +48,7 @@ export class MovementResolver {
   }
 
   @Authorized(Access.READ)
-  @Query(() => MovementConnection, { description: 'Emulation movements, newest first.' })
+  @Query(() => MovementConnection, { nullable: true, description: 'Emulation movements, newest first.' })
   movements(@Args(() => MovementsArgs) args: MovementsArgs, @Ctx() ctx: RequestContext): Promise<Connection<Movement>> {
     const f = args.filter;
     const check = new InputCheck();
@@ -107,7 +107,10 @@ export class MovementResolver {
     });
   }
 
-  @FieldResolver(() => OrganizationRef, { description: 'The organization that launched it.' })
+  @FieldResolver(() => OrganizationRef, {
+    nullable: true,
+    description: 'The organization that launched it. Null only when the organizations subgraph cannot answer (an error says so).',
+  })
   launchingOrganization(@Root() m: Movement): OrganizationRef {
     return { id: m.launchingOrganizationId };
   }

@@ -73,6 +73,7 @@ export class ThemeExemplarsResolver {
 export class ExemplarStatsResolver {
   @Authorized(Access.READ)
   @Query(() => [ExemplarStatsRow], {
+    nullable: true,
     description:
       'Exemplars counted by kind, status, field, year first honoured, district or child organization, for any filter and period — e.g. recognised or awarded per district and year.',
   })

@@ -32,7 +32,7 @@ export class ApiTokenResolver {
   }
 
   @Authorized(Access.ADMIN)
-  @Query(() => ApiTokenConnection, { description: 'API tokens matching a filter, in pages. Admins only.' })
+  @Query(() => ApiTokenConnection, { nullable: true, description: 'API tokens matching a filter, in pages. Admins only.' })
   apiTokens(@Args(() => ApiTokensArgs) args: ApiTokensArgs, @Ctx() ctx: RequestContext): Promise<Connection<ApiToken>> {
     return new ApiTokenQueries(ctx).list(args);
   }

@@ -8,6 +8,7 @@ import { localSource, readAllAuditEvents, remoteSource } from './audit-log.js';
 export class AuditResolver {
   @Authorized(Access.REVIEW)
   @Query(() => AuditEventConnection, {
+    nullable: true,
     description:
       'The audit log of every subgraph, newest first: admins see everything, reviewers the records of their organization’s subtree. Page with `after`; `offset` at most 1,000.',
   })

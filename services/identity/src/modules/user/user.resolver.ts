@@ -35,7 +35,7 @@ export class UserResolver {
   }
 
   @Authorized(Access.ADMIN)
-  @Query(() => UserConnection, { description: 'Users matching a filter, in pages. Admins only.' })
+  @Query(() => UserConnection, { nullable: true, description: 'Users matching a filter, in pages. Admins only.' })
   users(@Args(() => UsersArgs) args: UsersArgs, @Ctx() ctx: RequestContext): Promise<Connection<User>> {
     return new UserQueries(ctx).list(args);
   }

@@ -30,7 +30,7 @@ export class OrganizationResolver {
   }
 
   @Authorized(Access.READ)
-  @Query(() => OrganizationConnection, { description: 'Organizations matching a filter, in pages.' })
+  @Query(() => OrganizationConnection, { nullable: true, description: 'Organizations matching a filter, in pages.' })
   organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() ctx: RequestContext): Promise<Connection<Organization>> {
     return new OrganizationQueries(ctx).list(args);
   }

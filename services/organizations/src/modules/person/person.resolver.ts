@@ -30,7 +30,7 @@ export class PersonResolver {
   }
 
   @Authorized(Access.READ)
-  @Query(() => PersonConnection, { description: 'People matching a filter, in pages, in Vietnamese name order by default.' })
+  @Query(() => PersonConnection, { nullable: true, description: 'People matching a filter, in pages, in Vietnamese name order by default.' })
   people(@Args(() => PeopleArgs) args: PeopleArgs, @Ctx() ctx: RequestContext): Promise<Connection<Person>> {
     return new PersonQueries(ctx).list(args);
   }
