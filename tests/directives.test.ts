@@ -145,6 +145,29 @@ describe('the registry', () => {
   });
 });
 
+describe('deleted records', () => {
+  it('are listed with deleted: true for those who may restore them, and not for readers', async () => {
+    const { createDirective: d } = await gqlOk(
+      s.gateway.url,
+      'mutation($i: CreateDirectiveInput!) { createDirective(input: $i) { id } }',
+      { i: { number: '88-KH/TU', term: 'XII', title: 'Kế hoạch sẽ bị xóa', issuedOn: '2024-03-01', issuerId: org('tu-bac-kan') } },
+      admin,
+    );
+    await gqlOk(s.gateway.url, 'mutation($id: ID!) { deleteDirective(id: $id) { id } }', { id: d.id }, admin);
+    const LIST =
+      '{ directives(filter: { q: "88-KH/TU", deleted: true }) { nodes { id deletedAt } } live: directives(filter: { q: "88-KH/TU" }) { totalCount } }';
+    const listed = await gqlOk(s.gateway.url, LIST, undefined, admin);
+    expect(listed.directives.nodes).toEqual([{ id: d.id, deletedAt: expect.any(String) }]);
+    expect(listed.live.totalCount).toBe(0);
+    const viewer = await s.as('xem@lantoa.vn');
+    expect(codeOf(await call(viewer, '{ directives(filter: { deleted: true }) { totalCount } }'))).toBe('FORBIDDEN');
+    expect(codeOf(await call(viewer, '{ organizations(filter: { deleted: true }) { totalCount } }'))).toBe('FORBIDDEN');
+    expect(
+      (await gqlOk(s.gateway.url, '{ organizations(filter: { deleted: true }) { totalCount } }', undefined, admin)).organizations.totalCount,
+    ).toBeGreaterThanOrEqual(0);
+  });
+});
+
 describe('tasks', () => {
   it('lists the overdue demo tasks first, with deadline statuses in the province’s calendar', async () => {
     const { tasks } = await gqlOk(

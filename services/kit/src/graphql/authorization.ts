@@ -36,3 +36,17 @@ export function requireAccess(caller: Caller, access: Access): void {
   if (caller.kind === 'anonymous') throw unauthenticated();
   if (!can(caller, access)) throw forbidden(`This needs ${access} access, which your ${caller.kind === 'token' ? 'API token' : 'roles'} do not grant.`);
 }
+
+/**
+ * A list's soft-delete condition: live rows; with `deleted: true`, only the
+ * deleted ones, so they can be found and restored — for callers with editing
+ * access (others get FORBIDDEN: what was deleted is not for every reader).
+ */
+export function softDeleteCondition(
+  caller: Caller,
+  deleted: boolean | null | undefined,
+): (qb: { whereNull(c: string): unknown; whereNotNull(c: string): unknown }) => void {
+  if (!deleted) return (qb) => void qb.whereNull('deleted_at');
+  requireAccess(caller, Access.EDIT);
+  return (qb) => void qb.whereNotNull('deleted_at');
+}

@@ -56,6 +56,9 @@ export class DirectiveFilter {
 
   @Field(() => RelationKind, { nullable: true, description: 'With `relatedToId`: only relations of this kind.' })
   relationKind?: RelationKind | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only deleted records, to find and restore them (needs editing access).' })
+  deleted?: boolean | null;
 }
 
 @ArgsType()

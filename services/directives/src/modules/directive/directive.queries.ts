@@ -10,6 +10,8 @@ import {
   type RequestContext,
   type SortTerm,
   loadById,
+  softDeleteCondition,
+  type Caller,
 } from '@lantoa/kit';
 import { subtreeCondition } from '@lantoa/kit/directory';
 import type { Knex } from '@mikro-orm/postgresql';
@@ -41,8 +43,8 @@ function checkFilter(filter: DirectiveFilter | null | undefined): void {
   check.done();
 }
 
-function applyFilter(knex: Knex, qb: Knex.QueryBuilder, filter: DirectiveFilter | null | undefined): void {
-  qb.whereNull('deleted_at');
+function applyFilter(knex: Knex, qb: Knex.QueryBuilder, filter: DirectiveFilter | null | undefined, caller: Caller): void {
+  softDeleteCondition(caller, filter?.deleted)(qb);
   if (!filter) return;
   if (filter.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(filter.ids)]);
   if (filter.q) {
@@ -89,7 +91,7 @@ export class DirectiveQueries {
     checkFilter(args.filter);
     const knex = this.ctx.em.getKnex();
     const qb = knex('directive');
-    applyFilter(knex, qb, args.filter);
+    applyFilter(knex, qb, args.filter, this.ctx.caller);
     return readPage(this.ctx.em, DirectiveRecord, qb, sortTerms(args.orderBy), args);
   }
 }

@@ -60,6 +60,9 @@ export class TaskFilter {
 
   @Field(() => DateScalar, { nullable: true, description: 'Due on or before this day.' })
   dueTo?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only deleted records, to find and restore them (needs editing access).' })
+  deleted?: boolean | null;
 }
 
 @ArgsType()

@@ -11,6 +11,8 @@ import {
   type RequestContext,
   type SortTerm,
   loadById,
+  softDeleteCondition,
+  type Caller,
 } from '@lantoa/kit';
 import { subtreeCondition } from '@lantoa/kit/directory';
 import type { Knex } from '@mikro-orm/postgresql';
@@ -67,8 +69,9 @@ export function organizationCondition(
 }
 
 /** The FROM and WHERE of a task list (also what taskStats counts). */
-export function filteredTasks(knex: Knex, filter: TaskFilter | null | undefined, asOf: string): Knex.QueryBuilder {
-  const qb = knex('task').whereNull('deleted_at');
+export function filteredTasks(knex: Knex, filter: TaskFilter | null | undefined, asOf: string, caller: Caller): Knex.QueryBuilder {
+  const qb = knex('task');
+  softDeleteCondition(caller, filter?.deleted)(qb);
   if (!filter) return qb;
   if (filter.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(filter.ids)]);
   for (const term of searchTerms(filter.q ?? '')) qb.whereRaw('search_text like ?', [containsPattern(term)]);
@@ -99,6 +102,6 @@ export class TaskQueries {
   list(args: TasksArgs): Promise<Connection<Task>> {
     checkFilter(args.filter);
     const asOf = args.filter?.asOf ?? todayInProvince();
-    return readPage(this.ctx.em, Task, filteredTasks(this.ctx.em.getKnex(), args.filter, asOf), sortTerms(args.orderBy, asOf), args);
+    return readPage(this.ctx.em, Task, filteredTasks(this.ctx.em.getKnex(), args.filter, asOf, this.ctx.caller), sortTerms(args.orderBy, asOf), args);
   }
 }

@@ -14,6 +14,9 @@ export class ThemeFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only themes set by this organization.' })
   issuerId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only deleted records, to find and restore them (needs editing access).' })
+  deleted?: boolean | null;
 }
 
 @ArgsType()

@@ -11,6 +11,7 @@ import {
   type Connection,
   type RequestContext,
   loadById,
+  softDeleteCondition,
 } from '@lantoa/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DirectiveRecord } from '../directive/directive.entity.js';
@@ -45,7 +46,8 @@ export class ThemeResolver {
     check.uuid('filter.issuerId', f?.issuerId);
     if (f?.q != null && f.q.length > 200) check.add('filter.q', 'must be at most 200 characters.');
     check.done();
-    const qb = ctx.em.getKnex()('theme').whereNull('deleted_at');
+    const qb = ctx.em.getKnex()('theme');
+    softDeleteCondition(ctx.caller, f?.deleted)(qb);
     if (f?.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(f.ids)]);
     for (const term of searchTerms(f?.q ?? '')) qb.whereRaw('search_text like ?', [containsPattern(term)]);
     if (f?.year != null) qb.where('year_from', '<=', f.year).where('year_to', '>=', f.year);

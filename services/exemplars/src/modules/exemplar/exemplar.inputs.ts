@@ -56,7 +56,7 @@ export class ExemplarFilter {
   @Field(() => ID, { nullable: true, description: 'Only exemplars of this emulation movement.' })
   movementId?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only deleted exemplars (to restore them).' })
+  @Field(() => Boolean, { nullable: true, description: 'Only deleted records, to find and restore them (needs editing access).' })
   deleted?: boolean | null;
 }
 

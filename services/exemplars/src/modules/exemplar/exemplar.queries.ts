@@ -9,6 +9,8 @@ import {
   type RequestContext,
   type SortTerm,
   loadById,
+  softDeleteCondition,
+  type Caller,
 } from '@lantoa/kit';
 import { subtreeCondition } from '@lantoa/kit/directory';
 import type { Knex } from '@mikro-orm/postgresql';
@@ -42,10 +44,9 @@ export function checkExemplarFilter(f: ExemplarFilter | null | undefined): void 
 }
 
 /** The FROM and WHERE of an exemplar list (also what exemplarStats counts). */
-export function filteredExemplars(knex: Knex, f: ExemplarFilter | null | undefined): Knex.QueryBuilder {
+export function filteredExemplars(knex: Knex, f: ExemplarFilter | null | undefined, caller: Caller): Knex.QueryBuilder {
   const qb = knex('exemplar');
-  if (f?.deleted) qb.whereNotNull('deleted_at');
-  else qb.whereNull('deleted_at');
+  softDeleteCondition(caller, f?.deleted)(qb);
   if (!f) return qb;
   if (f.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(f.ids)]);
   for (const term of searchTerms(f.q ?? '')) qb.whereRaw('search_text like ?', [containsPattern(term)]);
@@ -79,6 +80,6 @@ export class ExemplarQueries {
 
   list(args: ExemplarsArgs): Promise<Connection<Exemplar>> {
     checkExemplarFilter(args.filter);
-    return readPage(this.ctx.em, Exemplar, filteredExemplars(this.ctx.em.getKnex(), args.filter), sortTerms(args.orderBy), args);
+    return readPage(this.ctx.em, Exemplar, filteredExemplars(this.ctx.em.getKnex(), args.filter, this.ctx.caller), sortTerms(args.orderBy), args);
   }
 }

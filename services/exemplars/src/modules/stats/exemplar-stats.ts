@@ -88,7 +88,7 @@ export async function exemplarStats(ctx: RequestContext, filter: ExemplarFilter 
   check.dateRange('input.honouredFrom', input.honouredFrom, 'input.honouredTo', input.honouredTo);
   check.done();
   const knex = ctx.em.getKnex();
-  const base = filteredExemplars(knex, filter).select('*');
+  const base = filteredExemplars(knex, filter, ctx.caller).select('*');
   const honouredOnly = input.honouredOnly || input.honouredFrom || input.honouredTo;
   const where: string[] = [];
   const bindings: unknown[] = [];

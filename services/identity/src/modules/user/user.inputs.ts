@@ -34,6 +34,9 @@ export class UserFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Only active (true) or only disabled (false) users.' })
   active?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only deleted records, to find and restore them (needs editing access).' })
+  deleted?: boolean | null;
 }
 
 @ArgsType()

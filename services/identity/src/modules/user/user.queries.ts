@@ -10,6 +10,8 @@ import {
   type RequestContext,
   type SortTerm,
   loadById,
+  softDeleteCondition,
+  type Caller,
 } from '@lantoa/kit';
 import type { Knex } from '@mikro-orm/postgresql';
 import { User } from './user.entity.js';
@@ -37,8 +39,8 @@ function checkFilter(filter: UserFilter | null | undefined): void {
   check.done();
 }
 
-function applyFilter(qb: Knex.QueryBuilder, filter: UserFilter | null | undefined): void {
-  qb.whereNull('deleted_at');
+function applyFilter(qb: Knex.QueryBuilder, filter: UserFilter | null | undefined, caller: Caller): void {
+  softDeleteCondition(caller, filter?.deleted)(qb);
   if (!filter) return;
   if (filter.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(filter.ids)]);
   for (const term of searchTerms(filter.q ?? '')) qb.whereRaw('search_text like ?', [containsPattern(term)]);
@@ -65,7 +67,7 @@ export class UserQueries {
   list(args: UsersArgsLike): Promise<Connection<User>> {
     checkFilter(args.filter);
     const filtered = this.ctx.em.getKnex()('user_account');
-    applyFilter(filtered, args.filter);
+    applyFilter(filtered, args.filter, this.ctx.caller);
     return readPage(this.ctx.em, User, filtered, sortTerms(args.orderBy), args);
   }
 }

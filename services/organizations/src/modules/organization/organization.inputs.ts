@@ -46,6 +46,9 @@ export class OrganizationFilter {
 
   @Field(() => DateScalar, { nullable: true, description: 'Only organizations that existed on this day.' })
   activeOn?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only deleted records, to find and restore them (needs editing access).' })
+  deleted?: boolean | null;
 }
 
 @ArgsType()

@@ -14,6 +14,8 @@ import {
   type PageArgs,
   type RequestContext,
   type SortTerm,
+  softDeleteCondition,
+  type Caller,
 } from '@lantoa/kit';
 import type { Knex } from '@mikro-orm/postgresql';
 import { Organization } from './organization.entity.js';
@@ -48,8 +50,8 @@ function checkFilter(filter: OrganizationFilter | null | undefined): void {
   check.done();
 }
 
-function applyFilter(qb: Knex.QueryBuilder, filter: OrganizationFilter | null | undefined): void {
-  qb.whereNull('deleted_at');
+function applyFilter(qb: Knex.QueryBuilder, filter: OrganizationFilter | null | undefined, caller: Caller): void {
+  softDeleteCondition(caller, filter?.deleted)(qb);
   if (!filter) return;
   if (filter.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(filter.ids)]);
   for (const term of searchTerms(filter.q ?? '')) qb.whereRaw(`search_text like ?`, [containsPattern(term)]);
@@ -86,7 +88,7 @@ export class OrganizationQueries {
   list(args: { filter?: OrganizationFilter | null; orderBy?: OrganizationOrder[] | null } & PageArgs): Promise<Connection<Organization>> {
     checkFilter(args.filter);
     const filtered = this.knex('organization');
-    applyFilter(filtered, args.filter);
+    applyFilter(filtered, args.filter, this.ctx.caller);
     return readPage(this.ctx.em, Organization, filtered, sortTerms(args.orderBy), args);
   }
 

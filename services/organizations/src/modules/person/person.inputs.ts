@@ -32,6 +32,9 @@ export class PersonFilter {
 
   @Field(() => DateScalar, { nullable: true, description: 'With organizationId: only positions held on this day.' })
   activeOn?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only deleted records, to find and restore them (needs editing access).' })
+  deleted?: boolean | null;
 }
 
 @ArgsType()

@@ -11,6 +11,7 @@ import {
   type RequestContext,
   type SortTerm,
   loadById,
+  softDeleteCondition,
 } from '@lantoa/kit';
 import { Person } from './person.entity.js';
 import { PersonOrderField, type PeopleArgs, type PersonOrder } from './person.inputs.js';
@@ -55,7 +56,8 @@ export class PersonQueries {
     check.uuid('filter.organizationId', args.filter?.organizationId);
     check.done();
     const f = args.filter;
-    const filtered = this.knex('person').whereNull('deleted_at');
+    const filtered = this.knex('person');
+    softDeleteCondition(this.ctx.caller, f?.deleted)(filtered);
     if (f?.ids) filtered.whereRaw('id = any(?::uuid[])', [pgArray(f.ids)]);
     for (const term of searchTerms(f?.q ?? '')) filtered.whereRaw('search_text like ?', [containsPattern(term)]);
     if (f?.organizationId) {
