@@ -3,6 +3,8 @@
  * (and the organization scope, which only it can check): this only hides what
  * would be refused anyway.
  */
+import { WRITABLE_BY_EDITORS } from '../graphql/registry-directives';
+
 export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | string;
 
 const READ = new Set(['list', 'show', 'export']);
@@ -19,5 +21,6 @@ export function canAccess(roles: readonly string[], resource: string, action: Ac
   // The tree and its successions are the admins' (organizations mutations are ADMIN only).
   if (resource === 'organizations') return false;
   if (resource === 'people' || resource === 'positions') return has(...WRITERS);
+  if (WRITABLE_BY_EDITORS.has(resource)) return has(...WRITERS);
   return false;
 }

@@ -102,7 +102,7 @@ export function allDocuments(): Record<string, string> {
     if (d.many) out[`${name}.list`] = listDocument(name);
     if (d.exportFields) out[`${name}.export`] = listDocument(name, d.exportFields);
     if (d.one) out[`${name}.one`] = oneDocument(name);
-    if (d.one && d.type !== 'AuditEvent') out[`${name}.history`] = historyDocument(name, registry.auditEvents!.listFields);
+    if (d.one && d.type !== 'AuditEvent' && !d.noHistory) out[`${name}.history`] = historyDocument(name, registry.auditEvents!.listFields);
     for (const target of Object.keys(d.through ?? {})) out[`${name}.through.${target}`] = throughDocument(name, target);
     if (d.create) out[`${name}.create`] = createDocument(name);
     if (d.update) {

@@ -4,6 +4,8 @@
  * fields a form may send. Every document built from this registry is checked
  * against the API schema by admin/tests/registry.test.ts.
  */
+import { directivesRegistry } from './registry-directives';
+
 export interface ResourceDef {
   /** GraphQL type name (for documents and history lookups). */
   type: string;
@@ -28,6 +30,8 @@ export interface ResourceDef {
   delete?: { mutation: string; restore?: string };
   /** For resources without a list query: read through a parent record's field. */
   through?: Record<string, { one: string; field: string }>;
+  /** Its one-record query has no `history` field (not audited). */
+  noHistory?: boolean;
 }
 
 const RECORD = 'id createdAt updatedAt version deletedAt';
@@ -117,6 +121,7 @@ export const registry: Record<string, ResourceDef> = {
     sort: {},
     filters: ['ids', 'q', 'entityType', 'entityId', 'actorId', 'action', 'requestId', 'occurredFrom', 'occurredTo'],
   },
+  ...directivesRegistry,
 };
 
 /** Audited resources: their one-record query has `history`, readable by admins and reviewers in scope. */
