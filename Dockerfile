@@ -1,6 +1,7 @@
 # One image for every Lan Tỏa service; the command picks which one runs, e.g.
 #   docker run lantoa node --conditions=lantoa-dist services/organizations/dist/main.js
-# (docker-compose.yml runs them all). Services run the JavaScript that `pnpm build` compiles;
+# (docker-compose.yml runs them all). Services run the JavaScript that `pnpm build` compiles
+# (and the gateway serves the console that `pnpm build` bundles into admin/dist);
 # the condition makes the workspace packages (@lantoa/kit…) resolve to their dist/ too.
 # The one-shot `pnpm db:migrate` still runs its script through tsx.
 FROM node:20-bookworm-slim

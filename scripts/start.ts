@@ -1,6 +1,6 @@
 /**
  * `pnpm start` / `pnpm dev`: the whole system on one machine with only Node.
- * Database → migrations and demo data → subgraphs → gateway → banner; Ctrl-C
+ * Database → migrations and demo data → subgraphs → gateway → console → banner; Ctrl-C
  * or SIGTERM stops the services, then PostgreSQL, and exits 0. Meanwhile it is
  * the supervisor: a crashed service or PostgreSQL is restarted with backoff,
  * and everything stops if the command that started it (pnpm) goes away.
@@ -25,6 +25,7 @@ const seed = !process.argv.includes('--no-seed');
 const compiled = process.argv.includes('--compiled');
 
 const services: Supervised[] = [];
+let adminConsole: { url: string; stop(): Promise<void> } | undefined;
 let opening: Promise<Database> | undefined;
 let stopping: Promise<void> | undefined;
 
@@ -37,7 +38,8 @@ function shutdown(code: number, why?: string): Promise<void> {
   if (why) (code ? fail : say)(why);
   stopping = (async () => {
     try {
-      // The gateway first, so nothing queries a subgraph that is going away.
+      // The console and the gateway first, so nothing queries a subgraph that is going away.
+      await adminConsole?.stop().catch(() => undefined);
       const [gateway, ...subgraphs] = [...services].reverse();
       if (gateway) await gateway.stop(say);
       await Promise.all(subgraphs.map((s) => s.stop(say)));
@@ -64,7 +66,7 @@ const giveUp = (why: string): void => void (stopping || shutdown(1, `${why}; sto
 const supervision = { say, stopping: () => stopping !== undefined, giveUp };
 
 async function assertPortsFree(cfg: LauncherConfig): Promise<void> {
-  const wanted = [['GATEWAY_PORT', cfg.gatewayPort] as const, ...cfg.subgraphs.map((s) => [portVarOf(s), s.port] as const)];
+  const wanted = [['GATEWAY_PORT', cfg.gatewayPort] as const, ['CONSOLE_PORT', cfg.consolePort] as const, ...cfg.subgraphs.map((s) => [portVarOf(s), s.port] as const)];
   for (const [name, port] of wanted) {
     if (!(await isPortFree(port, reachableHost(cfg.host)))) {
       throw new LauncherError(`Port ${port} (${name}) is already in use; stop what listens there or set ${name} to a free port.`);
@@ -82,6 +84,7 @@ function banner(cfg: LauncherConfig, db: Database, accounts: string[], phases: s
     '',
     `  Lan Tỏa is running — ready in ${process.uptime().toFixed(1)} s (${phases})`,
     '',
+    `  ${'console'.padEnd(width)}${adminConsole ? `http://${host}:${cfg.consolePort}/` : '(not started)'}   ← open this in a browser`,
     `  ${'gateway'.padEnd(width)}${gateway}`,
     ...cfg.subgraphs.map((s) => `  ${s.name.padEnd(width)}http://${host}:${s.port}/graphql`),
     `  ${'data'.padEnd(width)}${db.where}`,
@@ -152,6 +155,16 @@ async function main(): Promise<void> {
   const gateway = superviseService({ name: 'gateway', port: cfg.gatewayPort, host: cfg.host, env: baseEnv, watch, compiled }, supervision);
   services.push(gateway);
   await gateway.ready;
+  if (stopping) return;
+
+  // The console: the built files (rebuilt when the sources are newer), or Vite's dev server with --watch.
+  const { startConsole } = await import('../admin/serve.js');
+  adminConsole = await startConsole({
+    port: cfg.consolePort,
+    host: cfg.host,
+    gatewayUrl: `http://${host}:${cfg.gatewayPort}/graphql`,
+    mode: watch ? 'dev' : 'built',
+  });
   if (stopping) return;
 
   banner(cfg, db, await demoAccounts(), `database and packages ${seconds(t0, t1)} s, migrations and data ${seconds(t1, t2)} s, services ${seconds(t2)} s`);

@@ -29,7 +29,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const BANNER = /Lan Tỏa is running/;
 
 let dataDir: string;
-let ports: { pg: number; gateway: number; subgraphs: Record<string, number> };
+let ports: { pg: number; gateway: number; console: number; subgraphs: Record<string, number> };
 let gatewayUrl: string;
 
 interface Run {
@@ -50,6 +50,7 @@ function pnpmStart(): Run {
       LANTOA_ENV_FILE: '/dev/null',
       EMBEDDED_PG_PORT: String(ports.pg),
       GATEWAY_PORT: String(ports.gateway),
+      CONSOLE_PORT: String(ports.console),
       ...Object.fromEntries(SUBGRAPHS.map((s) => [portVarOf(s), String(ports.subgraphs[s.name])])),
       NODE_ENV: 'development',
       LOG_LEVEL: 'error',
@@ -184,7 +185,7 @@ const tally = (counts: Record<string, number>, key: string) => void (counts[key]
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'lantoa-faults-'));
   chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its data directory
-  ports = { pg: await freePort(), gateway: await freePort(), subgraphs: {} };
+  ports = { pg: await freePort(), gateway: await freePort(), console: await freePort(), subgraphs: {} };
   for (const s of SUBGRAPHS) ports.subgraphs[s.name] = await freePort();
   gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
 });

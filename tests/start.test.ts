@@ -25,7 +25,7 @@ interface Launcher {
 }
 
 let dataDir: string;
-let ports: { pg: number; gateway: number; subgraphs: Record<string, number> };
+let ports: { pg: number; gateway: number; console: number; subgraphs: Record<string, number> };
 const launched: Launcher[] = [];
 
 function launch(extraEnv: Record<string, string> = {}): Launcher {
@@ -39,6 +39,7 @@ function launch(extraEnv: Record<string, string> = {}): Launcher {
       LANTOA_ENV_FILE: '/dev/null', // a developer's .env must not redirect the test
       EMBEDDED_PG_PORT: String(ports.pg),
       GATEWAY_PORT: String(ports.gateway),
+      CONSOLE_PORT: String(ports.console),
       ...Object.fromEntries(SUBGRAPHS.map((s) => [portVarOf(s), String(ports.subgraphs[s.name])])),
       NODE_ENV: 'development', // as `pnpm start` runs; vitest's "test" changes library behaviour
       LOG_LEVEL: 'warn',
@@ -116,7 +117,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'lantoa-start-'));
   // As root, PostgreSQL runs as the `postgres` user, which must reach <data dir>/postgres.
   chmodSync(dataDir, 0o755);
-  ports = { pg: await freePort(), gateway: await freePort(), subgraphs: {} };
+  ports = { pg: await freePort(), gateway: await freePort(), console: await freePort(), subgraphs: {} };
   for (const s of SUBGRAPHS) ports.subgraphs[s.name] = await freePort();
 });
 
@@ -162,9 +163,22 @@ describe('pnpm start', () => {
     expect(names).toContain('Tỉnh ủy Bắc Kạn');
     firstCount = totalCount;
 
+    // The console the banner points a new user to: the page, and the API through it (no CORS needed).
+    const consoleUrl = `http://localhost:${ports.console}/`;
+    expect(l.output()).toContain(consoleUrl);
+    const page = await fetch(consoleUrl, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    const viaConsole = await fetch(new URL('/graphql', consoleUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { signIn(email: "xem@lantoa.vn", password: "LanToa@2026") { user { email } } }' }),
+    });
+    expect(((await viaConsole.json()) as { data: { signIn: { user: { email: string } } } }).data.signIn.user.email).toBe('xem@lantoa.vn');
+
     expect(await stopWith(l, 'SIGTERM')).toBe(0);
     expect(l.output()).not.toMatch(/did not stop/);
-    for (const port of [ports.gateway, ...Object.values(ports.subgraphs), ports.pg]) expect(await listening(port), `port ${port}`).toBe(false);
+    for (const port of [ports.gateway, ports.console, ...Object.values(ports.subgraphs), ports.pg]) expect(await listening(port), `port ${port}`).toBe(false);
     expect(existsSync(pidFile())).toBe(false);
   }, 150_000);
 

@@ -47,6 +47,8 @@ export interface LauncherConfig extends DatabaseConfig {
   /** Interface every service binds (HOST); the launcher reaches them on loopback when it is 0.0.0.0. */
   host: string;
   gatewayPort: number;
+  /** Where the console is served (CONSOLE_PORT), its /graphql forwarded to the gateway. */
+  consolePort: number;
   subgraphs: SubgraphInfo[];
 }
 
@@ -66,16 +68,18 @@ export function loadDatabaseConfig(env: Record<string, string | undefined> = pro
 export const databaseVariables: string[] = Object.keys(databaseShape);
 
 /** Every variable the launcher itself reads (its children read their own). */
-export const launcherVariables = (): string[] => [...databaseVariables, 'GATEWAY_PORT', ...SUBGRAPHS.map(portVarOf), 'LANTOA_ENV_FILE'];
+export const launcherVariables = (): string[] => [...databaseVariables, 'GATEWAY_PORT', 'CONSOLE_PORT', ...SUBGRAPHS.map(portVarOf), 'LANTOA_ENV_FILE'];
 
 export function loadLauncherConfig(env: Record<string, string | undefined> = process.env): LauncherConfig {
-  const ports: Record<string, ReturnType<typeof fixedPort>> = { GATEWAY_PORT: fixedPort(GATEWAY_PORT) };
+  // 5173: the port the gateway's default CORS list names, though the console needs none (it forwards /graphql).
+  const ports: Record<string, ReturnType<typeof fixedPort>> = { GATEWAY_PORT: fixedPort(GATEWAY_PORT), CONSOLE_PORT: fixedPort(5173) };
   for (const s of SUBGRAPHS) ports[portVarOf(s)] = fixedPort(s.port);
   const raw = loadConfig(ports, env) as Record<string, number>;
   const config: LauncherConfig = {
     ...loadDatabaseConfig(env),
     host: loadConfig(commonEnv, env).HOST,
     gatewayPort: raw.GATEWAY_PORT!,
+    consolePort: raw.CONSOLE_PORT!,
     subgraphs: SUBGRAPHS.map((s) => ({ ...s, port: raw[portVarOf(s)]! })),
   };
   const used = new Map<number, string>();
