@@ -152,7 +152,7 @@ const listening = (port: number): Promise<boolean> =>
     s.once('connect', () => (s.destroy(), resolve(true)));
     s.once('error', () => resolve(false));
   });
-const allPorts = () => [ports.gateway, ...Object.values(ports.subgraphs), ports.pg];
+const allPorts = () => [ports.gateway, ports.console, ...Object.values(ports.subgraphs), ports.pg];
 
 // ---------- GraphQL ----------
 
