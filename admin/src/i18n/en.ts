@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import enDirectives from './en-directives';
 import englishMessages from 'ra-language-english';
 
 /** English: react-admin's own messages plus ours. vi.ts must have exactly the same keys (tests/i18n.test.ts). */
@@ -105,6 +106,7 @@ const en: TranslationMessages = {
         occurredTo: 'Until',
       },
     },
+    ...enDirectives.resources,
   },
   lantoa: {
     app: { title: 'Lan Tỏa — Administration', tagline: 'Records of the propaganda and communications work' },
@@ -231,6 +233,7 @@ const en: TranslationMessages = {
     person: { positions: 'Positions over time', add_position: 'Add a position', edit_position: 'Edit the position', current: 'current' },
     history: { title: 'History of changes', empty: 'No change recorded yet.', before: 'Before', after: 'After', by: 'by %{name}' },
     common: { none: '—', yes: 'Yes', no: 'No', system: 'System' },
+    ...enDirectives.lantoa,
   },
 };
 

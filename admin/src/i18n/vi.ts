@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import viDirectives from './vi-directives';
 
 /**
  * Tiếng Việt, the console's default language: every react-admin message and
@@ -292,6 +293,7 @@ const vi: TranslationMessages = {
         occurredTo: 'Đến',
       },
     },
+    ...viDirectives.resources,
   },
   lantoa: {
     app: { title: 'Lan Tỏa — Quản trị', tagline: 'Dữ liệu công tác tuyên giáo và dân vận' },
@@ -420,6 +422,7 @@ const vi: TranslationMessages = {
     person: { positions: 'Quá trình công tác', add_position: 'Thêm chức vụ', edit_position: 'Sửa chức vụ', current: 'hiện tại' },
     history: { title: 'Lịch sử thay đổi', empty: 'Chưa có thay đổi nào.', before: 'Trước', after: 'Sau', by: 'bởi %{name}' },
     common: { none: '—', yes: 'Có', no: 'Không', system: 'Hệ thống' },
+    ...viDirectives.lantoa,
   },
 };
 
