@@ -1,7 +1,8 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { isUnscoped, type Caller } from '../auth/caller.js';
+import { isUnscoped, type Access, type Caller } from '../auth/caller.js';
+import { requireAccess } from '../graphql/authorization.js';
 import { inSubtreeOfIdSql } from '../database/tree-path.js';
-import { notFound } from '../errors.js';
+import { forbidden, notFound } from '../errors.js';
 import type { Loaders } from '../graphql/context.js';
 import type { DirectoryFollower } from './follower.js';
 
@@ -94,6 +95,21 @@ export class Directory {
     if (!caller.organizationId) return false;
     const [mine, target] = await Promise.all([this.byId(caller.organizationId), this.byId(organizationId)]);
     return !!mine && !!target && !mine.deletedAt && target.path.startsWith(mine.path);
+  }
+
+  /**
+   * The rule of every write in a subgraph that follows the directory:
+   * FORBIDDEN unless the caller has `access` and the organization is in
+   * their subtree. `message` says whose subtree, in the record's words.
+   */
+  async requireInScope(
+    caller: Caller,
+    access: Access,
+    organizationId: string,
+    message = 'This record belongs to an organization outside your own organization’s subtree.',
+  ): Promise<void> {
+    requireAccess(caller, access);
+    if (!(await this.inScope(caller, organizationId))) throw forbidden(message);
   }
 
   /** Exists and is not deleted. */

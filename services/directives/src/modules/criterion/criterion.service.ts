@@ -1,15 +1,4 @@
-import {
-  Access,
-  checkExpectedVersion,
-  conflict,
-  forbidden,
-  InputCheck,
-  notFound,
-  requireAccess,
-  searchKey,
-  type RequestContext,
-  type TextRule,
-} from '@lantoa/kit';
+import { Access, checkExpectedVersion, conflict, InputCheck, notFound, searchKey, type RequestContext, type TextRule } from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { DirectiveService } from '../directive/directive.service.js';
@@ -90,9 +79,12 @@ export class CriterionService {
       check.done();
       const directory = new Directory(this.ctx);
       await directory.requireLive(input.organizationId, 'input.organizationId');
-      requireAccess(this.ctx.caller, Access.REVIEW);
-      if (!(await directory.inScope(this.ctx.caller, input.organizationId)))
-        throw forbidden('Evaluations are recorded by reviewers of the evaluated organization’s subtree.');
+      await directory.requireInScope(
+        this.ctx.caller,
+        Access.REVIEW,
+        input.organizationId,
+        'Evaluations are recorded by reviewers of the evaluated organization’s subtree.',
+      );
       const key = {
         criterionId: input.criterionId,
         organizationId: input.organizationId,
@@ -113,9 +105,12 @@ export class CriterionService {
   async removeEvaluation(id: string): Promise<Evaluation> {
     return this.ctx.em.transactional(async (em) => {
       const evaluation = await this.live(em, Evaluation, id);
-      requireAccess(this.ctx.caller, Access.REVIEW);
-      if (!(await new Directory(this.ctx).inScope(this.ctx.caller, evaluation.organizationId)))
-        throw forbidden('This evaluation is of an organization outside your subtree.');
+      await new Directory(this.ctx).requireInScope(
+        this.ctx.caller,
+        Access.REVIEW,
+        evaluation.organizationId,
+        'This evaluation is of an organization outside your subtree.',
+      );
       evaluation.deletedAt = new Date();
       await em.flush();
       return evaluation;

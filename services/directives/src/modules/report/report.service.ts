@@ -1,15 +1,4 @@
-import {
-  Access,
-  checkExpectedVersion,
-  forbidden,
-  InputCheck,
-  notFound,
-  requireAccess,
-  searchKey,
-  todayInProvince,
-  type RequestContext,
-  type TextRule,
-} from '@lantoa/kit';
+import { Access, checkExpectedVersion, InputCheck, notFound, searchKey, todayInProvince, type RequestContext, type TextRule } from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -110,11 +99,9 @@ export class ReportService {
     return report;
   }
 
-  private async requireInScope(organizationId: string): Promise<void> {
-    requireAccess(this.ctx.caller, Access.EDIT);
-    if (!(await new Directory(this.ctx).inScope(this.ctx.caller, organizationId))) {
-      throw forbidden('Reports are written by editors of the reporting organization’s subtree; this one is outside yours.');
-    }
+  private requireInScope(organizationId: string): Promise<void> {
+    const message = 'Reports are written by editors of the reporting organization’s subtree; this one is outside yours.';
+    return new Directory(this.ctx).requireInScope(this.ctx.caller, Access.EDIT, organizationId, message);
   }
 
   /** The rules of the fields create and update share. */

@@ -3,11 +3,9 @@ import {
   AuditEventConnection,
   ConnectionType,
   DateScalar,
-  forbidden,
   isUuid,
   PageArgs,
   recordHistory,
-  requireAccess,
   todayInProvince,
   type AuditEvent,
   type Connection,
@@ -111,11 +109,8 @@ export class TaskResolver {
 }
 
 /** History is for admins and for reviewers of the record's subtree. */
-export async function requireReviewerOf(ctx: RequestContext, organizationId: string): Promise<void> {
-  requireAccess(ctx.caller, Access.REVIEW);
-  if (!(await new Directory(ctx).inScope(ctx.caller, organizationId)))
-    throw forbidden('This record belongs to an organization outside your own organization’s subtree.');
-}
+export const requireReviewerOf = (ctx: RequestContext, organizationId: string): Promise<void> =>
+  new Directory(ctx).requireInScope(ctx.caller, Access.REVIEW, organizationId);
 
 /** What tasks, reports and criteria add to a document (kept here so the document module does not depend on them). */
 @Resolver(() => DirectiveRecord)

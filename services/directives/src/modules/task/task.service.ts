@@ -1,15 +1,4 @@
-import {
-  Access,
-  checkExpectedVersion,
-  forbidden,
-  InputCheck,
-  notFound,
-  requireAccess,
-  searchKey,
-  todayInProvince,
-  type RequestContext,
-  type TextRule,
-} from '@lantoa/kit';
+import { Access, checkExpectedVersion, InputCheck, notFound, searchKey, todayInProvince, type RequestContext, type TextRule } from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -91,11 +80,13 @@ export class TaskService {
     return task;
   }
 
-  private async requireInScope(organizationId: string): Promise<void> {
-    requireAccess(this.ctx.caller, Access.EDIT);
-    if (!(await new Directory(this.ctx).inScope(this.ctx.caller, organizationId))) {
-      throw forbidden('This task is led by an organization outside your own organization’s subtree.');
-    }
+  private requireInScope(organizationId: string): Promise<void> {
+    return new Directory(this.ctx).requireInScope(
+      this.ctx.caller,
+      Access.EDIT,
+      organizationId,
+      'This task is led by an organization outside your own organization’s subtree.',
+    );
   }
 
   /** Field rules, then references; `given` is what the caller sent (update: only changed references are re-checked). */

@@ -1,15 +1,4 @@
-import {
-  Access,
-  conflict,
-  documentNumberKey,
-  forbidden,
-  InputCheck,
-  notFound,
-  parseDocumentNumber,
-  requireAccess,
-  todayInProvince,
-  type RequestContext,
-} from '@lantoa/kit';
+import { Access, conflict, documentNumberKey, InputCheck, notFound, parseDocumentNumber, todayInProvince, type RequestContext } from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Exemplar } from '../exemplar/exemplar.entity.js';
@@ -45,9 +34,12 @@ export class CommendationService {
       const exemplar = await em.findOne(Exemplar, { id: input.exemplarId, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!exemplar) throw notFound('Exemplar', input.exemplarId, 'input.exemplarId');
       const directory = new Directory(this.ctx);
-      requireAccess(this.ctx.caller, Access.REVIEW);
-      if (!(await directory.inScope(this.ctx.caller, exemplar.organizationId)))
-        throw forbidden('Commendations are recorded by reviewers of the exemplar’s subtree.');
+      await directory.requireInScope(
+        this.ctx.caller,
+        Access.REVIEW,
+        exemplar.organizationId,
+        'Commendations are recorded by reviewers of the exemplar’s subtree.',
+      );
       if (!HONOURABLE.has(exemplar.status))
         throw conflict(`An exemplar that is ${exemplar.status} cannot be commended; it must be verified first.`, { status: exemplar.status });
       const decider = await directory.requireLive(input.decidingOrganizationId, 'input.decidingOrganizationId');
@@ -113,9 +105,12 @@ export class CommendationService {
       const c = await em.findOne(Commendation, { id, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!c) throw notFound('Commendation', id, 'id');
       const exemplar = await em.findOneOrFail(Exemplar, { id: c.exemplarId });
-      requireAccess(this.ctx.caller, Access.REVIEW);
-      if (!(await new Directory(this.ctx).inScope(this.ctx.caller, exemplar.organizationId)))
-        throw forbidden('Commendations are revoked by reviewers of the exemplar’s subtree.');
+      await new Directory(this.ctx).requireInScope(
+        this.ctx.caller,
+        Access.REVIEW,
+        exemplar.organizationId,
+        'Commendations are revoked by reviewers of the exemplar’s subtree.',
+      );
       if (c.status === CommendationStatus.REVOKED) throw conflict(`Commendation ${c.decisionNumber} was already revoked on ${c.revokedOn}.`);
       if (day < c.decidedOn) check.add('on', `must not be before the decision (${c.decidedOn}).`);
       check.done();

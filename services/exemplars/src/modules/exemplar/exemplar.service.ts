@@ -3,10 +3,8 @@ import {
   can,
   checkExpectedVersion,
   conflict,
-  forbidden,
   InputCheck,
   notFound,
-  requireAccess,
   richTextToPlain,
   sanitizeRichText,
   searchKey,
@@ -161,13 +159,9 @@ export class ExemplarService {
     return e;
   }
 
-  async requireInScope(organizationId: string, access: Access): Promise<void> {
-    requireAccess(this.ctx.caller, access);
-    if (!(await new Directory(this.ctx).inScope(this.ctx.caller, organizationId))) {
-      throw forbidden(
-        `This exemplar belongs to an organization outside your own organization’s subtree${access === Access.REVIEW ? ': only its reviewers may take this step' : ''}.`,
-      );
-    }
+  requireInScope(organizationId: string, access: Access): Promise<void> {
+    const message = `This exemplar belongs to an organization outside your own organization’s subtree${access === Access.REVIEW ? ': only its reviewers may take this step' : ''}.`;
+    return new Directory(this.ctx).requireInScope(this.ctx.caller, access, organizationId, message);
   }
 
   /** Field rules, then references; `given` is what the caller sent (an update re-checks only changed references). */

@@ -3,14 +3,12 @@ import {
   checkExpectedVersion,
   ConnectionType,
   containsPattern,
-  forbidden,
   idTerm,
   InputCheck,
   isUuid,
   notFound,
   pgArray,
   readPage,
-  requireAccess,
   searchKey,
   searchTerms,
   type Connection,
@@ -31,11 +29,8 @@ export function movementById(ctx: RequestContext, id: string): Promise<Movement 
   return loadById(ctx, Movement, id);
 }
 
-async function requireLauncherScope(ctx: RequestContext, organizationId: string): Promise<void> {
-  requireAccess(ctx.caller, Access.EDIT);
-  if (!(await new Directory(ctx).inScope(ctx.caller, organizationId)))
-    throw forbidden('Movements are kept by editors of the launching organization’s subtree.');
-}
+const requireLauncherScope = (ctx: RequestContext, organizationId: string): Promise<void> =>
+  new Directory(ctx).requireInScope(ctx.caller, Access.EDIT, organizationId, 'Movements are kept by editors of the launching organization’s subtree.');
 
 /** Emulation movements: launched and kept by editors of the launching organization's subtree. */
 @Resolver(() => Movement)
