@@ -11,6 +11,7 @@ import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import { OrganizationList } from './resources/organizations/OrganizationList';
+import { exemplarResources } from './resources/exemplars/resources';
 import { authProvider, dataProvider } from './services';
 import { theme } from './theme';
 
@@ -55,6 +56,7 @@ export function App() {
       <Resource name="users" icon={ManageAccountsIcon} list={UserList} edit={UserEdit} create={UserCreate} recordRepresentation="displayName" />
       <Resource name="apiTokens" icon={KeyIcon} list={ApiTokenList} create={ApiTokenCreate} recordRepresentation="name" />
       <Resource name="auditEvents" icon={HistoryIcon} list={AuditEventList} />
+      {exemplarResources}
       <CustomRoutes>
         <Route path="/tree" element={<OrganizationTree />} />
       </CustomRoutes>

@@ -6,6 +6,7 @@ import type { LanToaDataProvider } from './dataProvider';
 import { formatDateTime, formatNumber } from './format';
 import { countsDocument } from './graphql/documents';
 import { resourceOf } from './components/History';
+import { ExemplarDashboard } from './resources/exemplars/ExemplarDashboard';
 
 // The chart library is its own chunk: the console's first screen does not wait for it.
 const BarChart = lazy(() => import('./charts/CountChart'));
@@ -75,6 +76,7 @@ export function Dashboard() {
         {translate('lantoa.dashboard.total')}: <b data-testid="org-total">{total != null ? formatNumber(total, locale) : '…'}</b>
       </Typography>
       <Grid container spacing={2}>
+        <ExemplarDashboard />
         <Grid size={{ xs: 12, md: 6 }}>
           <CountCard title="lantoa.dashboard.by_level" group="level" values={LEVELS} field="level" />
         </Grid>

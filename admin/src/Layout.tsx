@@ -5,6 +5,7 @@ import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, Logout, Menu, useLogout, useNotify, UserMenu, useTranslate, type LayoutProps } from 'react-admin';
 import { session } from './services';
+import { exemplarMenuItems } from './resources/exemplars/resources';
 
 function SignOutEverywhere() {
   const translate = useTranslate();
@@ -40,6 +41,7 @@ function MyMenu() {
   return (
     <Menu>
       <Menu.DashboardItem primaryText="lantoa.menu.dashboard" />
+      {exemplarMenuItems}
       <Menu.Item to="/tree" primaryText="lantoa.menu.tree" leftIcon={<AccountTreeIcon />} />
       <Menu.ResourceItem name="organizations" />
       <Menu.ResourceItem name="people" />

@@ -4,6 +4,7 @@
  * would be refused anyway.
  */
 import { WRITABLE_BY_EDITORS } from '../graphql/registry-directives';
+import { EXEMPLAR_RESOURCES, exemplarAccess } from './permissions-exemplars';
 
 export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | string;
 
@@ -16,6 +17,7 @@ export function canAccess(roles: readonly string[], resource: string, action: Ac
   const has = (...r: string[]) => roles.some((x) => r.includes(x));
   if (has('ADMIN')) return true;
   if (ADMIN_ONLY.has(resource)) return false;
+  if (EXEMPLAR_RESOURCES.has(resource)) return exemplarAccess(roles, resource, action);
   if (resource === 'auditEvents' || resource.startsWith('history/')) return has(...AUDIT_READERS) && READ.has(action);
   if (READ.has(action)) return has('ADMIN', 'EDITOR', 'REVIEWER', 'VIEWER', 'INTEGRATOR');
   // The tree and its successions are the admins' (organizations mutations are ADMIN only).

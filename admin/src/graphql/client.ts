@@ -36,6 +36,8 @@ export interface ApiErrorBody {
   serverMessage: string;
   /** react-admin shows `errors[field]` under that field (server-side validation). */
   errors?: Record<string, string>;
+  /** The error's extensions as sent (e.g. createExemplar's `duplicates` with a CONFLICT). */
+  extensions?: Record<string, unknown>;
 }
 
 /** The translation key under which each code's Vietnamese/English sentence lives. */
@@ -46,7 +48,7 @@ const formField = (path: string) => path.replace(/^input\./, '');
 
 export function toHttpError(error: GraphQLErrorShape, httpStatus?: number, translateField?: (message: string) => string): HttpError {
   const code = error.extensions?.code ?? (httpStatus === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR');
-  const body: ApiErrorBody = { code, requestId: error.extensions?.requestId, serverMessage: error.message };
+  const body: ApiErrorBody = { code, requestId: error.extensions?.requestId, serverMessage: error.message, extensions: error.extensions };
   const fields = error.extensions?.fields;
   if (fields?.length) {
     body.errors = Object.fromEntries(fields.map((f) => [formField(f.path), translateField ? translateField(f.message) : f.message]));

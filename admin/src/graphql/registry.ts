@@ -5,6 +5,7 @@
  * against the API schema by admin/tests/registry.test.ts.
  */
 import { directivesRegistry } from './registry-directives';
+import { exemplarsRegistry } from './registry-exemplars';
 
 export interface ResourceDef {
   /** GraphQL type name (for documents and history lookups). */
@@ -122,6 +123,7 @@ export const registry: Record<string, ResourceDef> = {
     filters: ['ids', 'q', 'entityType', 'entityId', 'actorId', 'action', 'requestId', 'occurredFrom', 'occurredTo'],
   },
   ...directivesRegistry,
+  ...exemplarsRegistry,
 };
 
 /** Audited resources: their one-record query has `history`, readable by admins and reviewers in scope. */

@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import enDirectives from './en-directives';
+import enExemplars from './en-exemplars';
 import englishMessages from 'ra-language-english';
 
 /** English: react-admin's own messages plus ours. vi.ts must have exactly the same keys (tests/i18n.test.ts). */
@@ -107,6 +108,7 @@ const en: TranslationMessages = {
       },
     },
     ...enDirectives.resources,
+    ...enExemplars.resources,
   },
   lantoa: {
     app: { title: 'Lan Tỏa — Administration', tagline: 'Records of the propaganda and communications work' },
@@ -234,6 +236,7 @@ const en: TranslationMessages = {
     history: { title: 'History of changes', empty: 'No change recorded yet.', before: 'Before', after: 'After', by: 'by %{name}' },
     common: { none: '—', yes: 'Yes', no: 'No', system: 'System' },
     ...enDirectives.lantoa,
+    ...enExemplars.lantoa,
   },
 };
 

@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import viDirectives from './vi-directives';
+import viExemplars from './vi-exemplars';
 
 /**
  * Tiếng Việt, the console's default language: every react-admin message and
@@ -294,6 +295,7 @@ const vi: TranslationMessages = {
       },
     },
     ...viDirectives.resources,
+    ...viExemplars.resources,
   },
   lantoa: {
     app: { title: 'Lan Tỏa — Quản trị', tagline: 'Dữ liệu công tác tuyên giáo và dân vận' },
@@ -423,6 +425,7 @@ const vi: TranslationMessages = {
     history: { title: 'Lịch sử thay đổi', empty: 'Chưa có thay đổi nào.', before: 'Trước', after: 'Sau', by: 'bởi %{name}' },
     common: { none: '—', yes: 'Có', no: 'Không', system: 'Hệ thống' },
     ...viDirectives.lantoa,
+    ...viExemplars.lantoa,
   },
 };
 

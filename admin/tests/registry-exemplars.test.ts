@@ -1,0 +1,15 @@
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, validate } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exemplarDocuments } from '../src/graphql/registry-exemplars';
+
+// The exemplars screens' own documents (beyond the registry's), checked like registry.test.ts checks the rest.
+const sdl = readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8');
+const api = Supergraph.build(sdl).apiSchema().toGraphQLJSSchema();
+
+describe('the exemplars screens’ GraphQL documents', () => {
+  it.each(Object.entries(exemplarDocuments))('%s is valid against schema/supergraph.graphql', (_name, doc) => {
+    expect(validate(api, parse(doc)).map((e) => e.message)).toEqual([]);
+  });
+});
