@@ -28,7 +28,7 @@ export type Access =
   | 'REVIEW'
   | 'ADMIN';
 
-export type Subgraph = 'identity' | 'organizations' | 'directives' | 'exemplars';
+export type Subgraph = 'identity' | 'organizations' | 'directives' | 'exemplars' | 'media';
 export type OperationType = 'query' | 'mutation';
 
 /** What a rule's sample may use to build arguments that make an allowed call succeed harmlessly. */
@@ -99,6 +99,19 @@ export const queries: Record<string, AccessRule> = {
   movements: { access: 'READ', subgraph: 'exemplars', document: '{ movements(first: 1) { totalCount } }', allowed: 'OK' },
   commendations: { access: 'READ', subgraph: 'exemplars', document: '{ commendations(first: 1) { totalCount } }', allowed: 'OK' },
   commendationAuthorities: { access: 'READ', subgraph: 'exemplars', document: '{ commendationAuthorities { id } }', allowed: 'OK' },
+
+  // ---- media ----
+  mediaItem: { access: 'READ', subgraph: 'media', document: 'query ($id: ID!) { mediaItem(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  mediaItems: { access: 'READ', subgraph: 'media', document: '{ mediaItems(first: 1) { totalCount } }', allowed: 'OK' },
+  mediaStats: { access: 'READ', subgraph: 'media', document: '{ mediaStats(input: { groupBy: [TONE] }) { count } }', allowed: 'OK' },
+  campaign: { access: 'READ', subgraph: 'media', document: 'query ($id: ID!) { campaign(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
+  campaigns: { access: 'READ', subgraph: 'media', document: '{ campaigns(first: 1) { totalCount } }', allowed: 'OK' },
+  uncoveredExemplars: {
+    access: 'READ',
+    subgraph: 'media',
+    document: '{ uncoveredExemplars(honouredFrom: "2024-12-31", honouredTo: "2024-01-01") { totalCount } }',
+    allowed: 'BAD_USER_INPUT',
+  },
 };
 
 export const mutations: Record<string, AccessRule> = {
@@ -552,6 +565,85 @@ export const mutations: Record<string, AccessRule> = {
     access: 'ADMIN',
     subgraph: 'exemplars',
     document: 'mutation ($id: ID!) { deleteCommendationAuthority(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+
+  // ---- media (editors of the outlet's subtree; approving and rejecting: its reviewers, within transitionMediaItem) ----
+  createMediaItem: {
+    access: 'EDIT',
+    subgraph: 'media',
+    document: 'mutation ($input: CreateMediaItemInput!) { createMediaItem(input: $input) { id } }',
+    variables: { input: { kind: 'ONLINE_ARTICLE', title: '', outletId: id(), tone: 'CRITICAL' } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateMediaItem: {
+    access: 'EDIT',
+    subgraph: 'media',
+    document: 'mutation ($id: ID!, $input: UpdateMediaItemInput!) { updateMediaItem(id: $id, input: $input) { id } }',
+    variables: { id: id(), input: { summary: 'Không có' } },
+    allowed: 'NOT_FOUND',
+  },
+  deleteMediaItem: {
+    access: 'EDIT',
+    subgraph: 'media',
+    document: 'mutation ($id: ID!) { deleteMediaItem(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  restoreMediaItem: {
+    access: 'EDIT',
+    subgraph: 'media',
+    document: 'mutation ($id: ID!) { restoreMediaItem(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  transitionMediaItem: {
+    access: 'EDIT',
+    subgraph: 'media',
+    document: 'mutation ($id: ID!) { transitionMediaItem(id: $id, action: SUBMIT) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  createCampaign: {
+    access: 'EDIT',
+    subgraph: 'media',
+    document: 'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
+    variables: { input: { name: '', organizationId: id(), themeId: id(), periodFrom: '2024-01-01', periodTo: '2024-12-31', targetItems: 1 } },
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateCampaign: {
+    access: 'EDIT',
+    subgraph: 'media',
+    document: 'mutation ($id: ID!, $input: UpdateCampaignInput!) { updateCampaign(id: $id, input: $input) { id } }',
+    variables: { id: id(), input: { description: 'Không có' } },
+    allowed: 'NOT_FOUND',
+  },
+  deleteCampaign: {
+    access: 'EDIT',
+    subgraph: 'media',
+    document: 'mutation ($id: ID!) { deleteCampaign(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  restoreCampaign: {
+    access: 'EDIT',
+    subgraph: 'media',
+    document: 'mutation ($id: ID!) { restoreCampaign(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
+  createMediaItemAttachmentUpload: {
+    access: 'EDIT',
+    subgraph: 'media',
+    document: 'mutation ($id: ID!) { createMediaItemAttachmentUpload(mediaItemId: $id, fileName: "chuong-trinh.exe", size: 10) { uploadUrl } }',
+    variables: { id: id() },
+    allowed: 'BAD_USER_INPUT',
+  },
+  deleteMediaItemAttachment: {
+    access: 'EDIT',
+    subgraph: 'media',
+    document: 'mutation ($id: ID!) { deleteMediaItemAttachment(id: $id) { id } }',
     variables: { id: id() },
     allowed: 'NOT_FOUND',
   },

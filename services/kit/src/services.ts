@@ -20,6 +20,7 @@ export const SUBGRAPHS: readonly SubgraphInfo[] = [
   { name: 'identity', port: 4002, urlEnv: 'IDENTITY_URL' },
   { name: 'directives', port: 4003, urlEnv: 'DIRECTIVES_URL' },
   { name: 'exemplars', port: 4004, urlEnv: 'EXEMPLARS_URL' },
+  { name: 'media', port: 4005, urlEnv: 'MEDIA_URL' },
 ];
 
 export const defaultSubgraphUrl = (s: SubgraphInfo, host = '127.0.0.1') => `http://${host}:${s.port}/graphql`;

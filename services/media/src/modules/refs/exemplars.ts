@@ -1,0 +1,88 @@
+import { badUserInput, notFound, type RequestContext } from '@lantoa/kit';
+import { callSubgraph, type SubgraphEndpoint } from './subgraph-call.js';
+
+/**
+ * What this subgraph must know about exemplars, which the exemplars subgraph
+ * owns. There is no replica of exemplars here (the organization directory is
+ * the only replicated table), so the two facts below are asked over HTTP:
+ *
+ * - at write time, whether linked exemplar ids exist: a link to an exemplar
+ *   that does not exist must be refused (NOT_FOUND) before the item is
+ *   stored, and only the owner can say. One `_entities` call per write (one
+ *   SQL statement there), only when the links change; reads never call.
+ * - for the uncovered to-do list, which exemplars were honoured in a period:
+ *   paged `exemplars` lists (one statement per page of 200), then the
+ *   covered ones (known here) are taken out.
+ *
+ * Both calls carry the caller's own proof, so the caller sees only what the
+ * exemplars subgraph would show them.
+ */
+let endpoint: SubgraphEndpoint | null = null;
+
+/** From the descriptor's start hook (EXEMPLARS_URL, GATEWAY_SECRET). */
+export function configureExemplars(e: { url: string; secret: string }): void {
+  endpoint = { name: 'exemplars', ...e };
+}
+
+function exemplars(): SubgraphEndpoint {
+  if (!endpoint) throw new Error('The exemplars endpoint is not configured (the media subgraph was not started through its descriptor).');
+  return endpoint;
+}
+
+const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Exemplar { id deletedAt } } }';
+
+/** Refuses with NOT_FOUND (naming the input path) the first id that is not a live exemplar. */
+export async function requireLiveExemplars(ctx: RequestContext, ids: readonly string[], path: string): Promise<void> {
+  if (!ids.length) return;
+  const data = await callSubgraph<{ _entities: ({ id: string; deletedAt: string | null } | null)[] }>(exemplars(), ctx, ENTITIES, {
+    r: ids.map((id) => ({ __typename: 'Exemplar', id })),
+  });
+  const missing = ids.findIndex((_, i) => !data._entities[i] || data._entities[i]!.deletedAt);
+  if (missing >= 0) throw notFound('Exemplar', ids[missing]!, `${path}.${missing}`);
+}
+
+export interface HonouredExemplar {
+  id: string;
+  /** The first day in the period it was recognised or awarded. */
+  honouredOn: string;
+}
+
+/** Lifecycle steps that count as honoured (recognised or awarded), not taken back. */
+const HONOURED = ['RECOGNISED', 'AWARDED', 'PUBLICISED', 'REPLICATED'];
+const PAGE = 200;
+/** Beyond this many honoured exemplars the period or organization is too wide for one to-do list. */
+export const MAX_HONOURED = 2_000;
+
+const LIST = `query ($f: ExemplarFilter!, $after: String) {
+  exemplars(filter: $f, first: ${PAGE}, after: $after, orderBy: [{ field: RECOGNISED_ON, direction: DESC }]) {
+    nodes { id recognisedOn awardedOn }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface ListData {
+  exemplars: { nodes: { id: string; recognisedOn: string | null; awardedOn: string | null }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+/** Exemplars recognised or awarded between from and to (days), of an organization (and its subtree), as the caller may see them. */
+export async function honouredExemplars(
+  ctx: RequestContext,
+  o: { from: string; to: string; organizationId?: string | null; includeDescendants?: boolean | null },
+): Promise<HonouredExemplar[]> {
+  const found = new Map<string, HonouredExemplar>();
+  const base = { statuses: HONOURED, ...(o.organizationId ? { organizationId: o.organizationId, includeDescendants: !!o.includeDescendants } : {}) };
+  for (let year = Number(o.from.slice(0, 4)); year <= Number(o.to.slice(0, 4)); year++) {
+    let after: string | null = null;
+    do {
+      const data: ListData = await callSubgraph<ListData>(exemplars(), ctx, LIST, { f: { ...base, honouredInYear: year }, after });
+      for (const e of data.exemplars.nodes) {
+        const day = [e.recognisedOn, e.awardedOn].filter((d): d is string => !!d && d >= o.from && d <= o.to).sort()[0];
+        if (day && !found.has(e.id)) found.set(e.id, { id: e.id, honouredOn: day });
+      }
+      if (found.size > MAX_HONOURED)
+        throw badUserInput([{ path: 'honouredFrom', message: `covers more than ${MAX_HONOURED} honoured exemplars: narrow the period or the organization.` }]);
+      after = data.exemplars.pageInfo.hasNextPage ? data.exemplars.pageInfo.endCursor : null;
+    } while (after);
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,41 @@
+import { AppError, CALLER_HEADER, ErrorCode, signCallerProof, type RequestContext } from '@lantoa/kit';
+
+/**
+ * A GraphQL call from this subgraph to another one, on behalf of the caller
+ * of the current request: the same signed caller proof the gateway would
+ * send (GATEWAY_SECRET, 60 s), so the other subgraph applies the caller's own
+ * permissions and nothing more. Used only where this subgraph must know a
+ * fact another one owns and keeps no replica of (see exemplars.ts).
+ * Down or failing: SERVICE_UNAVAILABLE, never a guess.
+ */
+export interface SubgraphEndpoint {
+  name: string;
+  url: string;
+  secret: string;
+}
+
+const TIMEOUT_MS = 5_000;
+
+export async function callSubgraph<T>(to: SubgraphEndpoint, ctx: RequestContext, query: string, variables: Record<string, unknown>): Promise<T> {
+  const proof = await signCallerProof(ctx.caller, ctx.requestId, to.secret, 60, ctx.clientAddress ?? null);
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  try {
+    const res = await fetch(to.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CALLER_HEADER]: proof },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    body = (await res.json()) as typeof body;
+  } catch (err) {
+    throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, `The ${to.name} subgraph did not answer (${(err as Error).name}); try again later.`);
+  }
+  const first = body.errors?.[0];
+  if (first) {
+    const code = first.extensions?.code;
+    // The caller's own problems (permissions, input) pass through with their code; anything else is the other service's failure.
+    if (code === ErrorCode.FORBIDDEN || code === ErrorCode.UNAUTHENTICATED || code === ErrorCode.BAD_USER_INPUT) throw new AppError(code, first.message);
+    throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, `The ${to.name} subgraph could not answer (${code ?? 'error'}); try again later.`);
+  }
+  return body.data as T;
+}
