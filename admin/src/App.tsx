@@ -11,6 +11,7 @@ import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import { OrganizationList } from './resources/organizations/OrganizationList';
+import * as D from './resources/directives/screens';
 import { exemplarResources } from './resources/exemplars/resources';
 import { authProvider, dataProvider } from './services';
 import { theme } from './theme';
@@ -56,6 +57,12 @@ export function App() {
       <Resource name="users" icon={ManageAccountsIcon} list={UserList} edit={UserEdit} create={UserCreate} recordRepresentation="displayName" />
       <Resource name="apiTokens" icon={KeyIcon} list={ApiTokenList} create={ApiTokenCreate} recordRepresentation="name" />
       <Resource name="auditEvents" icon={HistoryIcon} list={AuditEventList} />
+      <Resource name="directives" icon={D.DirectiveIcon} list={D.DirectiveList} show={D.DirectiveShow} edit={D.DirectiveEdit} create={D.DirectiveCreate} recordRepresentation="number" />
+      <Resource name="tasks" icon={D.TaskIcon} list={D.TaskList} show={D.TaskShow} edit={D.TaskEdit} create={D.TaskCreate} recordRepresentation="title" />
+      <Resource name="progressReports" icon={D.ReportIcon} list={D.ReportList} show={D.ReportShow} edit={D.ReportEdit} create={D.ReportCreate} recordRepresentation="title" />
+      <Resource name="themes" icon={D.ThemeIcon} list={D.ThemeList} show={D.ThemeShow} edit={D.ThemeEdit} create={D.ThemeCreate} recordRepresentation="title" />
+      <Resource name="criteria" recordRepresentation="code" />
+      <Resource name="evaluations" />
       {exemplarResources}
       <CustomRoutes>
         <Route path="/tree" element={<OrganizationTree />} />

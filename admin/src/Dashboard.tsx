@@ -6,6 +6,7 @@ import type { LanToaDataProvider } from './dataProvider';
 import { formatDateTime, formatNumber } from './format';
 import { countsDocument } from './graphql/documents';
 import { resourceOf } from './components/History';
+import { TaskStatsCard } from './resources/tasks/TaskStatsCard';
 import { ExemplarDashboard } from './resources/exemplars/ExemplarDashboard';
 
 // The chart library is its own chunk: the console's first screen does not wait for it.
@@ -83,6 +84,7 @@ export function Dashboard() {
         <Grid size={{ xs: 12, md: 6 }}>
           <CountCard title="lantoa.dashboard.by_type" group="type" values={TYPES} field="type" />
         </Grid>
+        <TaskStatsCard />
         <Grid size={12}>
           <Card>
             <CardContent>

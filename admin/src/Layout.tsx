@@ -4,6 +4,7 @@ import LogoutIcon from '@mui/icons-material/PhonelinkErase';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, Logout, Menu, useLogout, useNotify, UserMenu, useTranslate, type LayoutProps } from 'react-admin';
+import { DirectivesMenuItems } from './resources/directives/Menu';
 import { session } from './services';
 import { exemplarMenuItems } from './resources/exemplars/resources';
 
@@ -46,6 +47,7 @@ function MyMenu() {
       <Menu.ResourceItem name="organizations" />
       <Menu.ResourceItem name="people" />
       <Menu.ResourceItem name="users" />
+      <DirectivesMenuItems />
       <Menu.ResourceItem name="apiTokens" />
       <Menu.ResourceItem name="auditEvents" leftIcon={<HistoryIcon />} />
     </Menu>

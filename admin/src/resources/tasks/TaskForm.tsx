@@ -1,0 +1,53 @@
+import { AutocompleteArrayInput, Create, ReferenceArrayInput, required, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import { Box } from '@mui/material';
+import { ConflictAwareEdit, ConflictDialog } from '../../components/Conflict';
+import { VnDateInput } from '../../components/DateInputs';
+import { enumChoices } from '../../components/fields';
+import { DirectiveInput, OrganizationInput, TASK_GROUPS, TASK_STATUSES } from '../directives/common';
+
+function Fields() {
+  return (
+    <>
+      <TextInput source="title" validate={required()} fullWidth multiline />
+      <TextInput source="description" fullWidth multiline minRows={3} />
+      <DirectiveInput source="directiveId" />
+      <SelectInput source="group" choices={enumChoices('task_group', TASK_GROUPS)} validate={required()} />
+      <OrganizationInput source="leadOrganizationId" validate={required()} />
+      <ReferenceArrayInput source="coordinatingOrganizationIds" reference="organizations" sort={{ field: 'name', order: 'ASC' }}>
+        <AutocompleteArrayInput optionText="name" filterToQuery={(q: string) => ({ q })} fullWidth />
+      </ReferenceArrayInput>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+        <VnDateInput source="dueOn" validate={required()} />
+        <SelectInput source="status" choices={enumChoices('task_status', TASK_STATUSES)} emptyText="—" />
+        <VnDateInput source="completedOn" />
+      </Box>
+    </>
+  );
+}
+
+const SaveOnly = () => (
+  <Toolbar>
+    <SaveButton />
+  </Toolbar>
+);
+
+export function TaskEdit() {
+  return (
+    <ConflictAwareEdit>
+      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnly />}>
+        <Fields />
+        <ConflictDialog />
+      </SimpleForm>
+    </ConflictAwareEdit>
+  );
+}
+
+export function TaskCreate() {
+  return (
+    <Create redirect="show">
+      <SimpleForm warnWhenUnsavedChanges>
+        <Fields />
+      </SimpleForm>
+    </Create>
+  );
+}
