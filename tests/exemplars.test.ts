@@ -115,6 +115,23 @@ describe('registering an exemplar', () => {
   });
 });
 
+describe('demo photos', () => {
+  it('every named demo exemplar has a photo with a thumbnail, served to a signed-in reader', async () => {
+    const { exemplar } = await gqlOk(
+      s.gateway.url,
+      'query($id: ID!) { exemplar(id: $id) { attachments { fileName mimeType width height url thumbnailUrl } } }',
+      { id: demoId('exemplar', 'chuyen-xe-khong-dong') },
+      as.viewer,
+    );
+    expect(exemplar.attachments).toEqual([expect.objectContaining({ fileName: 'chuyen-xe-khong-dong.jpg', mimeType: 'image/jpeg', width: 960, height: 640 })]);
+    const origin = new URL(s.gateway.url).origin;
+    const thumb = await fetch(origin + exemplar.attachments[0].thumbnailUrl, { headers: as.viewer });
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toBe('image/webp');
+    expect((await fetch(origin + exemplar.attachments[0].url)).status).toBe(401);
+  });
+});
+
 describe('the lifecycle', () => {
   it('goes step by step; refused steps are CONFLICT, wrong roles and scopes FORBIDDEN, and change nothing', async () => {
     const { createExemplar: e } = await gqlOk(

@@ -1,4 +1,5 @@
 import { demoId, documentNumberKey, parseDocumentNumber, searchKey } from '@lantoa/kit';
+import { inspectFile, postgresBlobStore, sampleImage } from '@lantoa/kit/attachments';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { nameKeyOf } from '../modules/exemplar/exemplar.service.js';
 import { authorities, commendations, DISTRICTS, exemplars, movement, REVIEW_PERIOD, REVIEW_TOTAL } from './demo-data.js';
@@ -98,6 +99,7 @@ export async function seedDemoExemplars(em: EntityManager): Promise<number> {
         status: 'IN_FORCE',
       });
     }
+    inserted += await seedPhotos(tx, now);
     // The rest of the 1.567 exemplars the review counts: placeholder rows (named as such), spread over districts, kinds, fields and the three years.
     const placeholders = REVIEW_TOTAL - exemplars.filter(honouredInReview).length;
     const res = await tx.execute(
@@ -134,4 +136,59 @@ export async function seedDemoExemplars(em: EntityManager): Promise<number> {
     inserted += (res as { affectedRows?: number }).affectedRows ?? 0;
     return inserted;
   });
+}
+
+// One colour per demo exemplar, so the gallery shows them apart.
+const PALETTE = [
+  { r: 178, g: 34, b: 34 },
+  { r: 0, g: 105, b: 148 },
+  { r: 46, g: 125, b: 50 },
+  { r: 191, g: 120, b: 0 },
+  { r: 106, g: 27, b: 154 },
+  { r: 0, g: 121, b: 107 },
+  { r: 93, g: 64, b: 55 },
+  { r: 69, g: 90, b: 100 },
+];
+
+/**
+ * A photo for each named demo exemplar, drawn in code (nothing binary in the
+ * repository, nothing downloaded) and stored as an upload would be:
+ * content-addressed, with its thumbnail. Skipped once they are there, so a
+ * start does not draw them again.
+ */
+async function seedPhotos(tx: EntityManager, now: Date): Promise<number> {
+  const ids = exemplars.map((e) => demoId('attachment', e.key));
+  const [{ n }] = await tx.execute<{ n: string }[]>('select count(*) as n from attachment where id = any(?::uuid[])', [`{${ids.join(',')}}`]);
+  if (Number(n) === ids.length) return 0;
+  const store = postgresBlobStore();
+  let inserted = 0;
+  for (const [i, e] of exemplars.entries()) {
+    const file = await inspectFile(
+      await sampleImage({ width: 960, height: 640, format: 'jpeg', color: PALETTE[i % PALETTE.length], label: 'Lan Toa' }),
+      `${e.key}.jpg`,
+    );
+    await store.put(tx, file.blob);
+    if (file.thumbnail) await store.put(tx, file.thumbnail);
+    const res = await tx.execute(
+      `insert into attachment (id, record_type, record_id, file_name, mime, size, sha256, width, height, thumbnail_sha256, upload_id, created_by, created_at, updated_at)
+       values (?, 'Exemplar', ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?) on conflict do nothing`,
+      [
+        ids[i],
+        demoExemplarId(e.key),
+        `${e.key}.jpg`,
+        file.kind.mime,
+        file.blob.size,
+        file.blob.sha256,
+        file.width,
+        file.height,
+        file.thumbnail?.sha256 ?? null,
+        demoId('upload', e.key),
+        now,
+        now,
+      ],
+      'run',
+    );
+    inserted += (res as { affectedRows?: number }).affectedRows ?? 0;
+  }
+  return inserted;
 }
