@@ -7,6 +7,7 @@
  * SQL statements.
  */
 import { countSql, demoId, startSubgraph, type RunningSubgraph } from '@lantoa/kit';
+import { samplePdf } from '@lantoa/kit/attachments';
 import { gql, gqlOk } from '@lantoa/kit/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -212,6 +213,16 @@ describe('bad input', () => {
     const pastSchedule = await call('pressReviewer', TRANSITION, { id: published.id, a: 'SCHEDULE', at: new Date(Date.now() - 1000).toISOString() });
     expect(codeOf(pastSchedule)).toBe('BAD_USER_INPUT');
 
+    // Publishing a draft recorded with a publication time still to come: refused at the PUBLISH step.
+    const { createMediaItem: early } = await ok('pressEditor', CREATE, { i: draft('Bài ghi giờ đăng trong tương lai', { publishedAt: future }) });
+    await ok('pressEditor', TRANSITION, { id: early.id, a: 'SUBMIT' });
+    await ok('pressReviewer', TRANSITION, { id: early.id, a: 'APPROVE' });
+    const earlyState = (await rows('select status, version from media.media_item where id = $1', [early.id]))[0];
+    expect(codeOf(await call('pressEditor', TRANSITION, { id: early.id, a: 'PUBLISH' }))).toBe('BAD_USER_INPUT');
+    expect((await rows('select status, version from media.media_item where id = $1', [early.id]))[0]).toEqual(earlyState);
+    before.count += 1;
+    before.steps += 3;
+
     expect(await snapshot()).toEqual(before);
     // The same URL normalised is stored once: the live item's own URL may be sent again.
     const same = await ok('pressEditor', UPDATE, { id: published.id, i: { url: 'https://BAOBACKAN.vn/bai-thu/?utm_campaign=x', views: 10 } });
@@ -220,6 +231,30 @@ describe('bad input', () => {
       url: 'https://baobackan.vn/bai-thu',
       views: 10,
     });
+  });
+});
+
+describe('attachments', () => {
+  it('take documents from editors of the outlet, listed on the item and readable by viewers', async () => {
+    const id = demoId('media-item', 'cham-giai-ngan');
+    const UPLOAD =
+      'mutation($id: ID!, $name: String!, $size: Int!) { createMediaItemAttachmentUpload(mediaItemId: $id, fileName: $name, size: $size) { uploadUrl } }';
+    const pdf = samplePdf('Ban in bao ngay 5/9/2024');
+    const t = await ok('pressEditor', UPLOAD, { id, name: 'bản in báo.pdf', size: pdf.length });
+    expect(t.createMediaItemAttachmentUpload.uploadUrl).toMatch(/^\/uploads\/media\//);
+    const base = s.gateway.url.replace(/\/graphql$/, '');
+    const up = await fetch(base + t.createMediaItemAttachmentUpload.uploadUrl, {
+      method: 'PUT',
+      headers: { ...as.pressEditor, 'content-type': 'application/octet-stream' },
+      body: pdf,
+    });
+    expect(up.status).toBe(201);
+    const listed = await ok('viewer', 'query($id: ID!) { mediaItem(id: $id) { attachments { fileName mimeType url } } }', { id });
+    const file = listed.mediaItem.attachments.find((a: { fileName: string }) => a.fileName === 'bản in báo.pdf');
+    expect(file).toMatchObject({ mimeType: 'application/pdf', url: expect.stringMatching(/^\/files\/media\//) });
+    const res = await fetch(base + file.url, { headers: as.viewer });
+    expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true);
+    for (const who of ['viewer', 'babeEditor']) expect(codeOf(await call(who, UPLOAD, { id, name: 'a.pdf', size: 10 })), who).toBe('FORBIDDEN');
   });
 });
 
@@ -392,12 +427,14 @@ describe('the uncovered-exemplars to-do list', () => {
     const before = await ok('viewer', QUERY, { from: '2024-01-01', to: '2024-12-31' });
     const run = async () =>
       countSql(() => gqlOk(s.gateway.url, QUERY, { from: '2024-01-01', to: '2024-12-31', org: org('tu-bac-kan'), desc: true }, as.viewer));
+    await run(); // warm: the gateway's session cache, the replica's first read
     const small = await run();
     await generateExemplars(s.db.url, { organizationIds: [org('hu-ba-be'), org('hu-cho-don'), org('du-nam-mau')], count: 3000, label: 'MEDIA' });
     const generated = (await rows(`select id from exemplars.exemplar where name like 'Điển hình MEDIA%' and recognised_on is not null limit 40`)).map(
       (r) => r.id,
     );
     await generateMediaItems(s.db.url, { outletIds: [org('bao-bac-kan'), org('dai-bac-kan')], exemplarIds: generated, count: 600, label: 'MEDIA' });
+    await run();
     const large = await run();
     expect(large.result.uncoveredExemplars.totalCount).toBeGreaterThan(before.uncoveredExemplars.totalCount + 100);
     // Checked against SQL: honoured in 2024 (recognised or awarded), in force, not linked by a published item.

@@ -16,7 +16,7 @@ import {
   type TextRule,
 } from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireLiveExemplars } from '../refs/exemplars.js';
 import { MediaItem } from './item.entity.js';
@@ -57,7 +57,7 @@ export class MediaItemService {
   constructor(private readonly ctx: RequestContext) {}
 
   async create(input: CreateMediaItemInput): Promise<MediaItem> {
-    return this.ctx.em.transactional(async (em) => {
+    return this.urlGuarded(async (em) => {
       const values = await this.checked(em, new InputCheck('create'), input, input, null);
       const item = em.create(MediaItem, { ...values, status: MediaStatus.DRAFT, searchText: '' });
       item.searchText = searchTextOf(item);
@@ -70,7 +70,7 @@ export class MediaItemService {
   }
 
   async update(id: string, input: UpdateMediaItemInput, expectedVersion?: number | null): Promise<MediaItem> {
-    return this.ctx.em.transactional(async (em) => {
+    return this.urlGuarded(async (em) => {
       const e = await this.liveForUpdate(em, id, Access.EDIT);
       checkExpectedVersion('MediaItem', e, expectedVersion);
       if (e.status === MediaStatus.ARCHIVED) throw conflict('An archived media item does not change.', { status: e.status });
@@ -88,7 +88,7 @@ export class MediaItemService {
   }
 
   async setDeleted(id: string, deleted: boolean): Promise<MediaItem> {
-    return this.ctx.em.transactional(async (em) => {
+    return this.urlGuarded(async (em) => {
       const check = new InputCheck();
       check.uuid('id', id);
       check.done();
@@ -146,6 +146,20 @@ export class MediaItemService {
       else if (from === MediaStatus.APPROVED) await cancelPublication(em, e.id);
       return e;
     });
+  }
+
+  /**
+   * A write that may store a URL. The check before it names the other item;
+   * two writes of the same URL at the same moment both pass it, and the
+   * unique index refuses the second: CONFLICT too, not an internal error.
+   */
+  private async urlGuarded(write: (em: EntityManager) => Promise<MediaItem>): Promise<MediaItem> {
+    try {
+      return await this.ctx.em.transactional(write);
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) throw conflict('This URL was recorded for another item a moment ago: reload and check it.');
+      throw err;
+    }
   }
 
   private record(em: EntityManager, e: MediaItem, action: MediaItemStep['action'], from: MediaStatus | null, note: string | null): void {
