@@ -42,7 +42,7 @@ export function AuthorityList() {
   };
   const t = (k: string) => translate(`resources.commendationAuthorities.fields.${k}`);
   const select = (k: 'organizationType' | 'organizationLevel' | 'form', values: readonly string[], group: string) => (
-    <TextField select size="small" label={t(k)} value={draft[k]} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} sx={{ minWidth: 200 }}>
+    <TextField select size="small" label={t(k)} value={draft[k]} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} fullWidth={false} sx={{ width: 220 }}>
       {values.map((v) => (
         <MenuItem key={v} value={v}>
           {translate(`lantoa.${group}.${v}`)}
@@ -53,7 +53,7 @@ export function AuthorityList() {
 
   return (
     <Box sx={{ mt: 2 }}>
-      <Title title="resources.commendationAuthorities.name" />
+      <Title title={translate('resources.commendationAuthorities.name', { smart_count: 2 })} />
       <Card>
         <CardContent>
           <Typography variant="h6" gutterBottom>
@@ -88,7 +88,7 @@ export function AuthorityList() {
             {select('organizationType', TYPES, 'type')}
             {select('organizationLevel', LEVELS, 'level')}
             {select('form', FORMS, 'commendation_form')}
-            <TextField size="small" label={t('note')} value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} sx={{ minWidth: 280 }} />
+            <TextField size="small" label={t('note')} value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} fullWidth={false} sx={{ width: 320 }} />
             <Button variant="contained" onClick={() => run(CREATE_AUTHORITY_DOCUMENT, { input: { ...draft, note: draft.note.trim() || null } }, 'lantoa.exemplar.authority_added')}>
               {translate('lantoa.exemplar.add_authority')}
             </Button>

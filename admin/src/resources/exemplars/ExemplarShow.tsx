@@ -1,13 +1,13 @@
 import { Box, Button, Card, CardContent, Grid, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { EditButton, Labeled, Show, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { EditButton, Labeled, Show, TextField, TopToolbar, useCanAccess, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import { DateText, EnumText, OrgLink } from '../../components/fields';
 import { DeleteWithRestoreButton } from '../../components/DeleteWithRestore';
 import { RecordHistory } from '../../components/History';
 import { AddCommendationDialog } from '../commendations/CommendationDialogs';
 import { CommendationsTable, type CommendationRow } from '../commendations/CommendationList';
-import { HONOURABLE } from './common';
+import { HONOURABLE, inScope } from './common';
 import { StatusChip } from './ExemplarList';
 import { Gallery } from './Gallery';
 import { NextSteps, Timeline } from './Lifecycle';
@@ -19,7 +19,7 @@ type Exemplar = {
   summary?: string;
   story?: string;
   achievements?: string;
-  organization?: { id: string; name: string } | null;
+  organization?: { id: string; name: string; ancestors?: { id: string }[] } | null;
   movement?: { id: string; name: string } | null;
   person?: { id: string; fullName: string } | null;
   commendations: CommendationRow[];
@@ -41,7 +41,10 @@ function Section({ title, children, testId, action }: { title: string; children:
 }
 
 function Actions() {
-  const { canAccess: canEdit } = useCanAccess({ resource: 'exemplars', action: 'edit' });
+  const record = useRecordContext<Exemplar>();
+  const { identity } = useGetIdentity();
+  const { canAccess: mayEdit } = useCanAccess({ resource: 'exemplars', action: 'edit' });
+  const canEdit = !!mayEdit && !!record?.organization && inScope(identity, record.organization);
   return <TopToolbar>{canEdit && [<EditButton key="edit" />, <DeleteWithRestoreButton key="delete" />]}</TopToolbar>;
 }
 
@@ -134,7 +137,6 @@ function Body() {
           <Section title="lantoa.exemplar.gallery">
             <Gallery />
           </Section>
-          <Commendations />
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>
           <Section title="lantoa.exemplar.next_steps">
@@ -145,6 +147,7 @@ function Body() {
           </Section>
         </Grid>
       </Grid>
+      <Commendations />
       {canSeeHistory && (
         <Section title="lantoa.history.title">
           <RecordHistory />

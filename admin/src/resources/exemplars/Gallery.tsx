@@ -3,10 +3,10 @@ import DescriptionIcon from '@mui/icons-material/Description';
 import UploadIcon from '@mui/icons-material/CloudUpload';
 import { Box, CircularProgress, IconButton, ImageList, ImageListItem, ImageListItemBar, Link, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
-import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useCanAccess, useDataProvider, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { LanToaDataProvider } from '../../dataProvider';
 import { DELETE_ATTACHMENT_DOCUMENT, UPLOAD_DOCUMENT } from '../../graphql/registry-exemplars';
-import { authorizedFetch } from './common';
+import { authorizedFetch, inScope } from './common';
 
 interface Attachment {
   id: string;
@@ -86,16 +86,18 @@ function DocumentLink({ a }: { a: Attachment }) {
  * upload: a signed URL from the API, then a PUT of the bytes to the gateway.
  */
 export function Gallery() {
-  const record = useRecordContext<{ id: string; attachments: Attachment[] }>();
+  const record = useRecordContext<{ id: string; attachments: Attachment[]; organization?: { id: string; ancestors?: { id: string }[] } | null }>();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<LanToaDataProvider>();
-  const { canAccess: canEdit } = useCanAccess({ resource: 'exemplars', action: 'edit' });
+  const { canAccess: mayEdit } = useCanAccess({ resource: 'exemplars', action: 'edit' });
+  const { identity } = useGetIdentity();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [over, setOver] = useState(false);
   if (!record?.attachments) return null;
+  const canEdit = !!mayEdit && inScope(identity, record.organization);
 
   const upload = async (files: File[]) => {
     for (const file of files) {

@@ -62,3 +62,16 @@ export async function authorizedFetch(path: string, init: RequestInit = {}): Pro
   const fresh = await session.refresh();
   return fresh ? send(fresh) : res;
 }
+
+/**
+ * Whether the signed-in user works in the subtree of this organization (or
+ * is an admin): only then are edit, delete and upload offered. The server
+ * decides; this hides what it would refuse (a provincial board's editor on
+ * a district's exemplar).
+ */
+export function inScope(identity: Record<string, unknown> | undefined, organization: { id: string; ancestors?: { id: string }[] } | null | undefined): boolean {
+  if (!identity) return false;
+  if (Array.isArray(identity.roles) && identity.roles.includes('ADMIN')) return true;
+  if (!organization || !identity.organizationId) return false;
+  return organization.id === identity.organizationId || !!organization.ancestors?.some((a) => a.id === identity.organizationId);
+}

@@ -1,0 +1,243 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sampleImage } from '@lantoa/kit/attachments';
+import { gql } from '@lantoa/kit/testing';
+import { startStack, type Stack } from '../../tests/support/stack';
+import { DEMO_PASSWORD } from './support';
+
+/**
+ * The exemplars screens in real Chromium against the real system with its
+ * demo data. The console is built into a directory of its own (not
+ * admin/dist, which other test files build and serve at the same time) and
+ * served by a small server that forwards the gateway's paths (/graphql,
+ * /uploads, /files) as the gateway itself does in production: one origin.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+const ADMIN_DIR = new URL('..', import.meta.url).pathname;
+const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+const NAME = 'Tủ sách nhân ái thôn Pác Ngòi';
+
+let stack: Stack;
+let browser: Browser;
+let dist: string;
+let server: http.Server;
+let origin: string;
+let exemplarId: string;
+let lastPage: Page | undefined;
+
+const GATEWAY_PATHS = /^\/(graphql|uploads|files)(\/|$|\?)/;
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
+
+function serve(gatewayUrl: string): Promise<string> {
+  const target = new URL(gatewayUrl);
+  server = http.createServer((req, res) => {
+    if (GATEWAY_PATHS.test(req.url ?? '')) {
+      const up = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => res.writeHead(502).end());
+      req.pipe(up);
+      return;
+    }
+    void (async () => {
+      let file = join(dist, normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+      if (!file.startsWith(dist + sep) || !(await stat(file).then((s) => s.isFile(), () => false))) file = join(dist, 'index.html');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(await readFile(file));
+    })();
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+async function api<T>(email: string, query: string, variables: Record<string, unknown> = {}) {
+  return gql<T>(stack.gateway.url, query, variables, await stack.as(email));
+}
+
+async function signIn(email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
+  lastPage = page;
+  await page.goto(`${origin}/#/login`);
+  await page.locator('input[name="username"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.getByText('Xin chào,').waitFor();
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}exemplars-${name}.png`, fullPage: true });
+
+/** Fills the create form up to the save button. */
+async function fillCreate(page: Page, name: string) {
+  await page.getByRole('menuitem', { name: 'Điển hình', exact: true }).click();
+  await page.getByTestId('exemplar-list').waitFor();
+  await page.getByRole('link', { name: 'Tạo mới' }).click();
+  await page.locator('input[name="name"]').fill(name);
+  await page.getByLabel('Thuộc tổ chức').fill('huyen uy ba be');
+  await page.getByRole('option', { name: 'Huyện ủy Ba Bể', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Lĩnh vực' }).click();
+  await page.getByRole('option', { name: 'Giáo dục', exact: true }).click();
+  await page.locator('textarea[name="summary"]').fill('Tủ sách do đoàn viên quyên góp, mở cho học sinh thôn đọc miễn phí.');
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dist = mkdtempSync(join(tmpdir(), 'lantoa-console-'));
+  const build = promisify(execFile)(join(ADMIN_DIR, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], {
+    cwd: ADMIN_DIR,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  [stack] = await Promise.all([startStack('admin_exemplars'), build]);
+  origin = await serve(stack.gateway.url);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+}, 180_000);
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && lastPage) await shot(lastPage, `FAILED-${ctx.task.name.slice(0, 30).replace(/[^\p{L}\d]+/gu, '-')}`).catch(() => undefined);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  await stack?.stop();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
+  it('an editor creates an exemplar, drops a photo on it, gets the duplicate warning creating it again, and proposes it', async () => {
+    const page = await signIn('bientap.babe@lantoa.vn');
+    await fillCreate(page, NAME);
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByTestId('exemplar-name').getByText(NAME).waitFor();
+    exemplarId = /exemplars\/([^/]+)\/show/.exec(page.url())![1]!;
+
+    // A real drop: a DataTransfer holding a JPEG made by sharp, dropped on the zone.
+    const jpeg = await sampleImage({ width: 800, height: 600, format: 'jpeg', color: { r: 200, g: 40, b: 40 }, label: 'Tu sach' });
+    const transfer = await page.evaluateHandle((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'tu-sach.jpg', { type: 'image/jpeg' }));
+      return dt;
+    }, jpeg.toString('base64'));
+    await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: transfer });
+    await page.getByText('Đã tải lên tu-sach.jpg.').waitFor();
+    const img = page.getByTestId('gallery-image');
+    await img.waitFor();
+    // The thumbnail was fetched with the Authorization header and shown from an object URL.
+    expect(await img.getAttribute('src')).toMatch(/^blob:/);
+    await page.waitForFunction(() => (document.querySelector('[data-testid="gallery-image"]') as HTMLImageElement | null)?.naturalWidth === 320);
+    // The file itself needs credentials: without them the gateway refuses it.
+    const { data } = await api<{ exemplar: { attachments: { url: string }[] } }>('bientap.babe@lantoa.vn', 'query($id: ID!) { exemplar(id: $id) { attachments { url } } }', { id: exemplarId });
+    expect([401, 404]).toContain((await fetch(`${origin}${data!.exemplar.attachments[0]!.url}`)).status);
+    await shot(page, 'created-with-photo');
+
+    // The same name again, typed without diacritics and with other spacing.
+    await fillCreate(page, 'tu sach  nhan ai thon pac ngoi');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    const dialog = page.getByTestId('duplicate-dialog');
+    await dialog.getByText(NAME).waitFor();
+    await dialog.getByText('Đăng ký').waitFor();
+    // The dialog fades in: the picture waits for it to be fully shown.
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid="duplicate-dialog"] .MuiDialog-paper')!).opacity === '1');
+    await shot(page, 'duplicate-warning');
+    await dialog.getByRole('link', { name: 'Mở' }).click();
+    await page.waitForURL(new RegExp(`exemplars/${exemplarId}/show`));
+    const count = await api<{ exemplars: { totalCount: number } }>('bientap.babe@lantoa.vn', '{ exemplars(filter: { q: "tu sach nhan ai" }) { totalCount } }');
+    expect(count.data!.exemplars.totalCount).toBe(1);
+
+    // An editor may propose, nothing else: the only step button is PROPOSE.
+    const steps = page.getByTestId('next-steps');
+    await steps.getByTestId('step-PROPOSE').waitFor();
+    expect(await steps.getByRole('button').count()).toBe(1);
+    await steps.getByTestId('step-PROPOSE').click();
+    await page.getByTestId('step-note').fill('Đề nghị Huyện ủy xác minh.');
+    await page.getByTestId('step-confirm').click();
+    await page.getByText('Đã ghi nhận bước “Đề xuất”.').waitFor();
+    await page.getByTestId('timeline-PROPOSE').getByText('Đề nghị Huyện ủy xác minh.').waitFor();
+    await page.getByTestId('exemplar-status').getByText('Đề xuất').waitFor();
+    expect(await steps.getByRole('button').count()).toBe(0);
+    await shot(page, 'proposed');
+  });
+
+  it('a reviewer outside Ba Bể cannot verify it; the district’s reviewer can, and the timeline shows each step', async () => {
+    expect(exemplarId).toBeTruthy();
+    const outsider = await signIn('kiemduyet@lantoa.vn');
+    await outsider.goto(`${origin}/#/exemplars/${exemplarId}/show`);
+    await outsider.getByTestId('exemplar-name').getByText(NAME).waitFor();
+    await outsider.getByText('Bạn không có bước nào thực hiện được ở bước này.').waitFor();
+    expect(await outsider.getByTestId('step-VERIFY').count()).toBe(0);
+    // Nor may the provincial board change a district's record: no edit, delete or upload offered.
+    for (const name of ['Sửa', 'Xóa']) expect(await outsider.getByRole('link', { name }).or(outsider.getByRole('button', { name })).count(), name).toBe(0);
+    expect(await outsider.getByTestId('dropzone').count()).toBe(0);
+    await shot(outsider, 'outsider-reviewer');
+    // The server refuses it too, and nothing changes.
+    const refused = await api('kiemduyet@lantoa.vn', 'mutation($id: ID!) { transitionExemplar(id: $id, action: VERIFY) { status } }', { id: exemplarId });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await outsider.context().close();
+
+    const page = await signIn('kiemduyet.babe@lantoa.vn');
+    await page.goto(`${origin}/#/exemplars/${exemplarId}/show`);
+    const steps = page.getByTestId('next-steps');
+    await steps.getByTestId('step-VERIFY').waitFor();
+    // Rejecting asks for a reason: the confirmation stays disabled without one.
+    await steps.getByTestId('step-REJECT').click();
+    expect(await page.getByTestId('step-confirm').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await steps.getByTestId('step-VERIFY').click();
+    await page.getByTestId('step-note').fill('Đã xác minh tại thôn.');
+    await page.getByTestId('step-confirm').click();
+    await page.getByText('Đã ghi nhận bước “Xác minh”.').waitFor();
+    await page.getByTestId('exemplar-status').getByText('Đã xác minh').waitFor();
+    const timeline = page.getByTestId('timeline');
+    for (const [step, label] of [
+      ['REGISTER', 'Đăng ký'],
+      ['PROPOSE', 'Đề xuất'],
+      ['VERIFY', 'Xác minh'],
+    ])
+      await timeline.getByTestId(`timeline-${step}`).getByText(label, { exact: true }).waitFor();
+    await timeline.getByText('bientap.babe@lantoa.vn', { exact: false }).first().waitFor();
+    await timeline.getByText('kiemduyet.babe@lantoa.vn', { exact: false }).first().waitFor();
+
+    // A commendation with the decision number as typed; the server keeps it canonical and the exemplar becomes AWARDED.
+    await page.getByTestId('add-commendation').click();
+    const dialog = page.getByTestId('commendation-dialog');
+    await dialog.getByRole('combobox', { name: 'Hình thức' }).click();
+    await page.getByRole('option', { name: 'Giấy khen', exact: true }).click();
+    await page.getByTestId('commendation-decider').fill('huyen uy ba be');
+    await page.getByRole('option', { name: 'Huyện ủy Ba Bể', exact: true }).click();
+    await page.getByTestId('commendation-number').fill('Số 318-QĐ/HU');
+    await page.getByTestId('commendation-day').fill('20/11/2025');
+    await page.getByTestId('commendation-save').click();
+    await page.getByText('Đã ghi nhận khen thưởng.').waitFor();
+    await page.getByTestId('commendations').getByText('318-QĐ/HU', { exact: true }).waitFor();
+    await page.getByTestId('exemplar-status').getByText('Khen thưởng').waitFor();
+    await page.getByTestId('timeline-AWARD').waitFor();
+    await shot(page, 'verified-timeline');
+  });
+
+  it('the dashboard shows the 1.567 of the review period and draws the chart by district and year', async () => {
+    const page = await signIn('admin@lantoa.vn');
+    await page.getByTestId('exemplar-review-count').getByText('1.567', { exact: true }).waitFor();
+    const chart = page.getByTestId('exemplar-chart');
+    await chart.locator('svg').first().waitFor();
+    await chart.locator('svg text', { hasText: 'Huyện ủy Chợ Đồn' }).first().waitFor();
+    expect(await chart.locator('svg rect').count()).toBeGreaterThan(5);
+    await shot(page, 'dashboard');
+
+    // The authority table, for admins.
+    await page.getByRole('menuitem', { name: 'Thẩm quyền khen thưởng' }).click();
+    await page.getByTestId('authority-table').getByText('Bằng khen của Chủ tịch UBND cấp tỉnh', { exact: false }).waitFor();
+    await shot(page, 'authorities');
+  });
+});
