@@ -66,7 +66,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
       root: ROOT,
       configFile: join(ROOT, 'vite.config.ts'),
       logLevel: 'warn',
-      server: { host, port: opts.port, strictPort: opts.port !== 0, proxy: { '/graphql': { target: target.origin, changeOrigin: true } } },
+      server: { host, port: opts.port, strictPort: opts.port !== 0, proxy: Object.fromEntries(['/graphql', '/uploads', '/files'].map((p) => [p, { target: target.origin, changeOrigin: true }])) },
     });
     await server.listen();
     const url = server.resolvedUrls?.local[0] ?? `http://${host}:${opts.port}/`;
@@ -75,6 +75,8 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
   if (await consoleBuildIsStale()) await buildConsole();
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith('/graphql')) return proxy(req, res, target);
+    // Attachments: PUT to /uploads/…, GET /files/… (both with the Authorization header), as on the gateway's origin.
+    if (FILE_PATHS.test(req.url ?? '')) return proxy(req, res, target, req.url);
     void serveStatic(req, res);
   });
   await new Promise<void>((resolve, reject) => {
@@ -92,9 +94,11 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
   };
 }
 
-function proxy(req: http.IncomingMessage, res: http.ServerResponse, target: URL) {
+const FILE_PATHS = /^\/(uploads|files)\//;
+
+function proxy(req: http.IncomingMessage, res: http.ServerResponse, target: URL, path = target.pathname + (req.url!.slice('/graphql'.length) || '')) {
   const upstream = http.request(
-    { host: target.hostname, port: target.port, path: target.pathname + (req.url!.slice('/graphql'.length) || ''), method: req.method, headers: { ...req.headers, host: target.host } },
+    { host: target.hostname, port: target.port, path, method: req.method, headers: { ...req.headers, host: target.host } },
     (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
