@@ -200,7 +200,9 @@ export function CriteriaSection() {
             </TableRow>
           </TableHead>
           <TableBody>
-            {evaluations.map((e) => {
+            {[...evaluations]
+              .sort((a, b) => (a.organization?.name ?? '').localeCompare(b.organization?.name ?? '', 'vi') || (byId.get(a.criterionId)?.position ?? 0) - (byId.get(b.criterionId)?.position ?? 0) || b.periodFrom.localeCompare(a.periodFrom))
+              .map((e) => {
               const c = byId.get(e.criterionId);
               return (
                 <TableRow key={e.id}>
@@ -208,7 +210,7 @@ export function CriteriaSection() {
                   <TableCell>{c ? `${c.code} — ${c.title}` : '—'}</TableCell>
                   <TableCell>{formatDate(e.periodFrom)}</TableCell>
                   <TableCell>{formatDate(e.periodTo)}</TableCell>
-                  <TableCell align="right">
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                     {formatNumber(e.score, locale)}
                     {c ? ` / ${formatNumber(c.maxScore, locale)}` : ''}
                   </TableCell>

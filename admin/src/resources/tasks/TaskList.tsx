@@ -47,7 +47,7 @@ function Actions() {
 /** Overdue first (the API's DEADLINE order), then open, done late, done on time; each by due date. */
 export function TaskList() {
   return (
-    <List filters={taskFilters} sort={{ field: 'deadlineStatus', order: 'ASC' }} actions={<Actions />}>
+    <List filters={taskFilters} sort={{ field: 'deadlineStatus', order: 'ASC' }} actions={<Actions />} perPage={25}>
       <Datagrid rowClick="show" bulkActionButtons={false} data-testid="task-list">
         <DeadlineChip source="deadlineStatus" label="resources.tasks.fields.deadlineStatus" />
         <TextField source="title" />

@@ -15,7 +15,7 @@ function ReportProgressButton() {
   const record = useRecordContext<Task>();
   const { canAccess } = useCanAccess({ resource: 'progressReports', action: 'create' });
   if (!record || !canAccess) return null;
-  const source = { taskId: record.id, directiveId: record.directiveId ?? undefined, reportingOrganizationId: record.leadOrganizationId };
+  const source = { taskId: record.id, reportingOrganizationId: record.leadOrganizationId };
   return (
     <Button component={Link} to={`/progressReports/create?source=${encodeURIComponent(JSON.stringify(source))}`} label="lantoa.task.report_progress" data-testid="report-progress">
       <AssignmentIcon />

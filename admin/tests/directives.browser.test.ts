@@ -1,0 +1,201 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from '@lantoa/kit/testing';
+import { startStack, type Stack } from '../../tests/support/stack';
+import { DEMO_PASSWORD } from './support';
+
+/**
+ * The directives screens in real Chromium against the real system with its
+ * demo data. The console is built into a directory of its own (other console
+ * tests build admin/dist at the same time) and served here, with /graphql
+ * forwarded to the gateway, as `startConsole` does.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+const ADMIN_DIR = new URL('..', import.meta.url).pathname;
+const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+
+let stack: Stack;
+let browser: Browser;
+let server: http.Server;
+let origin: string;
+let dist: string;
+const contexts: BrowserContext[] = [];
+let lastPage: Page | undefined;
+
+async function api<T>(email: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await gql<T>(stack.gateway.url, query, variables, await stack.as(email));
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!;
+}
+
+/** The built files, and /graphql forwarded to the gateway. */
+function serve(dir: string, gatewayUrl: string): Promise<http.Server> {
+  const target = new URL(gatewayUrl);
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+  const s = http.createServer((req, res) => {
+    if (req.url?.startsWith('/graphql')) {
+      const up = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: { ...req.headers, host: target.host } }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      req.pipe(up);
+      return;
+    }
+    let file = join(dir, normalize(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!file.startsWith(dir + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) file = join(dir, 'index.html');
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
+async function signIn(email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
+  lastPage = page;
+  await page.goto(`${origin}/#/login`);
+  await page.locator('input[name="username"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.getByText('Xin chào,').waitFor();
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dist = mkdtempSync(join(tmpdir(), 'lantoa-console-'));
+  const vite = join(ADMIN_DIR, 'node_modules', '.bin', 'vite');
+  const build = promisify(execFile)(vite, ['build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], { cwd: ADMIN_DIR, env: { ...process.env, NODE_ENV: 'production' } });
+  [stack] = await Promise.all([startStack('admin_directives'), build]);
+  server = await serve(dist, stack.gateway.url);
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+}, 120_000);
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && lastPage) await shot(lastPage, `FAILED-directives-${ctx.task.name.slice(0, 30).replace(/[^\p{L}\d]+/gu, '-')}`).catch(() => undefined);
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await stack?.stop();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+describe('directives screens in Chromium', { timeout: 60_000 }, () => {
+  it('admin registers a directive typed “số 02 - kl/tu”: shown as 02-KL/TU while typing, stored so; relations show both ways', async () => {
+    const page = await signIn('admin@lantoa.vn');
+    await page.getByRole('menuitem', { name: 'Văn bản chỉ đạo' }).click();
+    await page.getByRole('link', { name: 'Tạo mới' }).click();
+    const number = page.locator('input[name="number"]');
+    // A wrong type code: the parser's message, in Vietnamese, before anything is sent.
+    await number.fill('02-XX/TU');
+    await page.getByTestId('number-error').getByText('Không có loại văn bản của Đảng mã “XX”').waitFor();
+    await number.fill('số 02 - kl/tu');
+    await page.getByTestId('number-canonical').getByText('Sẽ lưu là: 02-KL/TU').waitFor();
+    await page.locator('textarea[name="title"]').fill('Kết luận của Ban Thường vụ Tỉnh ủy về tiếp tục đẩy mạnh học tập và làm theo Bác');
+    await page.locator('input[name="term"]').fill('XII');
+    await page.locator('input[name="issuedOn"]').fill('20/06/2024');
+    await page.getByLabel('Cơ quan ban hành').fill('tinh uy bac kan');
+    await page.getByRole('option', { name: 'Tỉnh ủy Bắc Kạn', exact: true }).click();
+    await shot(page, 'directive-create');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByTestId('directive-number').getByText('02-KL/TU', { exact: true }).waitFor();
+    await page.getByText('số 02 - kl/tu').waitFor();
+    const { directives } = await api<{ directives: { nodes: { id: string; number: string; numberAsWritten: string; documentType: string }[] } }>(
+      'admin@lantoa.vn',
+      '{ directives(filter: { q: "02 kl tu" }) { nodes { id number numberAsWritten documentType } } }',
+    );
+    expect(directives.nodes).toEqual([expect.objectContaining({ number: '02-KL/TU', numberAsWritten: 'số 02 - kl/tu', documentType: 'CONCLUSION' })]);
+
+    // It implements 01-KL/TW: recorded here, seen from 01-KL/TW as incoming.
+    await page.getByTestId('add-relation').click();
+    await page.getByRole('dialog').getByRole('combobox', { name: 'Văn bản này' }).click();
+    await page.getByRole('option', { name: 'Triển khai thực hiện' }).click();
+    await page.getByTestId('relation-target').fill('01 kl tw');
+    await page.getByRole('option', { name: /^01-KL\/TW/ }).click();
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã ghi nhận văn bản liên quan.').waitFor();
+    await page.getByTestId('relation-out').getByText('01-KL/TW').waitFor();
+    await page.getByTestId('relation-out').getByRole('link', { name: '01-KL/TW' }).click();
+    const relations = page.getByTestId('relations');
+    await relations.getByText('Được triển khai bởi').waitFor();
+    await relations.getByRole('link', { name: '02-KL/TU' }).waitFor();
+    await relations.getByText('Tiếp tục thực hiện').waitFor();
+    await relations.getByRole('link', { name: '05-CT/TW' }).waitFor();
+    await relations.getByText('Được đánh giá bởi').waitFor();
+    await relations.getByRole('link', { name: '499-BC/TU' }).waitFor();
+    await page.getByTestId('criteria').getByRole('cell', { name: 'TC1', exact: true }).waitFor();
+    await page.getByTestId('evaluations').getByText('Huyện ủy Ba Bể').first().waitFor();
+    await shot(page, 'directive-relations');
+  });
+
+  it('a district editor reports progress on a task of their district (sections and a figure)', async () => {
+    const page = await signIn('bientap.babe@lantoa.vn');
+    await page.getByRole('menuitem', { name: 'Nhiệm vụ' }).click();
+    await page.locator('input[name="q"]').fill('nguoi dung dau');
+    // The search applies after a pause: click the row once the list holds only it.
+    await page.getByText('1–1 trong số 1').waitFor();
+    await page.getByRole('cell', { name: /^Người đứng đầu cấp ủy/ }).click();
+    await page.waitForURL(/#\/tasks\/[^/]+\/show$/);
+    await page.getByTestId('report-progress').click();
+    await page.locator('input[name="title"]').fill('Báo cáo 6 tháng đầu năm 2026 của Huyện ủy Ba Bể');
+    await page.getByRole('combobox', { name: 'Kỳ báo cáo' }).click();
+    await page.getByRole('option', { name: 'Báo cáo 6 tháng' }).click();
+    await page.locator('input[name="periodFrom"]').fill('01/01/2026');
+    await page.locator('input[name="periodTo"]').fill('30/06/2026');
+    await page.locator('textarea[name="results"]').fill('Người đứng đầu các cấp ủy cơ sở nêu gương.\nCó 12 mô hình mới.');
+    await page.locator('textarea[name="shortcomings"]').fill('Một số chi bộ chưa sinh hoạt chuyên đề đều đặn.');
+    await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+    await page.locator('input[name="figures.0.name"]').fill('Mô hình học tập và làm theo Bác');
+    await page.locator('input[name="figures.0.value"]').fill('1234');
+    await page.locator('input[name="figures.0.unit"]').fill('mô hình');
+    await shot(page, 'report-create-editor');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByTestId('report-title').getByText('Báo cáo 6 tháng đầu năm 2026 của Huyện ủy Ba Bể').waitFor();
+    await page.getByTestId('report-figures').getByText('1.234').waitFor();
+    await page.getByTestId('section-results').getByText('Có 12 mô hình mới.', { exact: false }).waitFor();
+    await shot(page, 'report-show-editor');
+    const { progressReports } = await api<{ progressReports: { nodes: { reportingOrganization: { name: string }; task: { title: string }; figures: { value: number; unit: string }[] }[] } }>(
+      'admin@lantoa.vn',
+      '{ progressReports(filter: { q: "6 thang dau nam 2026" }) { nodes { reportingOrganization { name } task { title } figures { value unit } } } }',
+    );
+    expect(progressReports.nodes).toEqual([
+      { reportingOrganization: { name: 'Huyện ủy Ba Bể' }, task: { title: expect.stringMatching(/^Người đứng đầu cấp ủy/) }, figures: [{ value: 1234, unit: 'mô hình' }] },
+    ]);
+  });
+
+  it('the task list shows the overdue demo tasks first, with red chips; the dashboard charts tasks per district', async () => {
+    const { tasks } = await api<{ tasks: { totalCount: number; nodes: { title: string }[] } }>('admin@lantoa.vn', '{ tasks(first: 50, filter: { deadlineStatus: OPEN_OVERDUE }) { totalCount nodes { title } } }');
+    expect(tasks.totalCount).toBeGreaterThanOrEqual(3);
+    const page = await signIn('xem@lantoa.vn');
+    await page.getByTestId('task-stats').getByText('Huyện ủy Ba Bể').waitFor();
+    await shot(page, 'dashboard-task-stats');
+    await page.getByRole('menuitem', { name: 'Nhiệm vụ' }).click();
+    const chips = page.getByTestId('task-list').getByTestId('deadline-chip');
+    await chips.first().waitFor();
+    const statuses = await chips.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    const overdue = statuses.filter((s) => s === 'OPEN_OVERDUE').length;
+    expect(overdue).toBe(tasks.totalCount);
+    expect(statuses.slice(0, overdue).every((s) => s === 'OPEN_OVERDUE')).toBe(true);
+    expect(statuses.slice(overdue)).not.toContain('OPEN_OVERDUE');
+    await expect(page.getByTestId('task-list').getByText('Quá hạn', { exact: true }).count()).resolves.toBe(overdue);
+    // A viewer reads but does not create.
+    expect(await page.getByRole('link', { name: 'Tạo mới' }).count()).toBe(0);
+    await shot(page, 'tasks-overdue-first');
+  });
+});
