@@ -258,7 +258,8 @@ describe('attachments', () => {
   });
 });
 
-describe('scheduled publication', () => {
+// Waits for real time to pass (publication times a few seconds ahead): more than the default 30 s on a busy machine.
+describe('scheduled publication', { timeout: 90_000 }, () => {
   const approvedFor = async (title: string, publishAt: Date) => {
     const { createMediaItem: item } = await ok('pressEditor', CREATE, { i: draft(title) });
     await ok('pressEditor', TRANSITION, { id: item.id, a: 'SUBMIT' });
@@ -287,13 +288,14 @@ describe('scheduled publication', () => {
     const first = s.subgraphs.media!;
     const port = String(first.config.PORT === 0 ? new URL(first.url).port : first.config.PORT);
     const rescheduled = await approvedFor('Bài hẹn giờ rồi dời lịch', new Date(Date.now() + 60_000));
-    const dueWhileDown = await approvedFor('Bài hẹn giờ khi máy chủ tắt', new Date(Date.now() + 1500));
-    const later = new Date(Date.now() + 2500);
+    const dueAt = new Date(Date.now() + 4000); // margins for a busy machine: approving must still be before the time
+    const dueWhileDown = await approvedFor('Bài hẹn giờ khi máy chủ tắt', dueAt);
+    const later = new Date(dueAt.getTime() + 500);
     await ok('pressEditor', TRANSITION, { id: rescheduled, a: 'SCHEDULE', at: later.toISOString() });
     expect((await rows(`select count(*)::int as n from graphile_worker.jobs where key = $1`, [rescheduled]))[0].n).toBe(1);
 
     await first.stop();
-    await wait(3000); // both come due while no worker runs
+    await wait(later.getTime() - Date.now() + 500); // both come due while no worker runs
     expect((await statusOf(dueWhileDown)).status).toBe('APPROVED');
     const restarted = await startSubgraph(media, envOf(first, port));
     s.subgraphs.media = restarted;
@@ -311,7 +313,7 @@ describe('scheduled publication', () => {
   it('with two replicas on the same database, each scheduled item is published exactly once', async () => {
     const second = await startSubgraph(media, envOf(s.subgraphs.media!, '0'));
     extra.push(second);
-    const at = new Date(Date.now() + 2000);
+    const at = new Date(Date.now() + 5000);
     const ids = await Promise.all(Array.from({ length: 6 }, (_, i) => approvedFor(`Bài hẹn giờ số ${i + 1}`, at)));
     // One taken back before its time: the queue must not publish it.
     await ok('pressEditor', TRANSITION, { id: ids[5], a: 'SCHEDULE' });
