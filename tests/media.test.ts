@@ -13,6 +13,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateExemplars } from '../services/exemplars/src/testing/generate.js';
 import { generateMediaItems } from '../services/media/src/testing/generate.js';
+import { publishScheduled } from '../services/media/src/modules/item/publication.js';
 import { subgraph as media } from '../services/media/src/subgraph.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -308,6 +309,17 @@ describe('scheduled publication', { timeout: 90_000 }, () => {
     const read = await ok('viewer', 'query($id: ID!) { mediaItem(id: $id) { status publishedAt timeline { action actorName } } }', { id: dueWhileDown });
     expect(read.mediaItem.status).toBe('PUBLISHED');
     expect(read.mediaItem.timeline.at(-1)).toEqual({ action: 'SCHEDULED_PUBLISH', actorName: 'scheduled publication' });
+  });
+
+  it('a job run twice at once, or for a version changed since, publishes at most once', async () => {
+    const id = await approvedFor('Bài chạy trùng hai lần', new Date(Date.now() + 3_600_000));
+    const { version } = (await rows('select version from media.media_item where id = $1', [id]))[0];
+    const orm = s.subgraphs.media!.orm;
+    expect(await publishScheduled(orm, { id, version: version - 1 })).toBe(false);
+    const results = await Promise.all([publishScheduled(orm, { id, version }), publishScheduled(orm, { id, version })]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await publicationsOf(id)).toBe(1);
+    expect((await statusOf(id)).status).toBe('PUBLISHED');
   });
 
   it('with two replicas on the same database, each scheduled item is published exactly once', async () => {
