@@ -76,7 +76,7 @@ async function signIn(email: string): Promise<Page> {
   return page;
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}exemplars-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `${SHOTS}exemplars-${name}.png`, fullPage });
 
 /** Fills the create form up to the save button. */
 async function fillCreate(page: Page, name: string) {
@@ -150,7 +150,7 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     await dialog.getByText('Đăng ký').waitFor();
     // The dialog fades in: the picture waits for it to be fully shown.
     await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid="duplicate-dialog"] .MuiDialog-paper')!).opacity === '1');
-    await shot(page, 'duplicate-warning');
+    await shot(page, 'duplicate-warning', false);
     await dialog.getByRole('link', { name: 'Mở' }).click();
     await page.waitForURL(new RegExp(`exemplars/${exemplarId}/show`));
     const count = await api<{ exemplars: { totalCount: number } }>('bientap.babe@lantoa.vn', '{ exemplars(filter: { q: "tu sach nhan ai" }) { totalCount } }');
@@ -226,6 +226,34 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     await shot(page, 'verified-timeline');
   });
 
+  it('communications staff filter the list by district with its subtree, field, step and year', async () => {
+    const page = await signIn('kiemduyet.babe@lantoa.vn');
+    await page.getByRole('menuitem', { name: 'Điển hình', exact: true }).click();
+    const list = page.getByTestId('exemplar-list');
+    await list.waitFor();
+    await page.getByTestId('exemplar-org-filter').fill('huyen uy ba be');
+    await page.getByRole('option', { name: 'Huyện ủy Ba Bể', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Lĩnh vực' }).click();
+    await page.getByRole('option', { name: 'Xây dựng Đảng', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox', { name: 'Bước' }).click();
+    await page.getByRole('option', { name: 'Biểu dương', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.locator('input[name="honouredInYear"]').fill('2024');
+    // Typed filters apply after a pause: wait until the year is in the list's URL.
+    const filterOf = () => page.evaluate(() => JSON.parse(new URLSearchParams(location.hash.split('?')[1]).get('filter') ?? '{}') as Record<string, unknown>);
+    await expect.poll(filterOf).toMatchObject({ honouredInYear: 2024, statuses: ['RECOGNISED'], fields: ['PARTY_BUILDING'], includeDescendants: true });
+    // Chi bộ thôn Bản Cám belongs to Đảng ủy xã Nam Mẫu, below Ba Bể: found with the subtree only.
+    const banCam = list.getByRole('cell', { name: 'Chi bộ thôn Bản Cám nêu gương trong học tập và làm theo Bác' });
+    await banCam.waitFor();
+    await list.getByText('Đảng ủy xã Nam Mẫu').first().waitFor();
+    await shot(page, 'list-filtered', false); // the viewport: a full-page picture slides the fixed app bar over the filters
+    // The box follows the list's filter (in the URL), so it turns off a moment after the click.
+    await page.getByLabel('Gồm cả đơn vị trực thuộc').click();
+    await banCam.waitFor({ state: 'detached' });
+    expect(await filterOf()).toMatchObject({ includeDescendants: false, honouredInYear: 2024 });
+  });
+
   it('the dashboard shows the 1.567 of the review period and draws the chart by district and year', async () => {
     const page = await signIn('admin@lantoa.vn');
     await page.getByTestId('exemplar-review-count').getByText('1.567', { exact: true }).waitFor();
@@ -239,5 +267,12 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     await page.getByRole('menuitem', { name: 'Thẩm quyền khen thưởng' }).click();
     await page.getByTestId('authority-table').getByText('Bằng khen của Chủ tịch UBND cấp tỉnh', { exact: false }).waitFor();
     await shot(page, 'authorities');
+
+    // Commendations are found by decision number in any spelling; movements are listed.
+    await page.getByRole('menuitem', { name: 'Khen thưởng', exact: true }).click();
+    await page.locator('input[name="q"]').fill('1436 qd ubnd');
+    await page.getByTestId('commendation-list').getByText('Chuyến xe không đồng đưa bệnh nhân nghèo đi viện').waitFor();
+    await page.getByRole('menuitem', { name: 'Phong trào thi đua' }).click();
+    await page.getByTestId('movement-list').getByText('Phong trào thi đua học tập và làm theo tư tưởng', { exact: false }).waitFor();
   });
 });
