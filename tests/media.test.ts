@@ -232,6 +232,10 @@ describe('bad input', () => {
       url: 'https://baobackan.vn/bai-thu',
       views: 10,
     });
+    const readOn = (await rows('select reach_read_on::text as d from media.media_item where id = $1', [published.id]))[0].d;
+    expect(readOn).toBe(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)); // today in the province
+    const future2 = new Date(Date.now() + 7 * 3600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+    expect(codeOf(await call('pressEditor', UPDATE, { id: published.id, i: { views: 11, reachReadOn: future2 } }))).toBe('BAD_USER_INPUT');
   });
 });
 

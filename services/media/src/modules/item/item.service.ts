@@ -229,9 +229,10 @@ export class MediaItemService {
       if (v != null && (v < 0 || v > MAX_REACH)) check.add(`input.${key}`, `must be between 0 and ${MAX_REACH} (got ${v}).`);
     }
     const today = todayInProvince();
-    let reachReadOn = input.reachReadOn ?? null;
+    // New figures without their day were read today; figures kept keep theirs.
+    const freshFigures = REACH.some((k) => given[k] != null) && given.reachReadOn === undefined;
+    const reachReadOn = freshFigures ? today : (input.reachReadOn ?? null);
     if (reachReadOn && reachReadOn > today) check.add('input.reachReadOn', `is in the future (today is ${today} in the province).`);
-    if (!reachReadOn && REACH.some((k) => given[k] != null)) reachReadOn = today;
     const status = current?.status ?? MediaStatus.DRAFT;
     const publishedAt = input.publishedAt ?? null;
     if (isPublished(status) && !publishedAt) check.add('input.publishedAt', 'cannot be cleared: the item is published.');
