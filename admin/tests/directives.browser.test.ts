@@ -115,7 +115,7 @@ describe('directives screens in Chromium', { timeout: 60_000 }, () => {
     await shot(page, 'directive-create');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByTestId('directive-number').getByText('02-KL/TU', { exact: true }).waitFor();
-    await page.getByText('số 02 - kl/tu').waitFor();
+    await page.getByText('số 02 - kl/tu', { exact: true }).waitFor();
     const { directives } = await api<{ directives: { nodes: { id: string; number: string; numberAsWritten: string; documentType: string }[] } }>(
       'admin@lantoa.vn',
       '{ directives(filter: { q: "02 kl tu" }) { nodes { id number numberAsWritten documentType } } }',
@@ -197,5 +197,28 @@ describe('directives screens in Chromium', { timeout: 60_000 }, () => {
     // A viewer reads but does not create.
     expect(await page.getByRole('link', { name: 'Tạo mới' }).count()).toBe(0);
     await shot(page, 'tasks-overdue-first');
+  });
+
+  it('a number already registered is refused naming the record, in Vietnamese; the task list reads in English too', async () => {
+    const page = await signIn('admin@lantoa.vn');
+    await page.goto(`${origin}/#/directives/create`);
+    await page.locator('input[name="number"]').fill('Số 01 - KL/TW');
+    await page.getByTestId('number-canonical').getByText('Sẽ lưu là: 01-KL/TW').waitFor();
+    await page.locator('textarea[name="title"]').fill('Kết luận đăng ký lại');
+    await page.locator('input[name="term"]').fill('XIII');
+    await page.locator('input[name="issuedOn"]').fill('18/05/2021');
+    await page.getByLabel('Cơ quan ban hành').fill('bo chinh tri');
+    await page.getByRole('option', { name: 'Bộ Chính trị', exact: true }).click();
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Số 01-KL/TW (XIII) đã có trong sổ văn bản', { exact: false }).waitFor();
+    await shot(page, 'directive-duplicate');
+    // The app bar hides while the form is scrolled: switch language from the top of another page.
+    await page.goto(`${origin}/#/tasks`);
+    await page.getByTestId('task-list').waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByTestId('task-list').getByText('Overdue', { exact: true }).first().waitFor();
+    await page.getByRole('columnheader', { name: 'Against deadline' }).waitFor();
+    await shot(page, 'tasks-english');
   });
 });

@@ -56,7 +56,7 @@ export function ChangesText(_: { label?: string }) {
   );
 }
 
-const RESOURCE_OF: Record<string, string> = { Organization: 'organizations', Person: 'people', Position: 'positions', User: 'users', ApiToken: 'apiTokens', Exemplar: 'exemplars', Commendation: 'commendations', Movement: 'movements' };
+const RESOURCE_OF: Record<string, string> = { Organization: 'organizations', Person: 'people', Position: 'positions', User: 'users', ApiToken: 'apiTokens', Exemplar: 'exemplars', Commendation: 'commendations', Movement: 'movements', Directive: 'directives', Task: 'tasks' };
 export const resourceOf = (entityType: string) => RESOURCE_OF[entityType] ?? entityType;
 
 /** The audit trail of the record in context, through its `history` field (admins, and reviewers in scope). */

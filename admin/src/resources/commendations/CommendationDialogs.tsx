@@ -5,6 +5,7 @@ import { checkIsoDate, vnToIso } from '../../components/DateInputs';
 import { OrganizationPicker, type OrgOption } from '../../components/OrganizationPicker';
 import type { LanToaDataProvider } from '../../dataProvider';
 import { REVOKE_COMMENDATION_DOCUMENT } from '../../graphql/registry-exemplars';
+import { checkNumber } from '../directives/number';
 import { BASES, FORMS } from '../exemplars/common';
 
 /** A field error of the API (a translation key from the client, or a sentence) as the user's language says it. */
@@ -31,6 +32,9 @@ export function AddCommendationDialog({ exemplarId, organization, open, onClose 
   const [busy, setBusy] = useState(false);
   const iso = vnToIso(day);
   const dayError = day.trim() ? checkIsoDate(iso) : undefined;
+  // The kit's parser, as the server runs it: the canonical number as the user types, or what is wrong.
+  const parsed = number.trim() ? checkNumber(number) : null;
+  const numberHelp = !parsed ? 'Số 1436/QĐ-UBND' : 'error' in parsed ? translate(parsed.error.key, parsed.error.args) : translate('lantoa.directive.canonical', { number: parsed.canonical });
 
   const submit = async () => {
     setBusy(true);
@@ -78,9 +82,9 @@ export function AddCommendationDialog({ exemplarId, organization, open, onClose 
             label={translate('resources.commendations.fields.decisionNumber')}
             value={number}
             onChange={(e) => setNumber(e.target.value)}
-            error={!!errors.decisionNumber}
-            helperText={errors.decisionNumber ? err('decisionNumber') : 'Số 1436/QĐ-UBND'}
-            slotProps={{ htmlInput: { 'data-testid': 'commendation-number' } }}
+            error={!!errors.decisionNumber || (!!parsed && 'error' in parsed)}
+            helperText={errors.decisionNumber ? err('decisionNumber') : numberHelp}
+            slotProps={{ htmlInput: { 'data-testid': 'commendation-number' }, formHelperText: { 'data-testid': 'commendation-number-help' } as object }}
           />
           <TextField
             label={translate('resources.commendations.fields.decidedOn')}
@@ -95,7 +99,7 @@ export function AddCommendationDialog({ exemplarId, organization, open, onClose 
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" onClick={submit} disabled={busy || !decider || !number.trim() || !iso || !!dayError} data-testid="commendation-save">
+        <Button variant="contained" onClick={submit} disabled={busy || !decider || !parsed || 'error' in parsed || !iso || !!dayError} data-testid="commendation-save">
           {translate('ra.action.save')}
         </Button>
       </DialogActions>
