@@ -216,7 +216,10 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     await page.getByRole('option', { name: 'Giấy khen', exact: true }).click();
     await page.getByTestId('commendation-decider').fill('huyen uy ba be');
     await page.getByRole('option', { name: 'Huyện ủy Ba Bể', exact: true }).click();
+    await page.getByTestId('commendation-number').fill('abc');
+    await dialog.getByText('không phải là số văn bản', { exact: false }).waitFor();
     await page.getByTestId('commendation-number').fill('Số 318-QĐ/HU');
+    await dialog.getByText('318-QĐ/HU', { exact: false }).waitFor();
     await page.getByTestId('commendation-day').fill('20/11/2025');
     await page.getByTestId('commendation-save').click();
     await page.getByText('Đã ghi nhận khen thưởng.').waitFor();
