@@ -250,6 +250,7 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     const banCam = list.getByRole('cell', { name: 'Chi bộ thôn Bản Cám nêu gương trong học tập và làm theo Bác' });
     await banCam.waitFor();
     await list.getByText('Đảng ủy xã Nam Mẫu').first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'list-filtered', false); // the viewport: a full-page picture slides the fixed app bar over the filters
     // The box follows the list's filter (in the URL), so it turns off a moment after the click.
     await page.getByLabel('Gồm cả đơn vị trực thuộc').click();
