@@ -45,11 +45,11 @@ function Fields() {
       <FormDataConsumer<{ number?: string; title?: string }>>{({ formData }) => <CanonicalNumber number={formData.number} title={formData.title} />}</FormDataConsumer>
       <TextInput source="title" validate={required()} fullWidth multiline />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' }}>
-        <SelectInput source="family" choices={enumChoices('family', FAMILIES)} emptyText="—" />
-        <SelectInput source="documentType" choices={enumChoices('doc_type', DOCUMENT_TYPES)} emptyText="—" />
-        <TextInput source="term" helperText="XIII, XII…" />
-        <VnDateInput source="issuedOn" validate={required()} />
-        <SelectInput source="status" choices={enumChoices('directive_status', ['IN_FORCE', 'EXPIRED'])} emptyText="—" />
+        <SelectInput source="family" fullWidth={false} choices={enumChoices('family', FAMILIES)} emptyText="—" />
+        <SelectInput source="documentType" fullWidth={false} choices={enumChoices('doc_type', DOCUMENT_TYPES)} emptyText="—" />
+        <TextInput source="term" fullWidth={false} helperText="XIII, XII…" />
+        <VnDateInput source="issuedOn" fullWidth={false} validate={required()} />
+        <SelectInput source="status" fullWidth={false} choices={enumChoices('directive_status', ['IN_FORCE', 'EXPIRED'])} emptyText="—" />
       </Box>
       <OrganizationInput source="issuerId" validate={required()} />
       <TextInput source="summary" fullWidth multiline minRows={3} />

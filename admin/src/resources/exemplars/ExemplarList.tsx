@@ -1,4 +1,4 @@
-import { Checkbox, Chip, FormControlLabel, Stack } from '@mui/material';
+import { Checkbox, Chip, CircularProgress, FormControlLabel, Stack } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
@@ -10,6 +10,7 @@ import {
   TextField,
   TopToolbar,
   useCanAccess,
+  useGetIdentity,
   useGetOne,
   useListContext,
   useTranslate,
@@ -91,10 +92,18 @@ export function StatusChip({ status }: { status: string }) {
   return <Chip size="small" color={STATUS_COLOR[status] ?? 'default'} label={translate(`lantoa.exemplar_status.${status}`)} data-testid="exemplar-status" />;
 }
 
+// Staff of a district or below start from their own subtree; provincial and central staff from everything they may see.
+const LOCAL_LEVELS = new Set(['DISTRICT', 'COMMUNE', 'GRASSROOTS']);
+
 /** The communications staff's home: exemplars filtered by organization (with its subtree), kind, field, step and year. */
 export function ExemplarList() {
+  const { identity, isPending } = useGetIdentity();
+  const own = identity?.organizationId as string | undefined;
+  const { data: org, isPending: orgPending } = useGetOne('organizations', { id: own! }, { enabled: !!own });
+  if (isPending || (own && orgPending)) return <CircularProgress size={24} sx={{ m: 2 }} />;
+  const defaults = own && org && LOCAL_LEVELS.has(org.level) ? { organizationId: own, includeDescendants: true } : {};
   return (
-    <List filters={exemplarFilters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />} perPage={25}>
+    <List filters={exemplarFilters} filterDefaultValues={defaults} sort={{ field: 'createdAt', order: 'DESC' }} actions={<ListActions />} perPage={25}>
       <Datagrid rowClick="show" bulkActionButtons={false} data-testid="exemplar-list">
         <TextField source="name" />
         <EnumText source="kind" group="exemplar_kind" sortable={false} />

@@ -20,7 +20,7 @@ interface TimelineStep {
 
 type ExemplarRecord = { id: string; name: string; version: number; status: string; allowedActions: string[]; timeline: TimelineStep[] };
 
-/** The lifecycle so far, oldest step first: what, the day it counts for, who and why. Nothing here is clickable. */
+/** The lifecycle so far, oldest step first: the status each step reached, the day it counts for, who and why. Nothing here is clickable. */
 export function Timeline() {
   const record = useRecordContext<ExemplarRecord>();
   const translate = useTranslate();
@@ -30,11 +30,11 @@ export function Timeline() {
       {record.timeline.map((s) => (
         <Step key={s.id} completed expanded data-testid={`timeline-${s.action}`}>
           <StepLabel error={s.toStatus === 'REJECTED' || s.toStatus === 'REVOKED'}>
-            <b>{translate(`lantoa.exemplar_action.${s.action}`, { _: s.action })}</b> · {formatDate(s.onDay)}
+            <b>{translate(`lantoa.exemplar_status.${s.toStatus}`)}</b> · {formatDate(s.onDay)}
           </StepLabel>
           <StepContent>
             <Typography variant="body2" color="text.secondary">
-              {translate(`lantoa.exemplar_status.${s.toStatus}`)} · {formatDateTime(s.occurredAt)} {s.actorName ? translate('lantoa.exemplar.by', { name: s.actorName }) : ''}
+              {formatDateTime(s.occurredAt)} {s.actorName ? translate('lantoa.exemplar.by', { name: s.actorName }) : ''}
             </Typography>
             {s.note && <Typography variant="body2">{s.note}</Typography>}
           </StepContent>

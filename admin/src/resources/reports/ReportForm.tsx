@@ -45,19 +45,19 @@ function Fields({ creating }: { creating?: boolean }) {
         </>
       )}
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <SelectInput source="periodKind" choices={enumChoices('period_kind', PERIOD_KINDS)} validate={required()} />
-        <VnDateInput source="periodFrom" validate={required()} />
-        <VnDateInput source="periodTo" validate={required()} />
-        <VnDateInput source="submittedOn" />
+        <SelectInput source="periodKind" fullWidth={false} choices={enumChoices('period_kind', PERIOD_KINDS)} validate={required()} />
+        <VnDateInput source="periodFrom" fullWidth={false} validate={required()} />
+        <VnDateInput source="periodTo" fullWidth={false} validate={required()} />
+        <VnDateInput source="submittedOn" fullWidth={false} />
       </Box>
       {REPORT_SECTIONS.map((s) => (
         <TextInput key={s} source={s} fullWidth multiline minRows={3} />
       ))}
       <ArrayInput source="figures">
         <SimpleFormIterator inline disableReordering data-testid="figures">
-          <TextInput source="name" label="lantoa.report.figure_name" validate={required()} sx={{ minWidth: 360 }} helperText={false} />
-          <NumberInput source="value" label="lantoa.report.figure_value" validate={required()} helperText={false} />
-          <TextInput source="unit" label="lantoa.report.figure_unit" helperText={false} />
+          <TextInput source="name" label="lantoa.report.figure_name" validate={required()} fullWidth={false} sx={{ minWidth: 420 }} helperText={false} />
+          <NumberInput source="value" fullWidth={false} label="lantoa.report.figure_value" validate={required()} helperText={false} />
+          <TextInput source="unit" fullWidth={false} label="lantoa.report.figure_unit" helperText={false} />
         </SimpleFormIterator>
       </ArrayInput>
     </>

@@ -17,9 +17,9 @@ function Fields() {
         <AutocompleteArrayInput optionText="name" filterToQuery={(q: string) => ({ q })} fullWidth />
       </ReferenceArrayInput>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <VnDateInput source="dueOn" validate={required()} />
-        <SelectInput source="status" choices={enumChoices('task_status', TASK_STATUSES)} emptyText="—" />
-        <VnDateInput source="completedOn" />
+        <VnDateInput source="dueOn" fullWidth={false} validate={required()} />
+        <SelectInput source="status" fullWidth={false} choices={enumChoices('task_status', TASK_STATUSES)} emptyText="—" />
+        <VnDateInput source="completedOn" fullWidth={false} />
       </Box>
     </>
   );

@@ -10,7 +10,7 @@ type Task = { id: string; title: string; group: string; status: string; deadline
 
 export const taskFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="deadlineStatus" source="deadlineStatus" choices={enumChoices('deadline', DEADLINE_STATUSES)} alwaysOn />,
+  <SelectInput key="deadlineStatus" source="deadlineStatus" choices={enumChoices('deadline', DEADLINE_STATUSES)} alwaysOn sx={{ minWidth: 240 }} />,
   <SelectInput key="status" source="status" choices={enumChoices('task_status', TASK_STATUSES)} />,
   <SelectInput key="group" source="group" choices={enumChoices('task_group', TASK_GROUPS)} />,
   <OrganizationInput key="organizationId" source="organizationId" fullWidth={false} />,

@@ -101,8 +101,8 @@ function Fields() {
       <TextInput source="description" fullWidth multiline minRows={3} />
       <OrganizationInput source="issuerId" validate={required()} />
       <Box sx={{ display: 'flex', gap: 2 }}>
-        <NumberInput source="yearFrom" validate={required()} />
-        <NumberInput source="yearTo" validate={required()} />
+        <NumberInput source="yearFrom" fullWidth={false} validate={required()} />
+        <NumberInput source="yearTo" fullWidth={false} validate={required()} />
       </Box>
       <DirectiveInput source="basisDirectiveId" />
     </>
