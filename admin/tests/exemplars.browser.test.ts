@@ -203,7 +203,7 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     for (const [step, label] of [
       ['REGISTER', 'Đăng ký'],
       ['PROPOSE', 'Đề xuất'],
-      ['VERIFY', 'Xác minh'],
+      ['VERIFY', 'Đã xác minh'],
     ])
       await timeline.getByTestId(`timeline-${step}`).getByText(label, { exact: true }).waitFor();
     await timeline.getByText('bientap.babe@lantoa.vn', { exact: false }).first().waitFor();
@@ -234,6 +234,8 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     await page.getByRole('menuitem', { name: 'Điển hình', exact: true }).click();
     const list = page.getByTestId('exemplar-list');
     await list.waitFor();
+    // A district's staff start from their own district, with its subtree.
+    await expect.poll(() => page.getByTestId('exemplar-org-filter').inputValue()).toBe('Huyện ủy Ba Bể');
     await page.getByTestId('exemplar-org-filter').fill('huyen uy ba be');
     await page.getByRole('option', { name: 'Huyện ủy Ba Bể', exact: true }).click();
     await page.getByRole('combobox', { name: 'Lĩnh vực' }).click();
@@ -278,5 +280,15 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     await page.getByTestId('commendation-list').getByText('Chuyến xe không đồng đưa bệnh nhân nghèo đi viện').waitFor();
     await page.getByRole('menuitem', { name: 'Phong trào thi đua' }).click();
     await page.getByTestId('movement-list').getByText('Phong trào thi đua học tập và làm theo tư tưởng', { exact: false }).waitFor();
+
+    // In English: the show page's lifecycle and the steps the admin may take now (the exemplar is AWARDED).
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.goto(`${origin}/#/exemplars/${exemplarId}/show`);
+    await page.getByText('Lifecycle', { exact: true }).waitFor();
+    await page.getByTestId('next-steps').getByRole('button', { name: 'Publicise' }).waitFor();
+    await page.getByTestId('timeline-VERIFY').getByText('Verified', { exact: true }).waitFor();
+    await page.getByTestId('commendations').getByText('Certificate of commendation').waitFor();
+    await shot(page, 'show-english');
   });
 });
