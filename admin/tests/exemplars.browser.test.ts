@@ -115,7 +115,7 @@ afterAll(async () => {
 });
 
 describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
-  it('an editor creates an exemplar, drops a photo on it, gets the duplicate warning creating it again, and proposes it', async () => {
+  it('an editor creates an exemplar, drops a photo on it, gets the duplicate warning creating it again, proposes it and edits its story (kept safe)', async () => {
     const page = await signIn('bientap.babe@lantoa.vn');
     await fillCreate(page, NAME);
     await page.getByRole('button', { name: 'Lưu' }).click();
@@ -168,6 +168,15 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     await page.getByTestId('exemplar-status').getByText('Đề xuất').waitFor();
     expect(await steps.getByRole('button').count()).toBe(0);
     await shot(page, 'proposed');
+
+    // The story is rich text, kept safe by the server: the markup stays, the script does not.
+    await page.getByRole('link', { name: 'Sửa' }).click();
+    await page.locator('textarea[name="story"]').fill('<p>Mở cửa <b>sáng thứ Bảy</b> hằng tuần.</p><script>window.hacked = 1</script>');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã cập nhật').waitFor();
+    await page.locator('.story b', { hasText: 'sáng thứ Bảy' }).waitFor();
+    expect(await page.locator('.story script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined();
   });
 
   it('a reviewer outside Ba Bể cannot verify it; the district’s reviewer can, and the timeline shows each step', async () => {
