@@ -352,6 +352,24 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
     await shot(page, 'tree');
   });
 
+  it('finds a deleted organization under the "Đã xóa" filter and restores it from the list', async () => {
+    const { createOrganization: made } = await api<{ createOrganization: { id: string } }>(
+      'admin@lantoa.vn',
+      'mutation { createOrganization(input: { name: "Chi bộ thôn Khuổi Luông", type: PARTY_CELL, level: GRASSROOTS }) { id } }',
+    );
+    await api('admin@lantoa.vn', 'mutation($id: ID!) { deleteOrganization(id: $id) { id } }', { id: made.id });
+    const page = await signIn('admin@lantoa.vn');
+    const filter = encodeURIComponent(JSON.stringify({ q: 'khuoi luong', deleted: true }));
+    await page.goto(`${origin}/#/organizations?filter=${filter}`);
+    const row = page.getByTestId('organization-list').locator('tbody tr', { hasText: 'Chi bộ thôn Khuổi Luông' });
+    await row.waitFor();
+    await shot(page, 'deleted-filter');
+    await row.getByRole('button', { name: 'Khôi phục' }).click();
+    await page.getByText('Đã khôi phục bản ghi.').waitFor();
+    const { organization } = await api<{ organization: { deletedAt: string | null } | null }>('admin@lantoa.vn', 'query($id: ID!) { organization(id: $id) { deletedAt } }', { id: made.id });
+    expect(organization).toEqual({ deletedAt: null });
+  });
+
   it('measures the first render of the organizations list over 10,521 generated organizations', async () => {
     const page = await signIn('xem@lantoa.vn');
     const filter = encodeURIComponent(JSON.stringify({ parentId: bigTreeRoot, includeDescendants: true }));

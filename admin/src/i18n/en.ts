@@ -10,6 +10,7 @@ const en: TranslationMessages = {
     organizations: {
       name: 'Organization |||| Organizations',
       fields: {
+        deleted: 'Deleted',
         name: 'Name',
         shortName: 'Short name',
         docAbbr: 'Document code',
@@ -34,6 +35,7 @@ const en: TranslationMessages = {
     people: {
       name: 'Person |||| People',
       fields: {
+        deleted: 'Deleted',
         fullName: 'Full name',
         familyName: 'Family name',
         middleName: 'Middle name',
@@ -61,6 +63,7 @@ const en: TranslationMessages = {
     users: {
       name: 'User |||| Users',
       fields: {
+        deleted: 'Deleted',
         email: 'E-mail',
         displayName: 'Display name',
         organizationId: 'Organization',

@@ -197,6 +197,7 @@ const vi: TranslationMessages = {
     organizations: {
       name: 'Tổ chức |||| Tổ chức',
       fields: {
+        deleted: 'Đã xóa',
         name: 'Tên',
         shortName: 'Tên ngắn',
         docAbbr: 'Ký hiệu văn bản',
@@ -221,6 +222,7 @@ const vi: TranslationMessages = {
     people: {
       name: 'Cá nhân |||| Cá nhân',
       fields: {
+        deleted: 'Đã xóa',
         fullName: 'Họ và tên',
         familyName: 'Họ',
         middleName: 'Tên đệm',
@@ -248,6 +250,7 @@ const vi: TranslationMessages = {
     users: {
       name: 'Người dùng |||| Người dùng',
       fields: {
+        deleted: 'Đã xóa',
         email: 'Thư điện tử',
         displayName: 'Tên hiển thị',
         organizationId: 'Tổ chức',

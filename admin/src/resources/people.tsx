@@ -1,9 +1,11 @@
 import { Typography } from '@mui/material';
+import { RestoreButton, showUnlessDeleted } from '../components/RestoreButton';
 import {
   AutocompleteInput,
   BulkDeleteButton,
   Create,
   CreateButton,
+  BooleanInput,
   Datagrid,
   EditButton,
   FilterButton,
@@ -39,6 +41,7 @@ const filters = [
     <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} />
   </ReferenceInput>,
   <VnDateInput key="activeOn" source="activeOn" />,
+  <BooleanInput key="deleted" source="deleted" />,
 ];
 
 const csv = (t: (k: string) => string) => [
@@ -66,10 +69,11 @@ export function PersonList() {
   const { canAccess: canDelete } = useCanAccess({ resource: 'people', action: 'delete' });
   return (
     <List filters={filters} sort={{ field: 'fullName', order: 'ASC' }} actions={<ListActions />}>
-      <Datagrid rowClick="show" bulkActionButtons={canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}>
+      <Datagrid rowClick={showUnlessDeleted} bulkActionButtons={canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}>
         <TextField source="fullName" />
         <TextField source="phone" emptyText="—" sortable={false} />
         <TextField source="email" emptyText="—" sortable={false} />
+        <RestoreButton />
       </Datagrid>
     </List>
   );

@@ -22,6 +22,7 @@ import {
   required,
 } from 'react-admin';
 import { ConflictAwareEdit, ConflictDialog } from '../components/Conflict';
+import { RestoreButton } from '../components/RestoreButton';
 import { ExportCsvButton } from '../components/ExportCsvButton';
 import { DateTimeText, EnumText, enumChoices, OrgLink, ROLES } from '../components/fields';
 import { RecordHistory } from '../components/History';
@@ -32,6 +33,7 @@ const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="role" source="role" choices={enumChoices('role', ROLES)} />,
   <BooleanInput key="active" source="active" />,
+  <BooleanInput key="deleted" source="deleted" />,
   <ReferenceInput key="org" source="organizationId" reference="organizations">
     <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} />
   </ReferenceInput>,
@@ -58,13 +60,14 @@ export function UserList() {
         </TopToolbar>
       }
     >
-      <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <Datagrid rowClick={(_id, _r, u) => (u.deletedAt ? false : 'edit')} bulkActionButtons={false}>
         <TextField source="displayName" />
         <TextField source="email" />
         <OrgLink source="organization" label="resources.users.fields.organizationId" sortable={false} />
         <EnumText source="roles" group="role" sortable={false} />
         <BooleanField source="active" sortable={false} />
         <DateTimeText source="lastSignInAt" sortable={false} />
+        <RestoreButton />
       </Datagrid>
     </List>
   );

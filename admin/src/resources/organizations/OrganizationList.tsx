@@ -18,6 +18,7 @@ import { ExportCsvButton } from '../../components/ExportCsvButton';
 import { DateText, EnumText, enumChoices, LEVELS, NumberText, OrgLink, TYPES } from '../../components/fields';
 import type { CsvColumn } from '../../csv';
 import { formatDate } from '../../format';
+import { RestoreButton, showUnlessDeleted } from '../../components/RestoreButton';
 
 type Org = { id: string; name: string; shortName?: string; docAbbr?: string; level: string; type: string; parent?: { name: string } | null; validFrom?: string; validTo?: string };
 
@@ -31,6 +32,7 @@ export const organizationFilters = [
   <BooleanInput key="includeDescendants" source="includeDescendants" />,
   <BooleanInput key="rootsOnly" source="rootsOnly" />,
   <VnDateInput key="activeOn" source="activeOn" />,
+  <BooleanInput key="deleted" source="deleted" />,
 ];
 
 export const organizationCsv = (t: (k: string) => string): CsvColumn<Org>[] => [
@@ -61,7 +63,7 @@ export function OrganizationList() {
   const { canAccess: canDelete } = useCanAccess({ resource: 'organizations', action: 'delete' });
   return (
     <List filters={organizationFilters} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />} perPage={25}>
-      <Datagrid rowClick="show" bulkActionButtons={canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false} data-testid="organization-list">
+      <Datagrid rowClick={showUnlessDeleted} bulkActionButtons={canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false} data-testid="organization-list">
         <TextField source="name" />
         <TextField source="shortName" emptyText="—" sortable={false} />
         <EnumText source="level" group="level" sortable={false} />
@@ -70,6 +72,7 @@ export function OrganizationList() {
         <NumberText source="descendantCount" sortable={false} />
         <DateText source="validFrom" sortable={false} />
         <DateText source="validTo" sortable={false} />
+        <RestoreButton />
       </Datagrid>
     </List>
   );
