@@ -235,6 +235,8 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     await page.getByTestId('commendations').getByText('318-QĐ/HU', { exact: true }).waitFor();
     await page.getByTestId('exemplar-status').getByText('Khen thưởng').waitFor();
     await page.getByTestId('timeline-AWARD').waitFor();
+    // The record's audit history names the steps in Vietnamese too.
+    await page.getByTestId('history').getByText('Đã xác minh → Khen thưởng', { exact: false }).waitFor();
     await shot(page, 'verified-timeline');
   });
 

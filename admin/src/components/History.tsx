@@ -12,6 +12,8 @@ interface Change {
 // Enum fields shown through their translations (lantoa.<group>.<VALUE>).
 const ENUM_GROUP: Record<string, string> = { type: 'type', level: 'level', kind: 'succession', roles: 'role', scopes: 'scope' };
 const ORG_REFERENCES = new Set(['parentId', 'organizationId', 'fromId', 'toId']);
+// Where one entity's field of the same name holds another enum.
+const ENUM_GROUP_OF: Record<string, Record<string, string>> = { Exemplar: { kind: 'exemplar_kind', field: 'exemplar_field', status: 'exemplar_status' }, Commendation: { form: 'commendation_form', basis: 'commendation_basis', status: 'commendation_status' } };
 
 /** The name of a referenced organization (lookups of one page are batched into one getMany). */
 function OrgName({ id }: { id: string }) {
@@ -20,10 +22,10 @@ function OrgName({ id }: { id: string }) {
 }
 
 /** A changed value as a person reads it: translated enums, dd/MM/yyyy dates, organization names. */
-function Value({ field, v }: { field: string; v: unknown }) {
+function Value({ field, v, entity }: { field: string; v: unknown; entity?: string }) {
   const translate = useTranslate();
   if (v == null || v === '') return <>—</>;
-  const group = ENUM_GROUP[field];
+  const group = (entity && ENUM_GROUP_OF[entity]?.[field]) ?? ENUM_GROUP[field];
   if (group) return <>{(Array.isArray(v) ? v : [v]).map((x) => translate(`lantoa.${group}.${x}`, { _: String(x) })).join(', ')}</>;
   if (ORG_REFERENCES.has(field) && typeof v === 'string') return <OrgName id={v} />;
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return <>{formatDate(v)}</>;
@@ -47,7 +49,7 @@ export function ChangesText(_: { label?: string }) {
               <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>
                 {translate(`resources.${resourceOf(e.entityType)}.fields.${c.field}`, { _: c.field })}
               </Typography>
-              : <Value field={c.field} v={c.before} /> → <Value field={c.field} v={c.after} />
+              : <Value field={c.field} v={c.before} entity={e.entityType} /> → <Value field={c.field} v={c.after} entity={e.entityType} />
             </li>
           ))}
         </Box>
