@@ -40,7 +40,10 @@ export async function buildConsole(): Promise<void> {
 
 /** Whether admin/dist is missing or older than any source file of the console. */
 export async function consoleBuildIsStale(): Promise<boolean> {
-  const built = await stat(join(DIST, 'index.html')).then((s) => s.mtimeMs, () => 0);
+  const built = await stat(join(DIST, 'index.html')).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
   if (!built) return true;
   const newest = async (path: string): Promise<number> => {
     const s = await stat(path);
@@ -66,7 +69,12 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
       root: ROOT,
       configFile: join(ROOT, 'vite.config.ts'),
       logLevel: 'warn',
-      server: { host, port: opts.port, strictPort: opts.port !== 0, proxy: Object.fromEntries(['/graphql', '/uploads', '/files'].map((p) => [p, { target: target.origin, changeOrigin: true }])) },
+      server: {
+        host,
+        port: opts.port,
+        strictPort: opts.port !== 0,
+        proxy: Object.fromEntries(['/graphql', '/uploads', '/files'].map((p) => [p, { target: target.origin, changeOrigin: true }])),
+      },
     });
     await server.listen();
     const url = server.resolvedUrls?.local[0] ?? `http://${host}:${opts.port}/`;
@@ -126,9 +134,19 @@ const TYPES: Record<string, string> = {
 async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse) {
   const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
   let file = join(DIST, path);
-  if (!file.startsWith(DIST + sep) || !(await stat(file).then((s) => s.isFile(), () => false))) file = join(DIST, 'index.html');
+  if (
+    !file.startsWith(DIST + sep) ||
+    !(await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    file = join(DIST, 'index.html');
   const body = await readFile(file);
   const hashed = file.includes(`${sep}assets${sep}`);
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' });
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
   res.end(body);
 }

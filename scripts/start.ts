@@ -66,7 +66,11 @@ const giveUp = (why: string): void => void (stopping || shutdown(1, `${why}; sto
 const supervision = { say, stopping: () => stopping !== undefined, giveUp };
 
 async function assertPortsFree(cfg: LauncherConfig): Promise<void> {
-  const wanted = [['GATEWAY_PORT', cfg.gatewayPort] as const, ['CONSOLE_PORT', cfg.consolePort] as const, ...cfg.subgraphs.map((s) => [portVarOf(s), s.port] as const)];
+  const wanted = [
+    ['GATEWAY_PORT', cfg.gatewayPort] as const,
+    ['CONSOLE_PORT', cfg.consolePort] as const,
+    ...cfg.subgraphs.map((s) => [portVarOf(s), s.port] as const),
+  ];
   for (const [name, port] of wanted) {
     if (!(await isPortFree(port, reachableHost(cfg.host)))) {
       throw new LauncherError(`Port ${port} (${name}) is already in use; stop what listens there or set ${name} to a free port.`);

@@ -51,15 +51,39 @@ export function App() {
       requireAuth
       disableTelemetry
     >
-      <Resource name="organizations" icon={ApartmentIcon} list={OrganizationList} show={OrganizationShow} edit={OrganizationEdit} create={OrganizationCreate} recordRepresentation="name" />
+      <Resource
+        name="organizations"
+        icon={ApartmentIcon}
+        list={OrganizationList}
+        show={OrganizationShow}
+        edit={OrganizationEdit}
+        create={OrganizationCreate}
+        recordRepresentation="name"
+      />
       <Resource name="people" icon={PeopleIcon} list={PersonList} show={PersonShow} edit={PersonEdit} create={PersonCreate} recordRepresentation="fullName" />
       <Resource name="positions" recordRepresentation="title" />
       <Resource name="users" icon={ManageAccountsIcon} list={UserList} edit={UserEdit} create={UserCreate} recordRepresentation="displayName" />
       <Resource name="apiTokens" icon={KeyIcon} list={ApiTokenList} create={ApiTokenCreate} recordRepresentation="name" />
       <Resource name="auditEvents" icon={HistoryIcon} list={AuditEventList} />
-      <Resource name="directives" icon={D.DirectiveIcon} list={D.DirectiveList} show={D.DirectiveShow} edit={D.DirectiveEdit} create={D.DirectiveCreate} recordRepresentation="number" />
+      <Resource
+        name="directives"
+        icon={D.DirectiveIcon}
+        list={D.DirectiveList}
+        show={D.DirectiveShow}
+        edit={D.DirectiveEdit}
+        create={D.DirectiveCreate}
+        recordRepresentation="number"
+      />
       <Resource name="tasks" icon={D.TaskIcon} list={D.TaskList} show={D.TaskShow} edit={D.TaskEdit} create={D.TaskCreate} recordRepresentation="title" />
-      <Resource name="progressReports" icon={D.ReportIcon} list={D.ReportList} show={D.ReportShow} edit={D.ReportEdit} create={D.ReportCreate} recordRepresentation="title" />
+      <Resource
+        name="progressReports"
+        icon={D.ReportIcon}
+        list={D.ReportList}
+        show={D.ReportShow}
+        edit={D.ReportEdit}
+        create={D.ReportCreate}
+        recordRepresentation="title"
+      />
       <Resource name="themes" icon={D.ThemeIcon} list={D.ThemeList} show={D.ThemeShow} edit={D.ThemeEdit} create={D.ThemeCreate} recordRepresentation="title" />
       <Resource name="criteria" recordRepresentation="code" />
       <Resource name="evaluations" />

@@ -17,7 +17,9 @@ function useCounts(field: 'level' | 'type', values: readonly string[]) {
   const [counts, setCounts] = useState<{ key: string; count: number }[] | null>(null);
   useEffect(() => {
     const vars = Object.fromEntries(values.map((v, i) => [`v${i}`, v]));
-    void dataProvider.query<Record<string, { totalCount: number }>>(countsDocument(field, values), vars).then((data) => setCounts(values.map((v, i) => ({ key: v, count: data[`c${i}`]!.totalCount }))));
+    void dataProvider
+      .query<Record<string, { totalCount: number }>>(countsDocument(field, values), vars)
+      .then((data) => setCounts(values.map((v, i) => ({ key: v, count: data[`c${i}`]!.totalCount }))));
   }, [dataProvider, field, values]);
   return counts;
 }
@@ -32,7 +34,11 @@ function CountCard({ title, group, values, field }: { title: string; group: stri
         <Typography variant="h6">{translate(title)}</Typography>
         {counts ? (
           <Suspense fallback={<CircularProgress size={24} />}>
-            <BarChart data={counts.filter((c) => c.count > 0).map((c) => ({ label: translate(`lantoa.${group}.${c.key}`), value: c.count }))} seriesLabel={translate('lantoa.dashboard.count')} locale={locale} />
+            <BarChart
+              data={counts.filter((c) => c.count > 0).map((c) => ({ label: translate(`lantoa.${group}.${c.key}`), value: c.count }))}
+              seriesLabel={translate('lantoa.dashboard.count')}
+              locale={locale}
+            />
           </Suspense>
         ) : (
           <CircularProgress size={24} />
@@ -53,7 +59,12 @@ function RecentChanges() {
           <Typography variant="body2">
             {formatDateTime(e.occurredAt)} · {e.actorName ?? translate('lantoa.common.system')} · {translate(`lantoa.action.${e.action}`, { _: e.action })}{' '}
             {translate(`lantoa.entity.${e.entityType}`, { _: e.entityType })}
-            {e.changes?.length ? ` (${e.changes.filter((c: { field: string }) => c.field !== 'id').map((c: { field: string }) => translate(`resources.${resourceOf(e.entityType)}.fields.${c.field}`, { _: c.field })).join(', ')})` : ''}
+            {e.changes?.length
+              ? ` (${e.changes
+                  .filter((c: { field: string }) => c.field !== 'id')
+                  .map((c: { field: string }) => translate(`resources.${resourceOf(e.entityType)}.fields.${c.field}`, { _: c.field }))
+                  .join(', ')})`
+              : ''}
           </Typography>
         </li>
       ))}

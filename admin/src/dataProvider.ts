@@ -28,7 +28,8 @@ interface Connection<T = any> {
 /** The gateway limits aliases per document (MAX_ALIASES, 15 by default): bulk writes go in documents of this many. */
 export const BULK_CHUNK = 12;
 
-const chunks = <T>(items: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+const chunks = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
 /** Only the filter keys the API knows, without empty values (react-admin keeps cleared inputs as ''). */
 export function toFilter(resource: string, filter: Record<string, unknown> = {}): Record<string, unknown> | undefined {
@@ -84,7 +85,12 @@ export function createDataProvider(request: Request): LanToaDataProvider {
   const provider: LanToaDataProvider = {
     async getList(resource, { pagination, sort, filter }) {
       const { page: n = 1, perPage = 25 } = pagination ?? {};
-      const result = await page(resource, { first: perPage, offset: (n - 1) * perPage, filter: toFilter(resource, filter), orderBy: toOrderBy(resource, sort) });
+      const result = await page(resource, {
+        first: perPage,
+        offset: (n - 1) * perPage,
+        filter: toFilter(resource, filter),
+        orderBy: toOrderBy(resource, sort),
+      });
       return { data: result.nodes, total: result.totalCount };
     },
 
@@ -136,7 +142,8 @@ export function createDataProvider(request: Request): LanToaDataProvider {
       const u = def(resource).update!;
       const input = pick(data, u.fields, meta?.sendAll ? undefined : previousData);
       // The version the user saw; a stale one is refused with CONFLICT and nothing is overwritten.
-      const expectedVersion = (meta?.expectedVersion as number | undefined) ?? (previousData?.version as number | undefined) ?? (data.version as number | undefined);
+      const expectedVersion =
+        (meta?.expectedVersion as number | undefined) ?? (previousData?.version as number | undefined) ?? (data.version as number | undefined);
       const { record } = await request<{ record: RaRecord }>(updateDocument(resource), { id, input, expectedVersion });
       return { data: record as never };
     },

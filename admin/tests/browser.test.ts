@@ -32,7 +32,11 @@ async function api<T>(email: string, query: string, variables: Record<string, un
 }
 /** The id of the organization with exactly this name (searched without diacritics, as a user would type it). */
 const orgId = async (name: string) => {
-  const q = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  const q = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
   const { organizations } = await api<{ organizations: { nodes: { id: string; name: string }[] } }>(
     'admin@lantoa.vn',
     'query($q: String) { organizations(first: 50, filter: { q: $q }) { nodes { id name } } }',
@@ -67,23 +71,33 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   await buildConsole();
   const sizes = bundleSizes(`${ADMIN_DIR}dist`);
-  console.log(`[measure] bundle gzipped: initial ${(sizes.initialGzipBytes / 1024).toFixed(1)} KiB, total ${(sizes.totalGzipBytes / 1024).toFixed(1)} KiB in ${sizes.files} files`);
+  console.log(
+    `[measure] bundle gzipped: initial ${(sizes.initialGzipBytes / 1024).toFixed(1)} KiB, total ${(sizes.totalGzipBytes / 1024).toFixed(1)} KiB in ${sizes.files} files`,
+  );
   // A short auth cache: "signed out everywhere" reaches the gateway within a second.
   stack = await startStack('admin_ui', { NODE_ENV: 'production', AUTH_CACHE_TTL_MS: '1000' });
   origin = stack.gateway.url.replace(/\/graphql$/, '');
   bigTreeRoot = (await insertTree(stack.db.url, 'Đo', [20, 25, 20])).rootId;
   // A position in Ba Bể, which the district's editor may change.
-  const person = await api<{ createPerson: { id: string } }>('admin@lantoa.vn', 'mutation { createPerson(input: { familyName: "Hoàng", middleName: "Văn", givenName: "Bể" }) { id } }');
-  await api('admin@lantoa.vn', 'mutation($p: ID!, $o: ID!) { createPosition(input: { personId: $p, organizationId: $o, title: "Phó Bí thư Huyện ủy" }) { id } }', {
-    p: person.createPerson.id,
-    o: await orgId('Huyện ủy Ba Bể'),
-  });
+  const person = await api<{ createPerson: { id: string } }>(
+    'admin@lantoa.vn',
+    'mutation { createPerson(input: { familyName: "Hoàng", middleName: "Văn", givenName: "Bể" }) { id } }',
+  );
+  await api(
+    'admin@lantoa.vn',
+    'mutation($p: ID!, $o: ID!) { createPosition(input: { personId: $p, organizationId: $o, title: "Phó Bí thư Huyện ủy" }) { id } }',
+    {
+      p: person.createPerson.id,
+      o: await orgId('Huyện ủy Ba Bể'),
+    },
+  );
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
 }, 180_000);
 
 // A failing test leaves a picture of where it stood.
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && lastPage) await shot(lastPage, `FAILED-${ctx.task.name.slice(0, 40).replace(/[^\p{L}\d]+/gu, '-')}`).catch(() => undefined);
+  if (ctx.task.result?.state === 'fail' && lastPage)
+    await shot(lastPage, `FAILED-${ctx.task.name.slice(0, 40).replace(/[^\p{L}\d]+/gu, '-')}`).catch(() => undefined);
 });
 
 afterAll(async () => {
@@ -180,7 +194,12 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
     await page.getByRole('cell', { name: 'Cổng thông tin điện tử tỉnh' }).waitFor();
     expect(await page.getByText(secret).count()).toBe(0);
     // The token works as a bearer credential.
-    const res = await gql<{ organizations: { totalCount: number } }>(stack.gateway.url, '{ organizations(first: 1) { totalCount } }', {}, { authorization: `Bearer ${secret}` });
+    const res = await gql<{ organizations: { totalCount: number } }>(
+      stack.gateway.url,
+      '{ organizations(first: 1) { totalCount } }',
+      {},
+      { authorization: `Bearer ${secret}` },
+    );
     expect(res.data?.organizations.totalCount).toBeGreaterThan(10_000);
   });
 
@@ -250,7 +269,11 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
 
   it('signed out everywhere (from another device): the next action leads to the sign-in page with a Vietnamese message', async () => {
     const page = await signIn('kiemduyet@lantoa.vn');
-    const other = await gql<{ signIn: { accessToken: string } }>(stack.gateway.url, 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', { e: 'kiemduyet@lantoa.vn', p: DEMO_PASSWORD });
+    const other = await gql<{ signIn: { accessToken: string } }>(
+      stack.gateway.url,
+      'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }',
+      { e: 'kiemduyet@lantoa.vn', p: DEMO_PASSWORD },
+    );
     await gql(stack.gateway.url, 'mutation { signOutEverywhere }', {}, { authorization: `Bearer ${other.data!.signIn.accessToken}` });
     await new Promise((r) => setTimeout(r, 1_500));
     await page.getByRole('menuitem', { name: 'Cá nhân' }).click();
@@ -263,7 +286,11 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
     const running = await startConsole({ port: 0, gatewayUrl: stack.gateway.url, mode: 'built' });
     try {
       expect(await (await fetch(`${running.url}organizations/1/show`)).text()).toContain('<div id="root">');
-      const res = await gql<{ signIn: { user: { email: string } } }>(`${running.url}graphql`, 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { user { email } } }', { e: 'xem@lantoa.vn', p: DEMO_PASSWORD });
+      const res = await gql<{ signIn: { user: { email: string } } }>(
+        `${running.url}graphql`,
+        'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { user { email } } }',
+        { e: 'xem@lantoa.vn', p: DEMO_PASSWORD },
+      );
       expect(res.data?.signIn.user.email).toBe('xem@lantoa.vn');
     } finally {
       await running.stop();
@@ -278,7 +305,8 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
     expect(await page.getByRole('menuitem', { name: 'Người dùng' }).count()).toBe(0);
     await page.goto(`${origin}/#/organizations/${await orgId('Huyện ủy Ba Bể')}/show`);
     await page.getByTestId('children').getByText('Đảng ủy xã Nam Mẫu').waitFor();
-    for (const name of ['Sửa', 'Xóa', 'Chuyển', 'Ghi nhận kế thừa']) expect(await page.getByRole('button', { name }).or(page.getByRole('link', { name })).count(), name).toBe(0);
+    for (const name of ['Sửa', 'Xóa', 'Chuyển', 'Ghi nhận kế thừa'])
+      expect(await page.getByRole('button', { name }).or(page.getByRole('link', { name })).count(), name).toBe(0);
     await shot(page, 'viewer-show');
   });
 
@@ -366,7 +394,11 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
     await shot(page, 'deleted-filter');
     await row.getByRole('button', { name: 'Khôi phục' }).click();
     await page.getByText('Đã khôi phục bản ghi.').waitFor();
-    const { organization } = await api<{ organization: { deletedAt: string | null } | null }>('admin@lantoa.vn', 'query($id: ID!) { organization(id: $id) { deletedAt } }', { id: made.id });
+    const { organization } = await api<{ organization: { deletedAt: string | null } | null }>(
+      'admin@lantoa.vn',
+      'query($id: ID!) { organization(id: $id) { deletedAt } }',
+      { id: made.id },
+    );
     expect(organization).toEqual({ deletedAt: null });
   });
 
@@ -383,7 +415,9 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
       times.push(Date.now() - started);
     }
     const median = [...times].sort((a, b) => a - b)[1];
-    console.log(`[measure] organizations list first render (full page load of the built console, session resumed by one refresh, 10,520 organizations behind the filter, 10,564 in all): median ${median} ms of ${times.join(', ')} ms`);
+    console.log(
+      `[measure] organizations list first render (full page load of the built console, session resumed by one refresh, 10,520 organizations behind the filter, 10,564 in all): median ${median} ms of ${times.join(', ')} ms`,
+    );
     await shot(page, 'list-10k');
     expect(await page.getByTestId('organization-list').locator('tbody tr').count()).toBe(25);
   });

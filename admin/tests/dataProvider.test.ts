@@ -53,7 +53,10 @@ describe('reading', () => {
     const merged = await byName('tinh uy thai nguyen');
     const { data: tn } = await dp.getOne('organizations', { id: merged.id });
     expect(tn.predecessors.length + tn.successors.length).toBeGreaterThan(0);
-    await expect(dp.getOne('organizations', { id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ status: 404, message: 'lantoa.error.NOT_FOUND' });
+    await expect(dp.getOne('organizations', { id: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
+      status: 404,
+      message: 'lantoa.error.NOT_FOUND',
+    });
   });
 
   it('getMany: ids in chunks of at most 200', async () => {
@@ -75,10 +78,23 @@ describe('reading', () => {
 
   it('getManyReference: children by parentId, positions through their person', async () => {
     const babe = await byName('ba be');
-    const { data: children } = await dp.getManyReference('organizations', { target: 'parentId', id: babe.id, pagination: { page: 1, perPage: 25 }, sort, filter: {} });
+    const { data: children } = await dp.getManyReference('organizations', {
+      target: 'parentId',
+      id: babe.id,
+      pagination: { page: 1, perPage: 25 },
+      sort,
+      filter: {},
+    });
     expect(children.map((c) => c.name)).toContain('Đảng ủy xã Nam Mẫu');
-    const loc = (await dp.getList('people', { filter: { q: 'tran thi loc' }, pagination: { page: 1, perPage: 1 }, sort: { field: 'fullName', order: 'ASC' } })).data[0]!;
-    const { data: positions, total } = await dp.getManyReference('positions', { target: 'personId', id: loc.id, pagination: { page: 1, perPage: 25 }, sort, filter: {} });
+    const loc = (await dp.getList('people', { filter: { q: 'tran thi loc' }, pagination: { page: 1, perPage: 1 }, sort: { field: 'fullName', order: 'ASC' } }))
+      .data[0]!;
+    const { data: positions, total } = await dp.getManyReference('positions', {
+      target: 'personId',
+      id: loc.id,
+      pagination: { page: 1, perPage: 25 },
+      sort,
+      filter: {},
+    });
     expect(total).toBe(2);
     expect(positions.map((p) => p.title)).toContain('Trưởng Ban Tuyên giáo Tỉnh ủy');
   });
@@ -89,7 +105,11 @@ describe('writing', () => {
     const org = await byName('ba be');
     const { data: before } = await dp.getOne('organizations', { id: org.id });
     admin.calls.length = 0;
-    const { data: after } = await dp.update('organizations', { id: org.id, data: { ...before, shortName: 'HU Ba Bể', __typename: 'Organization', depth: 99 }, previousData: before });
+    const { data: after } = await dp.update('organizations', {
+      id: org.id,
+      data: { ...before, shortName: 'HU Ba Bể', __typename: 'Organization', depth: 99 },
+      previousData: before,
+    });
     expect(after.shortName).toBe('HU Ba Bể');
     expect(after.version).toBe(before.version + 1);
     await expect(dp.update('organizations', { id: org.id, data: { ...before, shortName: 'Cũ' }, previousData: before })).rejects.toMatchObject({
@@ -97,7 +117,13 @@ describe('writing', () => {
       message: 'lantoa.error.CONFLICT',
       body: { code: 'CONFLICT' },
     });
-    const { data: history, total } = await dp.getManyReference('history/organizations', { target: 'id', id: org.id, pagination: { page: 1, perPage: 5 }, sort, filter: {} });
+    const { data: history, total } = await dp.getManyReference('history/organizations', {
+      target: 'id',
+      id: org.id,
+      pagination: { page: 1, perPage: 5 },
+      sort,
+      filter: {},
+    });
     expect(total).toBeGreaterThanOrEqual(1);
     expect(history[0]!.changes).toEqual([{ field: 'shortName', before: before.shortName ?? null, after: 'HU Ba Bể' }]);
   });
@@ -149,9 +175,18 @@ describe('writing', () => {
   it('an editor out of scope is refused with 403 FORBIDDEN and nothing changes', async () => {
     const editor = await consoleAs(stack.gateway.url, 'bientap.babe@lantoa.vn');
     const loc = (await editor.dp.getList('people', { filter: { q: 'tran thi loc' }, pagination: { page: 1, perPage: 1 }, sort })).data[0]!;
-    const { data: positions } = await editor.dp.getManyReference('positions', { target: 'personId', id: loc.id, pagination: { page: 1, perPage: 5 }, sort, filter: {} });
+    const { data: positions } = await editor.dp.getManyReference('positions', {
+      target: 'personId',
+      id: loc.id,
+      pagination: { page: 1, perPage: 5 },
+      sort,
+      filter: {},
+    });
     const pos = positions[0]!;
-    await expect(editor.dp.update('positions', { id: pos.id, data: { ...pos, title: 'Đổi' }, previousData: pos })).rejects.toMatchObject({ status: 403, message: 'lantoa.error.FORBIDDEN' });
+    await expect(editor.dp.update('positions', { id: pos.id, data: { ...pos, title: 'Đổi' }, previousData: pos })).rejects.toMatchObject({
+      status: 403,
+      message: 'lantoa.error.FORBIDDEN',
+    });
     const { data: again } = await dp.getManyReference('positions', { target: 'personId', id: loc.id, pagination: { page: 1, perPage: 5 }, sort, filter: {} });
     expect(again.find((p) => p.id === pos.id)!.title).toBe(pos.title);
   });

@@ -41,10 +41,13 @@ function serve(dir: string, gatewayUrl: string): Promise<http.Server> {
   const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
   const s = http.createServer((req, res) => {
     if (req.url?.startsWith('/graphql')) {
-      const up = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: { ...req.headers, host: target.host } }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
+      const up = http.request(
+        { host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: { ...req.headers, host: target.host } },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
       req.pipe(up);
       return;
     }
@@ -77,7 +80,10 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   dist = mkdtempSync(join(tmpdir(), 'lantoa-console-'));
   const vite = join(ADMIN_DIR, 'node_modules', '.bin', 'vite');
-  const build = promisify(execFile)(vite, ['build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], { cwd: ADMIN_DIR, env: { ...process.env, NODE_ENV: 'production' } });
+  const build = promisify(execFile)(vite, ['build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], {
+    cwd: ADMIN_DIR,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   [stack] = await Promise.all([startStack('admin_directives'), build]);
   server = await serve(dist, stack.gateway.url);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -85,7 +91,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && lastPage) await shot(lastPage, `FAILED-directives-${ctx.task.name.slice(0, 30).replace(/[^\p{L}\d]+/gu, '-')}`).catch(() => undefined);
+  if (ctx.task.result?.state === 'fail' && lastPage)
+    await shot(lastPage, `FAILED-directives-${ctx.task.name.slice(0, 30).replace(/[^\p{L}\d]+/gu, '-')}`).catch(() => undefined);
 });
 
 afterAll(async () => {
@@ -170,17 +177,26 @@ describe('directives screens in Chromium', { timeout: 60_000 }, () => {
     await page.getByTestId('report-figures').getByText('1.234').waitFor();
     await page.getByTestId('section-results').getByText('Có 12 mô hình mới.', { exact: false }).waitFor();
     await shot(page, 'report-show-editor');
-    const { progressReports } = await api<{ progressReports: { nodes: { reportingOrganization: { name: string }; task: { title: string }; figures: { value: number; unit: string }[] }[] } }>(
+    const { progressReports } = await api<{
+      progressReports: { nodes: { reportingOrganization: { name: string }; task: { title: string }; figures: { value: number; unit: string }[] }[] };
+    }>(
       'admin@lantoa.vn',
       '{ progressReports(filter: { q: "6 thang dau nam 2026" }) { nodes { reportingOrganization { name } task { title } figures { value unit } } } }',
     );
     expect(progressReports.nodes).toEqual([
-      { reportingOrganization: { name: 'Huyện ủy Ba Bể' }, task: { title: expect.stringMatching(/^Người đứng đầu cấp ủy/) }, figures: [{ value: 1234, unit: 'mô hình' }] },
+      {
+        reportingOrganization: { name: 'Huyện ủy Ba Bể' },
+        task: { title: expect.stringMatching(/^Người đứng đầu cấp ủy/) },
+        figures: [{ value: 1234, unit: 'mô hình' }],
+      },
     ]);
   });
 
   it('the task list shows the overdue demo tasks first, with red chips; the dashboard charts tasks per district', async () => {
-    const { tasks } = await api<{ tasks: { totalCount: number; nodes: { title: string }[] } }>('admin@lantoa.vn', '{ tasks(first: 50, filter: { deadlineStatus: OPEN_OVERDUE }) { totalCount nodes { title } } }');
+    const { tasks } = await api<{ tasks: { totalCount: number; nodes: { title: string }[] } }>(
+      'admin@lantoa.vn',
+      '{ tasks(first: 50, filter: { deadlineStatus: OPEN_OVERDUE }) { totalCount nodes { title } } }',
+    );
     expect(tasks.totalCount).toBeGreaterThanOrEqual(3);
     const page = await signIn('xem@lantoa.vn');
     await page.getByTestId('task-stats').getByText('Huyện ủy Ba Bể').waitFor();

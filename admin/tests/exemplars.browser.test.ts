@@ -34,23 +34,38 @@ let exemplarId: string;
 let lastPage: Page | undefined;
 
 const GATEWAY_PATHS = /^\/(graphql|uploads|files)(\/|$|\?)/;
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
 
 function serve(gatewayUrl: string): Promise<string> {
   const target = new URL(gatewayUrl);
   server = http.createServer((req, res) => {
     if (GATEWAY_PATHS.test(req.url ?? '')) {
-      const up = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
+      const up = http.request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
       up.on('error', () => res.writeHead(502).end());
       req.pipe(up);
       return;
     }
     void (async () => {
       let file = join(dist, normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
-      if (!file.startsWith(dist + sep) || !(await stat(file).then((s) => s.isFile(), () => false))) file = join(dist, 'index.html');
+      if (
+        !file.startsWith(dist + sep) ||
+        !(await stat(file).then(
+          (s) => s.isFile(),
+          () => false,
+        ))
+      )
+        file = join(dist, 'index.html');
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(await readFile(file));
     })();
@@ -104,7 +119,8 @@ beforeAll(async () => {
 }, 180_000);
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && lastPage) await shot(lastPage, `FAILED-${ctx.task.name.slice(0, 30).replace(/[^\p{L}\d]+/gu, '-')}`).catch(() => undefined);
+  if (ctx.task.result?.state === 'fail' && lastPage)
+    await shot(lastPage, `FAILED-${ctx.task.name.slice(0, 30).replace(/[^\p{L}\d]+/gu, '-')}`).catch(() => undefined);
 });
 
 afterAll(async () => {
@@ -138,7 +154,11 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     expect(await img.getAttribute('src')).toMatch(/^blob:/);
     await page.waitForFunction(() => (document.querySelector('[data-testid="gallery-image"]') as HTMLImageElement | null)?.naturalWidth === 320);
     // The file itself needs credentials: without them the gateway refuses it.
-    const { data } = await api<{ exemplar: { attachments: { url: string }[] } }>('bientap.babe@lantoa.vn', 'query($id: ID!) { exemplar(id: $id) { attachments { url } } }', { id: exemplarId });
+    const { data } = await api<{ exemplar: { attachments: { url: string }[] } }>(
+      'bientap.babe@lantoa.vn',
+      'query($id: ID!) { exemplar(id: $id) { attachments { url } } }',
+      { id: exemplarId },
+    );
     expect([401, 404]).toContain((await fetch(`${origin}${data!.exemplar.attachments[0]!.url}`)).status);
     await shot(page, 'created-with-photo');
 

@@ -21,7 +21,9 @@ describe('translations', () => {
   });
 
   it('no Vietnamese message is left empty or in English', () => {
-    const same = keys(vi).filter((k) => get(vi, k) === get(en, k) && !/^(ra\.boolean\.null|lantoa\.common\.none)$/.test(k) && /[a-z]{4}/.test(String(get(en, k)).replace(/%\{\w+\}/g, '')));
+    const same = keys(vi).filter(
+      (k) => get(vi, k) === get(en, k) && !/^(ra\.boolean\.null|lantoa\.common\.none)$/.test(k) && /[a-z]{4}/.test(String(get(en, k)).replace(/%\{\w+\}/g, '')),
+    );
     expect(same).toEqual([]);
   });
 
@@ -53,10 +55,13 @@ describe('formats', () => {
     expect(formatNumber(10521, 'en')).toBe('10,521');
   });
   it('CSV starts with a BOM and quotes what needs quoting', () => {
-    const csv = toCsv([{ a: 'Huyện ủy "Ba Bể", Bắc Kạn', b: 3 }], [
-      { header: 'Tên', value: (r) => r.a },
-      { header: 'Số', value: (r) => r.b },
-    ]);
+    const csv = toCsv(
+      [{ a: 'Huyện ủy "Ba Bể", Bắc Kạn', b: 3 }],
+      [
+        { header: 'Tên', value: (r) => r.a },
+        { header: 'Số', value: (r) => r.b },
+      ],
+    );
     expect(csv).toBe('\uFEFFTên,Số\r\n"Huyện ủy ""Ba Bể"", Bắc Kạn",3\r\n');
   });
 });

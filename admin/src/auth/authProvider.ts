@@ -25,7 +25,14 @@ export function createAuthProvider(session: Session): AuthProvider {
     async getIdentity() {
       const user = await session.ensure();
       if (!user) throw new Error('not signed in');
-      return { id: user.id, fullName: user.displayName, email: user.email, roles: user.roles, organizationId: user.organizationId, organization: user.organization };
+      return {
+        id: user.id,
+        fullName: user.displayName,
+        email: user.email,
+        roles: user.roles,
+        organizationId: user.organizationId,
+        organization: user.organization,
+      };
     },
     async getPermissions() {
       return (await session.ensure())?.roles ?? [];

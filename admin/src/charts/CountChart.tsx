@@ -12,7 +12,9 @@ export default function CountChart({ data, seriesLabel, locale }: { data: { labe
       colors={['#b71c1c']}
       yAxis={[{ scaleType: 'band', data: data.map((d) => d.label), width: 200 }]}
       xAxis={[{ valueFormatter: format, tickNumber: 4 }]}
-      series={[{ data: data.map((d) => d.value), label: seriesLabel, valueFormatter: format, barLabel: (item) => format(item.value), barLabelPlacement: 'outside' }]}
+      series={[
+        { data: data.map((d) => d.value), label: seriesLabel, valueFormatter: format, barLabel: (item) => format(item.value), barLabelPlacement: 'outside' },
+      ]}
       hideLegend
       margin={{ left: 8, right: 72 }}
     />

@@ -9,7 +9,11 @@ interface Conflict {
   previousData: RaRecord;
 }
 
-const ConflictContext = createContext<{ conflict: Conflict | null; clear: () => void; remount: () => void }>({ conflict: null, clear: () => undefined, remount: () => undefined });
+const ConflictContext = createContext<{ conflict: Conflict | null; clear: () => void; remount: () => void }>({
+  conflict: null,
+  clear: () => undefined,
+  remount: () => undefined,
+});
 
 /**
  * An Edit that saves pessimistically and turns a CONFLICT (stale version)
@@ -45,7 +49,8 @@ export function ConflictAwareEdit({ children, ...props }: EditProps & { children
   );
 }
 
-const show = (v: unknown) => (v == null || v === '' ? '—' : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : Array.isArray(v) ? v.join(', ') : String(v));
+const show = (v: unknown) =>
+  v == null || v === '' ? '—' : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : Array.isArray(v) ? v.join(', ') : String(v);
 
 /** Put inside the form of a ConflictAwareEdit: shows server values next to the user's, then reload or overwrite. */
 export function ConflictDialog() {
@@ -75,7 +80,12 @@ export function ConflictDialog() {
   const overwrite = async () => {
     if (!server) return;
     try {
-      const { data } = await dataProvider.update(resource, { id: server.id, data: conflict.data, previousData: server, meta: { expectedVersion: server.version } });
+      const { data } = await dataProvider.update(resource, {
+        id: server.id,
+        data: conflict.data,
+        previousData: server,
+        meta: { expectedVersion: server.version },
+      });
       notify('lantoa.conflict.overwritten', { type: 'success' });
       clear();
       await refetch();

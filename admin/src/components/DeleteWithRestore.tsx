@@ -60,7 +60,10 @@ export function DeleteWithRestoreButton() {
         isOpen={open}
         title="ra.message.delete_title"
         content="ra.message.delete_content"
-        translateOptions={{ name: translate(`resources.${resource}.name`, { smart_count: 1 }).toLowerCase(), recordRepresentation: record.name ?? record.fullName ?? '' }}
+        translateOptions={{
+          name: translate(`resources.${resource}.name`, { smart_count: 1 }).toLowerCase(),
+          recordRepresentation: record.name ?? record.fullName ?? '',
+        }}
         onConfirm={remove}
         onClose={() => setOpen(false)}
       />

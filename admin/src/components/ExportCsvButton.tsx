@@ -31,7 +31,14 @@ export function ExportCsvButton<T>({ columns, filename }: { columns: (translate:
   };
 
   return (
-    <Button size="small" onClick={run} disabled={!!progress || !total} startIcon={progress ? <CircularProgress size={14} /> : <DownloadIcon />} data-testid="export-csv" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+    <Button
+      size="small"
+      onClick={run}
+      disabled={!!progress || !total}
+      startIcon={progress ? <CircularProgress size={14} /> : <DownloadIcon />}
+      data-testid="export-csv"
+      sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+    >
       {progress ? translate('lantoa.export.progress', { done: progress.done, total: progress.total }) : translate('lantoa.export.label')}
     </Button>
   );

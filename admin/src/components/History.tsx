@@ -1,5 +1,15 @@
 import { Box, Typography } from '@mui/material';
-import { Datagrid, FunctionField, Pagination, ReferenceManyField, TextField, useGetManyAggregate, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  FunctionField,
+  Pagination,
+  ReferenceManyField,
+  TextField,
+  useGetManyAggregate,
+  useRecordContext,
+  useResourceContext,
+  useTranslate,
+} from 'react-admin';
 import { formatDate, formatDateTime } from '../format';
 import { DateTimeText } from './fields';
 
@@ -13,7 +23,10 @@ interface Change {
 const ENUM_GROUP: Record<string, string> = { type: 'type', level: 'level', kind: 'succession', roles: 'role', scopes: 'scope' };
 const ORG_REFERENCES = new Set(['parentId', 'organizationId', 'fromId', 'toId']);
 // Where one entity's field of the same name holds another enum.
-const ENUM_GROUP_OF: Record<string, Record<string, string>> = { Exemplar: { kind: 'exemplar_kind', field: 'exemplar_field', status: 'exemplar_status' }, Commendation: { form: 'commendation_form', basis: 'commendation_basis', status: 'commendation_status' } };
+const ENUM_GROUP_OF: Record<string, Record<string, string>> = {
+  Exemplar: { kind: 'exemplar_kind', field: 'exemplar_field', status: 'exemplar_status' },
+  Commendation: { form: 'commendation_form', basis: 'commendation_basis', status: 'commendation_status' },
+};
 
 /** The name of a referenced organization (lookups of one page are batched into one getMany). */
 function OrgName({ id }: { id: string }) {
@@ -44,21 +57,34 @@ export function ChangesText(_: { label?: string }) {
       label="resources.auditEvents.fields.changes"
       render={(e: { changes: Change[]; entityType: string }) => (
         <Box component="ul" sx={{ m: 0, pl: 2 }}>
-          {e.changes.filter((c) => c.field !== 'id').map((c) => (
-            <li key={c.field}>
-              <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>
-                {translate(`resources.${resourceOf(e.entityType)}.fields.${c.field}`, { _: c.field })}
-              </Typography>
-              : <Value field={c.field} v={c.before} entity={e.entityType} /> → <Value field={c.field} v={c.after} entity={e.entityType} />
-            </li>
-          ))}
+          {e.changes
+            .filter((c) => c.field !== 'id')
+            .map((c) => (
+              <li key={c.field}>
+                <Typography variant="body2" component="span" sx={{ fontWeight: 600 }}>
+                  {translate(`resources.${resourceOf(e.entityType)}.fields.${c.field}`, { _: c.field })}
+                </Typography>
+                : <Value field={c.field} v={c.before} entity={e.entityType} /> → <Value field={c.field} v={c.after} entity={e.entityType} />
+              </li>
+            ))}
         </Box>
       )}
     />
   );
 }
 
-const RESOURCE_OF: Record<string, string> = { Organization: 'organizations', Person: 'people', Position: 'positions', User: 'users', ApiToken: 'apiTokens', Exemplar: 'exemplars', Commendation: 'commendations', Movement: 'movements', Directive: 'directives', Task: 'tasks' };
+const RESOURCE_OF: Record<string, string> = {
+  Organization: 'organizations',
+  Person: 'people',
+  Position: 'positions',
+  User: 'users',
+  ApiToken: 'apiTokens',
+  Exemplar: 'exemplars',
+  Commendation: 'commendations',
+  Movement: 'movements',
+  Directive: 'directives',
+  Task: 'tasks',
+};
 export const resourceOf = (entityType: string) => RESOURCE_OF[entityType] ?? entityType;
 
 /** The audit trail of the record in context, through its `history` field (admins, and reviewers in scope). */
@@ -72,7 +98,10 @@ export function RecordHistory(_: { label?: string }) {
     <ReferenceManyField reference={`history/${resource}`} target="id" perPage={10} pagination={<Pagination rowsPerPageOptions={[10, 25]} />}>
       <Datagrid bulkActionButtons={false} empty={<Typography variant="body2">{translate('lantoa.history.empty')}</Typography>} data-testid="history">
         <DateTimeText source="occurredAt" label="resources.auditEvents.fields.occurredAt" />
-        <FunctionField label="resources.auditEvents.fields.action" render={(e: { action: string }) => translate(`lantoa.action.${e.action}`, { _: e.action })} />
+        <FunctionField
+          label="resources.auditEvents.fields.action"
+          render={(e: { action: string }) => translate(`lantoa.action.${e.action}`, { _: e.action })}
+        />
         <TextField source="actorName" label="resources.auditEvents.fields.actorName" emptyText={translate('lantoa.common.system')} />
         <ChangesText label="resources.auditEvents.fields.changes" />
       </Datagrid>

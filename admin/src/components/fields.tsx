@@ -11,20 +11,32 @@ const get = (record: Record<string, unknown> | undefined, path: string): unknown
 /** A document date (YYYY-MM-DD) as dd/MM/yyyy. */
 export function DateText({ source }: Props) {
   const record = useRecordContext();
-  return <Typography variant="body2" component="span">{formatDate(get(record, source)) || '—'}</Typography>;
+  return (
+    <Typography variant="body2" component="span">
+      {formatDate(get(record, source)) || '—'}
+    </Typography>
+  );
 }
 
 /** A moment as dd/MM/yyyy HH:mm in Vietnam's time. */
 export function DateTimeText({ source }: Props) {
   const record = useRecordContext();
-  return <Typography variant="body2" component="span">{formatDateTime(get(record, source)) || '—'}</Typography>;
+  return (
+    <Typography variant="body2" component="span">
+      {formatDateTime(get(record, source)) || '—'}
+    </Typography>
+  );
 }
 
 /** 1.567 in Vietnamese, 1,567 in English. */
 export function NumberText({ source }: Props) {
   const record = useRecordContext();
   const [locale] = useLocaleState();
-  return <Typography variant="body2" component="span">{formatNumber(get(record, source), locale)}</Typography>;
+  return (
+    <Typography variant="body2" component="span">
+      {formatNumber(get(record, source), locale)}
+    </Typography>
+  );
 }
 
 /** An API enum value shown through `lantoa.<group>.<VALUE>`. */
@@ -32,15 +44,31 @@ export function EnumText({ source, group }: Props & { group: string }) {
   const record = useRecordContext();
   const translate = useTranslate();
   const v = get(record, source);
-  if (Array.isArray(v)) return <>{v.map((x) => <Chip key={String(x)} size="small" sx={{ mr: 0.5 }} label={translate(`lantoa.${group}.${x}`, { _: String(x) })} />)}</>;
-  return <Typography variant="body2" component="span">{v == null ? '—' : translate(`lantoa.${group}.${v}`, { _: String(v) })}</Typography>;
+  if (Array.isArray(v))
+    return (
+      <>
+        {v.map((x) => (
+          <Chip key={String(x)} size="small" sx={{ mr: 0.5 }} label={translate(`lantoa.${group}.${x}`, { _: String(x) })} />
+        ))}
+      </>
+    );
+  return (
+    <Typography variant="body2" component="span">
+      {v == null ? '—' : translate(`lantoa.${group}.${v}`, { _: String(v) })}
+    </Typography>
+  );
 }
 
 /** A link to an organization's show page, from a nested `{ id name }`. */
 export function OrgLink({ source }: Props) {
   const record = useRecordContext();
   const org = get(record, source) as { id: string; name: string } | null | undefined;
-  if (!org) return <Typography variant="body2" component="span">—</Typography>;
+  if (!org)
+    return (
+      <Typography variant="body2" component="span">
+        —
+      </Typography>
+    );
   return (
     <MuiLink component={Link} to={`/organizations/${org.id}/show`} onClick={(e: React.MouseEvent) => e.stopPropagation()}>
       {org.name}

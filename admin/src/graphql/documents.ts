@@ -36,7 +36,7 @@ export function historyDocument(resource: string, fields: string): string {
 export function createDocument(resource: string): string {
   const d = def(resource);
   const c = d.create!;
-  return `mutation Create($input: ${c.inputType}!) { record: ${c.mutation}(input: $input) { ${c.returns ? returnsFields(d) : d.oneFields ?? d.listFields} } }`;
+  return `mutation Create($input: ${c.inputType}!) { record: ${c.mutation}(input: $input) { ${c.returns ? returnsFields(d) : (d.oneFields ?? d.listFields)} } }`;
 }
 
 // createApiToken answers { token apiToken { … } }.

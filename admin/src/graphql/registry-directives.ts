@@ -29,7 +29,20 @@ export const directivesRegistry: Record<string, ResourceDef> = {
     exportFields: `${RECORD} number numberAsWritten family documentType title issuedOn issuerId status fullTextUrl issuer { id name }`,
     oneFields: `${DIRECTIVE} summary outgoingRelations { ${RELATION} to { ${DIRECTIVE_BRIEF} } } incomingRelations { ${RELATION} from { ${DIRECTIVE_BRIEF} } }`,
     sort: { number: 'NUMBER', title: 'TITLE', issuedOn: 'ISSUED_ON', createdAt: 'CREATED_AT' },
-    filters: ['ids', 'q', 'documentType', 'family', 'issuerId', 'includeDescendants', 'status', 'issuedFrom', 'issuedTo', 'relatedToId', 'relationKind', 'deleted'],
+    filters: [
+      'ids',
+      'q',
+      'documentType',
+      'family',
+      'issuerId',
+      'includeDescendants',
+      'status',
+      'issuedFrom',
+      'issuedTo',
+      'relatedToId',
+      'relationKind',
+      'deleted',
+    ],
     create: {
       mutation: 'createDirective',
       inputType: 'CreateDirectiveInput',
@@ -65,7 +78,21 @@ export const directivesRegistry: Record<string, ResourceDef> = {
     oneFields: `${TASK} description coordinatingOrganizations { ${ORG_BRIEF} }`,
     // The server's default (DEADLINE) puts overdue tasks first.
     sort: { deadlineStatus: 'DEADLINE', dueOn: 'DUE_ON', title: 'TITLE', createdAt: 'CREATED_AT' },
-    filters: ['ids', 'q', 'directiveId', 'group', 'status', 'deadlineStatus', 'asOf', 'organizationId', 'includeDescendants', 'role', 'dueFrom', 'dueTo', 'deleted'],
+    filters: [
+      'ids',
+      'q',
+      'directiveId',
+      'group',
+      'status',
+      'deadlineStatus',
+      'asOf',
+      'organizationId',
+      'includeDescendants',
+      'role',
+      'dueFrom',
+      'dueTo',
+      'deleted',
+    ],
     create: {
       mutation: 'createTask',
       inputType: 'CreateTaskInput',
@@ -91,7 +118,19 @@ export const directivesRegistry: Record<string, ResourceDef> = {
     create: {
       mutation: 'createProgressReport',
       inputType: 'CreateProgressReportInput',
-      fields: ['title', 'taskId', 'directiveId', 'reportDirectiveId', 'reportingOrganizationId', 'periodKind', 'periodFrom', 'periodTo', 'submittedOn', ...REPORT_SECTIONS, 'figures'],
+      fields: [
+        'title',
+        'taskId',
+        'directiveId',
+        'reportDirectiveId',
+        'reportingOrganizationId',
+        'periodKind',
+        'periodFrom',
+        'periodTo',
+        'submittedOn',
+        ...REPORT_SECTIONS,
+        'figures',
+      ],
     },
     update: {
       mutation: 'updateProgressReport',
@@ -118,7 +157,11 @@ export const directivesRegistry: Record<string, ResourceDef> = {
     sort: {},
     filters: ['ids', 'q', 'criterionId', 'directiveId', 'organizationId', 'periodFrom', 'periodTo'],
     // Recording the same criterion, organization and period again replaces the score.
-    create: { mutation: 'recordEvaluation', inputType: 'RecordEvaluationInput', fields: ['criterionId', 'organizationId', 'periodFrom', 'periodTo', 'score', 'note'] },
+    create: {
+      mutation: 'recordEvaluation',
+      inputType: 'RecordEvaluationInput',
+      fields: ['criterionId', 'organizationId', 'periodFrom', 'periodTo', 'score', 'note'],
+    },
     delete: { mutation: 'deleteEvaluation' },
   },
 };
@@ -133,4 +176,9 @@ export const TASK_STATS_DOCUMENT = `query TaskStats($id: ID!) { organization(id:
 /** The province-level committee of the caller's organization (itself or an ancestor). */
 export const ORG_WITH_ANCESTORS_DOCUMENT = `query OrgAncestors($id: ID!) { organization(id: $id) { ${ORG_BRIEF} ancestors { ${ORG_BRIEF} } } }`;
 
-export const directivesDocuments = { relate: RELATE_DOCUMENT, unrelate: UNRELATE_DOCUMENT, taskStats: TASK_STATS_DOCUMENT, orgAncestors: ORG_WITH_ANCESTORS_DOCUMENT };
+export const directivesDocuments = {
+  relate: RELATE_DOCUMENT,
+  unrelate: UNRELATE_DOCUMENT,
+  taskStats: TASK_STATS_DOCUMENT,
+  orgAncestors: ORG_WITH_ANCESTORS_DOCUMENT,
+};

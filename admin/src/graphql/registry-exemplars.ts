@@ -14,7 +14,20 @@ const STEP = 'id action fromStatus toStatus actorName occurredAt onDay note';
 const COMMENDATION = `${RECORD} exemplarId form title basis decidingOrganizationId proposingOrganizationId decisionNumber decidedOn movementId status revokedOn revocationReason decidingOrganization { ${ORG} } proposingOrganization { ${ORG} } movement { id name }`;
 const MOVEMENT = `${RECORD} name description launchingOrganizationId periodFrom periodTo directiveId themeId launchingOrganization { ${ORG} }`;
 export const EXEMPLAR_ONE = `${EXEMPLAR_ROW} personId subjectOrganizationId story achievements periodFrom periodTo directiveId themeId movementId organization { ${ORG} ancestors { id } } subjectOrganization { ${ORG} } person { id fullName } movement { id name } allowedActions timeline { ${STEP} } attachments { ${ATTACHMENT} } commendations { ${COMMENDATION} }`;
-const EXEMPLAR_WRITABLE = ['kind', 'name', 'personId', 'subjectOrganizationId', 'organizationId', 'field', 'summary', 'story', 'achievements', 'periodFrom', 'periodTo', 'movementId'];
+const EXEMPLAR_WRITABLE = [
+  'kind',
+  'name',
+  'personId',
+  'subjectOrganizationId',
+  'organizationId',
+  'field',
+  'summary',
+  'story',
+  'achievements',
+  'periodFrom',
+  'periodTo',
+  'movementId',
+];
 
 export const exemplarsRegistry: Record<string, ResourceDef> = {
   exemplars: {
@@ -53,7 +66,11 @@ export const exemplarsRegistry: Record<string, ResourceDef> = {
     listFields: MOVEMENT,
     sort: {},
     filters: ['ids', 'q', 'launchingOrganizationId', 'activeOn'],
-    create: { mutation: 'createMovement', inputType: 'CreateMovementInput', fields: ['name', 'description', 'launchingOrganizationId', 'periodFrom', 'periodTo'] },
+    create: {
+      mutation: 'createMovement',
+      inputType: 'CreateMovementInput',
+      fields: ['name', 'description', 'launchingOrganizationId', 'periodFrom', 'periodTo'],
+    },
     update: { mutation: 'updateMovement', inputType: 'UpdateMovementInput', fields: ['name', 'description', 'periodFrom', 'periodTo'] },
   },
 };

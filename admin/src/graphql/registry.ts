@@ -61,7 +61,11 @@ export const registry: Record<string, ResourceDef> = {
       fields: ['name', 'shortName', 'docAbbr', 'type', 'level', 'parentId', 'validFrom', 'validTo'],
     },
     // parentId moves the subtree: the move dialog does it (moveOrganization), never a plain edit.
-    update: { mutation: 'updateOrganization', inputType: 'UpdateOrganizationInput', fields: ['name', 'shortName', 'docAbbr', 'type', 'level', 'validFrom', 'validTo'] },
+    update: {
+      mutation: 'updateOrganization',
+      inputType: 'UpdateOrganizationInput',
+      fields: ['name', 'shortName', 'docAbbr', 'type', 'level', 'validFrom', 'validTo'],
+    },
     delete: { mutation: 'deleteOrganization', restore: 'restoreOrganization' },
   },
   people: {
@@ -74,8 +78,16 @@ export const registry: Record<string, ResourceDef> = {
     oneFields: `${PERSON} positions { ${POSITION} organization { ${ORG_BRIEF} } }`,
     sort: { fullName: 'NAME', name: 'NAME', createdAt: 'CREATED_AT' },
     filters: ['ids', 'q', 'organizationId', 'activeOn', 'deleted'],
-    create: { mutation: 'createPerson', inputType: 'CreatePersonInput', fields: ['familyName', 'middleName', 'givenName', 'fullName', 'phone', 'email', 'address'] },
-    update: { mutation: 'updatePerson', inputType: 'UpdatePersonInput', fields: ['familyName', 'middleName', 'givenName', 'fullName', 'phone', 'email', 'address'] },
+    create: {
+      mutation: 'createPerson',
+      inputType: 'CreatePersonInput',
+      fields: ['familyName', 'middleName', 'givenName', 'fullName', 'phone', 'email', 'address'],
+    },
+    update: {
+      mutation: 'updatePerson',
+      inputType: 'UpdatePersonInput',
+      fields: ['familyName', 'middleName', 'givenName', 'fullName', 'phone', 'email', 'address'],
+    },
     delete: { mutation: 'deletePerson', restore: 'restorePerson' },
   },
   positions: {
@@ -111,7 +123,12 @@ export const registry: Record<string, ResourceDef> = {
     sort: { name: 'NAME', createdAt: 'CREATED_AT', expiresAt: 'EXPIRES_AT' },
     filters: ['ids', 'q', 'organizationId', 'createdById', 'active'],
     // The answer holds the secret once: the token screen shows it and never again.
-    create: { mutation: 'createApiToken', inputType: 'CreateApiTokenInput', fields: ['name', 'scopes', 'organizationId', 'expiresAt'], returns: 'token apiToken' },
+    create: {
+      mutation: 'createApiToken',
+      inputType: 'CreateApiTokenInput',
+      fields: ['name', 'scopes', 'organizationId', 'expiresAt'],
+      returns: 'token apiToken',
+    },
     delete: { mutation: 'revokeApiToken' },
   },
   auditEvents: {

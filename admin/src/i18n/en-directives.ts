@@ -109,7 +109,15 @@ const enDirectives: typeof viDirectives = {
     },
     evaluations: {
       name: 'Evaluation |||| Evaluations',
-      fields: { criterionId: 'Criterion', organizationId: 'Organization evaluated', organization: 'Organization evaluated', periodFrom: 'From', periodTo: 'To', score: 'Score', note: 'Note' },
+      fields: {
+        criterionId: 'Criterion',
+        organizationId: 'Organization evaluated',
+        organization: 'Organization evaluated',
+        periodFrom: 'From',
+        periodTo: 'To',
+        score: 'Score',
+        note: 'Note',
+      },
     },
   },
   lantoa: {
@@ -154,7 +162,13 @@ const enDirectives: typeof viDirectives = {
       OTHER: 'Other',
     },
     task_status: { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', DONE: 'Done', CANCELLED: 'Cancelled' },
-    deadline: { DONE_ON_TIME: 'Done on time', DONE_LATE: 'Done late', OPEN_WITHIN_DEADLINE: 'Open, within deadline', OPEN_OVERDUE: 'Overdue', CANCELLED: 'Cancelled' },
+    deadline: {
+      DONE_ON_TIME: 'Done on time',
+      DONE_LATE: 'Done late',
+      OPEN_WITHIN_DEADLINE: 'Open, within deadline',
+      OPEN_OVERDUE: 'Overdue',
+      CANCELLED: 'Cancelled',
+    },
     period_kind: { HALF_YEAR: 'Half-year report', YEAR: 'Annual report', INTERIM_REVIEW: 'Interim review', FINAL_REVIEW: 'Final review', OTHER: 'Other' },
     task_role: { LEAD: 'Lead', COORDINATOR: 'Coordinator', ANY: 'Lead or coordinator' },
     number_error: {

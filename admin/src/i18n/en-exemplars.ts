@@ -151,7 +151,8 @@ const enExemplars = {
       remove_file: 'Remove file',
       file_removed: 'File removed.',
       duplicate_title: 'This exemplar may exist already',
-      duplicate_text: 'This organization already has an exemplar of the same name (ignoring diacritics, case and spacing). Open it to check, or confirm this is another one.',
+      duplicate_text:
+        'This organization already has an exemplar of the same name (ignoring diacritics, case and spacing). Open it to check, or confirm this is another one.',
       open_candidate: 'Open',
       confirm_duplicate: 'Record the new exemplar anyway',
       commendations: 'Commendations',

@@ -135,7 +135,15 @@ const en: TranslationMessages = {
     role: { ADMIN: 'Administrator', EDITOR: 'Editor', REVIEWER: 'Reviewer', VIEWER: 'Viewer', INTEGRATOR: 'Integration' },
     scope: { READ: 'Read', WRITE: 'Write' },
     action: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted', RESTORE: 'Restored', MOVE: 'Moved', REVOKE: 'Revoked' },
-    entity: { Organization: 'Organization', OrgSuccession: 'Succession', Person: 'Person', Position: 'Position', User: 'User', ApiToken: 'API token', Session: 'Session' },
+    entity: {
+      Organization: 'Organization',
+      OrgSuccession: 'Succession',
+      Person: 'Person',
+      Position: 'Position',
+      User: 'User',
+      ApiToken: 'API token',
+      Session: 'Session',
+    },
     error: {
       BAD_USER_INPUT: 'Some of the information is not valid. Please check the marked fields.',
       NOT_FOUND: 'This record does not exist or has been deleted.',
@@ -206,7 +214,8 @@ const en: TranslationMessages = {
     },
     conflict: {
       title: 'Someone changed this record while you were editing',
-      explanation: 'Your changes were not saved. Below are the values now on the server next to yours. Reload to start from the server’s values, or overwrite them with yours knowingly.',
+      explanation:
+        'Your changes were not saved. Below are the values now on the server next to yours. Reload to start from the server’s values, or overwrite them with yours knowingly.',
       field: 'Field',
       yours: 'Your value',
       theirs: 'Now on the server',

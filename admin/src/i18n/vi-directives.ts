@@ -110,7 +110,15 @@ const viDirectives = {
     },
     evaluations: {
       name: 'Kết quả đánh giá |||| Kết quả đánh giá',
-      fields: { criterionId: 'Tiêu chí', organizationId: 'Đơn vị được đánh giá', organization: 'Đơn vị được đánh giá', periodFrom: 'Từ ngày', periodTo: 'Đến ngày', score: 'Điểm', note: 'Ghi chú' },
+      fields: {
+        criterionId: 'Tiêu chí',
+        organizationId: 'Đơn vị được đánh giá',
+        organization: 'Đơn vị được đánh giá',
+        periodFrom: 'Từ ngày',
+        periodTo: 'Đến ngày',
+        score: 'Điểm',
+        note: 'Ghi chú',
+      },
     },
   },
   lantoa: {
@@ -138,7 +146,14 @@ const viDirectives = {
       OTHER: 'Khác',
     },
     directive_status: { IN_FORCE: 'Còn hiệu lực', EXPIRED: 'Hết hiệu lực', SUPERSEDED: 'Bị thay thế' },
-    relation: { IMPLEMENTS: 'Triển khai thực hiện', CONTINUES: 'Tiếp tục thực hiện', EVALUATES: 'Đánh giá việc thực hiện', GUIDES: 'Hướng dẫn thực hiện', SUPERSEDES: 'Thay thế', AMENDS: 'Sửa đổi, bổ sung' },
+    relation: {
+      IMPLEMENTS: 'Triển khai thực hiện',
+      CONTINUES: 'Tiếp tục thực hiện',
+      EVALUATES: 'Đánh giá việc thực hiện',
+      GUIDES: 'Hướng dẫn thực hiện',
+      SUPERSEDES: 'Thay thế',
+      AMENDS: 'Sửa đổi, bổ sung',
+    },
     relation_in: {
       IMPLEMENTS: 'Được triển khai bởi',
       CONTINUES: 'Được tiếp tục bởi',
@@ -155,11 +170,18 @@ const viDirectives = {
       OTHER: 'Khác',
     },
     task_status: { NOT_STARTED: 'Chưa thực hiện', IN_PROGRESS: 'Đang thực hiện', DONE: 'Đã hoàn thành', CANCELLED: 'Đã hủy' },
-    deadline: { DONE_ON_TIME: 'Hoàn thành đúng hạn', DONE_LATE: 'Hoàn thành quá hạn', OPEN_WITHIN_DEADLINE: 'Đang thực hiện, trong hạn', OPEN_OVERDUE: 'Quá hạn', CANCELLED: 'Đã hủy' },
+    deadline: {
+      DONE_ON_TIME: 'Hoàn thành đúng hạn',
+      DONE_LATE: 'Hoàn thành quá hạn',
+      OPEN_WITHIN_DEADLINE: 'Đang thực hiện, trong hạn',
+      OPEN_OVERDUE: 'Quá hạn',
+      CANCELLED: 'Đã hủy',
+    },
     period_kind: { HALF_YEAR: 'Báo cáo 6 tháng', YEAR: 'Báo cáo năm', INTERIM_REVIEW: 'Sơ kết', FINAL_REVIEW: 'Tổng kết', OTHER: 'Khác' },
     task_role: { LEAD: 'Chủ trì', COORDINATOR: 'Phối hợp', ANY: 'Chủ trì hoặc phối hợp' },
     number_error: {
-      expected: 'Viết theo dạng 01-KL/TW (văn bản của Đảng: số-loại/cơ quan ban hành), 123/QĐ-UBND hoặc 15/2023/NĐ-CP (văn bản nhà nước: số/[năm/]loại-cơ quan ban hành).',
+      expected:
+        'Viết theo dạng 01-KL/TW (văn bản của Đảng: số-loại/cơ quan ban hành), 123/QĐ-UBND hoặc 15/2023/NĐ-CP (văn bản nhà nước: số/[năm/]loại-cơ quan ban hành).',
       empty: 'Chưa nhập số văn bản.',
       spaces: '“%{s}” có khoảng trắng ở chỗ cần dấu “-” hoặc “/”.',
       digits: '“%{digits}” không phải là số văn bản: phần số gồm 1 đến 5 chữ số.',

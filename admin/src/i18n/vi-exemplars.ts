@@ -154,7 +154,8 @@ const viExemplars = {
       remove_file: 'Gỡ tệp',
       file_removed: 'Đã gỡ tệp.',
       duplicate_title: 'Có thể đã có điển hình này',
-      duplicate_text: 'Tổ chức này đã có điển hình trùng tên (không tính dấu, hoa thường, khoảng trắng). Hãy mở để kiểm tra, hoặc xác nhận đây là một điển hình khác.',
+      duplicate_text:
+        'Tổ chức này đã có điển hình trùng tên (không tính dấu, hoa thường, khoảng trắng). Hãy mở để kiểm tra, hoặc xác nhận đây là một điển hình khác.',
       open_candidate: 'Mở',
       confirm_duplicate: 'Vẫn ghi nhận điển hình mới',
       commendations: 'Khen thưởng',

@@ -92,8 +92,7 @@ const vi: TranslationMessages = {
       auth_error: 'Có lỗi khi kiểm tra phiên đăng nhập.',
       bulk_delete_content: 'Bạn có chắc muốn xóa %{name} này không? |||| Bạn có chắc muốn xóa %{smart_count} mục này không?',
       bulk_delete_title: 'Xóa %{name} |||| Xóa %{smart_count} %{name}',
-      bulk_update_content:
-        'Bạn có chắc muốn cập nhật %{name} %{recordRepresentation} không? |||| Bạn có chắc muốn cập nhật %{smart_count} mục này không?',
+      bulk_update_content: 'Bạn có chắc muốn cập nhật %{name} %{recordRepresentation} không? |||| Bạn có chắc muốn cập nhật %{smart_count} mục này không?',
       bulk_update_title: 'Cập nhật %{name} %{recordRepresentation} |||| Cập nhật %{smart_count} %{name}',
       clear_array_input: 'Bạn có chắc muốn xóa cả danh sách không?',
       delete_content: 'Bạn có chắc muốn xóa %{name} này không? Có thể khôi phục lại sau.',
@@ -322,7 +321,15 @@ const vi: TranslationMessages = {
     role: { ADMIN: 'Quản trị viên', EDITOR: 'Biên tập viên', REVIEWER: 'Kiểm duyệt viên', VIEWER: 'Người xem', INTEGRATOR: 'Tích hợp' },
     scope: { READ: 'Đọc', WRITE: 'Ghi' },
     action: { CREATE: 'Tạo mới', UPDATE: 'Sửa', DELETE: 'Xóa', RESTORE: 'Khôi phục', MOVE: 'Chuyển', REVOKE: 'Thu hồi' },
-    entity: { Organization: 'Tổ chức', OrgSuccession: 'Kế thừa', Person: 'Cá nhân', Position: 'Chức vụ', User: 'Người dùng', ApiToken: 'Mã truy cập API', Session: 'Phiên đăng nhập' },
+    entity: {
+      Organization: 'Tổ chức',
+      OrgSuccession: 'Kế thừa',
+      Person: 'Cá nhân',
+      Position: 'Chức vụ',
+      User: 'Người dùng',
+      ApiToken: 'Mã truy cập API',
+      Session: 'Phiên đăng nhập',
+    },
     error: {
       BAD_USER_INPUT: 'Một số thông tin chưa hợp lệ. Vui lòng kiểm tra các ô được đánh dấu.',
       NOT_FOUND: 'Bản ghi này không tồn tại hoặc đã bị xóa.',
@@ -415,8 +422,7 @@ const vi: TranslationMessages = {
     },
     token: {
       created_title: 'Mã truy cập API mới',
-      created_help:
-        'Hãy sao chép mã này ngay và chuyển cho hệ thống sẽ dùng nó. Mã chỉ hiện một lần này; máy chủ chỉ lưu dấu vân tay của mã.',
+      created_help: 'Hãy sao chép mã này ngay và chuyển cho hệ thống sẽ dùng nó. Mã chỉ hiện một lần này; máy chủ chỉ lưu dấu vân tay của mã.',
       copy: 'Sao chép',
       copied: 'Đã sao chép vào bộ nhớ tạm.',
       revoke: 'Thu hồi',

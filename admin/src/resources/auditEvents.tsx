@@ -1,10 +1,30 @@
-import { Datagrid, DateTimeInput, FilterButton, FunctionField, List, SearchInput, SelectInput, TextField, TextInput, TopToolbar, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  DateTimeInput,
+  FilterButton,
+  FunctionField,
+  List,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { ExportCsvButton } from '../components/ExportCsvButton';
 import { DateTimeText } from '../components/fields';
 import { ChangesText } from '../components/History';
 import { formatDateTime } from '../format';
 
-type Event = { occurredAt: string; actorName?: string; entityType: string; entityId: string; action: string; requestId: string; changes: { field: string; before: unknown; after: unknown }[] };
+type Event = {
+  occurredAt: string;
+  actorName?: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  requestId: string;
+  changes: { field: string; before: unknown; after: unknown }[];
+};
 
 const ENTITY_TYPES = ['Organization', 'OrgSuccession', 'Person', 'Position', 'User', 'ApiToken'];
 const ACTIONS = ['CREATE', 'UPDATE', 'DELETE', 'RESTORE'];
@@ -25,7 +45,10 @@ const csv = (t: (k: string, o?: object) => string) => [
   { header: t('resources.auditEvents.fields.entityType'), value: (e: Event) => t(`lantoa.entity.${e.entityType}`, { _: e.entityType }) },
   { header: t('resources.auditEvents.fields.entityId'), value: (e: Event) => e.entityId },
   { header: t('resources.auditEvents.fields.action'), value: (e: Event) => t(`lantoa.action.${e.action}`, { _: e.action }) },
-  { header: t('resources.auditEvents.fields.changes'), value: (e: Event) => e.changes.map((c) => `${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join('; ') },
+  {
+    header: t('resources.auditEvents.fields.changes'),
+    value: (e: Event) => e.changes.map((c) => `${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join('; '),
+  },
   { header: t('resources.auditEvents.fields.requestId'), value: (e: Event) => e.requestId },
 ];
 
@@ -33,7 +56,10 @@ const csv = (t: (k: string, o?: object) => string) => [
 export function AuditEventList() {
   const translate = useTranslate();
   return (
-    <List filters={filters} sort={{ field: 'occurredAt', order: 'DESC' }} actions={
+    <List
+      filters={filters}
+      sort={{ field: 'occurredAt', order: 'DESC' }}
+      actions={
         <TopToolbar>
           <FilterButton />
           <ExportCsvButton<Event> columns={csv} filename="nhat-ky" />

@@ -51,9 +51,32 @@ function PositionDialog({
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {withOrganization && <OrganizationPicker label="resources.positions.fields.organizationId" value={org} onChange={setOrg} />}
-          <TextField label={translate('resources.positions.fields.title')} value={v.title} onChange={(x) => setV({ ...v, title: x.target.value })} error={!!e('title')} helperText={e('title')} inputProps={{ 'data-testid': 'position-title' }} />
-          <TextField label={translate('resources.positions.fields.validFrom')} placeholder="dd/mm/yyyy" value={v.validFrom} onChange={(x) => setV({ ...v, validFrom: x.target.value })} slotProps={{ inputLabel: { shrink: true } }} error={!!e('validFrom')} helperText={e('validFrom')} />
-          <TextField label={translate('resources.positions.fields.validTo')} placeholder="dd/mm/yyyy" value={v.validTo} onChange={(x) => setV({ ...v, validTo: x.target.value })} slotProps={{ inputLabel: { shrink: true } }} error={!!e('validTo')} helperText={e('validTo')} />
+          <TextField
+            label={translate('resources.positions.fields.title')}
+            value={v.title}
+            onChange={(x) => setV({ ...v, title: x.target.value })}
+            error={!!e('title')}
+            helperText={e('title')}
+            inputProps={{ 'data-testid': 'position-title' }}
+          />
+          <TextField
+            label={translate('resources.positions.fields.validFrom')}
+            placeholder="dd/mm/yyyy"
+            value={v.validFrom}
+            onChange={(x) => setV({ ...v, validFrom: x.target.value })}
+            slotProps={{ inputLabel: { shrink: true } }}
+            error={!!e('validFrom')}
+            helperText={e('validFrom')}
+          />
+          <TextField
+            label={translate('resources.positions.fields.validTo')}
+            placeholder="dd/mm/yyyy"
+            value={v.validTo}
+            onChange={(x) => setV({ ...v, validTo: x.target.value })}
+            slotProps={{ inputLabel: { shrink: true } }}
+            error={!!e('validTo')}
+            helperText={e('validTo')}
+          />
         </Stack>
       </DialogContent>
       <DialogActions>

@@ -1,4 +1,19 @@
-import { Box, Button, Card, CardContent, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Card,
+  CardContent,
+  IconButton,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useCallback, useEffect, useState } from 'react';
 import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
@@ -25,10 +40,7 @@ export function AuthorityList() {
   const dataProvider = useDataProvider<LanToaDataProvider>();
   const [rows, setRows] = useState<Authority[] | null>(null);
   const [draft, setDraft] = useState({ organizationType: 'STATE_EXECUTIVE', organizationLevel: 'DISTRICT', form: 'CERTIFICATE_OF_COMMENDATION', note: '' });
-  const load = useCallback(
-    () => dataProvider.query<{ rows: Authority[] | null }>(AUTHORITIES_DOCUMENT).then((d) => setRows(d.rows ?? [])),
-    [dataProvider],
-  );
+  const load = useCallback(() => dataProvider.query<{ rows: Authority[] | null }>(AUTHORITIES_DOCUMENT).then((d) => setRows(d.rows ?? [])), [dataProvider]);
   useEffect(() => void load(), [load]);
 
   const run = async (document: string, variables: Record<string, unknown>, done: string) => {
@@ -42,7 +54,15 @@ export function AuthorityList() {
   };
   const t = (k: string) => translate(`resources.commendationAuthorities.fields.${k}`);
   const select = (k: 'organizationType' | 'organizationLevel' | 'form', values: readonly string[], group: string) => (
-    <TextField select size="small" label={t(k)} value={draft[k]} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} fullWidth={false} sx={{ width: 220 }}>
+    <TextField
+      select
+      size="small"
+      label={t(k)}
+      value={draft[k]}
+      onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+      fullWidth={false}
+      sx={{ width: 220 }}
+    >
       {values.map((v) => (
         <MenuItem key={v} value={v}>
           {translate(`lantoa.${group}.${v}`)}
@@ -76,7 +96,11 @@ export function AuthorityList() {
                   <TableCell>{translate(`lantoa.commendation_form.${r.form}`)}</TableCell>
                   <TableCell>{r.note ?? '—'}</TableCell>
                   <TableCell>
-                    <IconButton size="small" aria-label={translate('lantoa.exemplar.remove_authority')} onClick={() => run(DELETE_AUTHORITY_DOCUMENT, { id: r.id }, 'lantoa.exemplar.authority_removed')}>
+                    <IconButton
+                      size="small"
+                      aria-label={translate('lantoa.exemplar.remove_authority')}
+                      onClick={() => run(DELETE_AUTHORITY_DOCUMENT, { id: r.id }, 'lantoa.exemplar.authority_removed')}
+                    >
                       <DeleteIcon fontSize="small" />
                     </IconButton>
                   </TableCell>
@@ -88,8 +112,18 @@ export function AuthorityList() {
             {select('organizationType', TYPES, 'type')}
             {select('organizationLevel', LEVELS, 'level')}
             {select('form', FORMS, 'commendation_form')}
-            <TextField size="small" label={t('note')} value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} fullWidth={false} sx={{ width: 320 }} />
-            <Button variant="contained" onClick={() => run(CREATE_AUTHORITY_DOCUMENT, { input: { ...draft, note: draft.note.trim() || null } }, 'lantoa.exemplar.authority_added')}>
+            <TextField
+              size="small"
+              label={t('note')}
+              value={draft.note}
+              onChange={(e) => setDraft({ ...draft, note: e.target.value })}
+              fullWidth={false}
+              sx={{ width: 320 }}
+            />
+            <Button
+              variant="contained"
+              onClick={() => run(CREATE_AUTHORITY_DOCUMENT, { input: { ...draft, note: draft.note.trim() || null } }, 'lantoa.exemplar.authority_added')}
+            >
               {translate('lantoa.exemplar.add_authority')}
             </Button>
           </Stack>

@@ -16,7 +16,17 @@ const errorsOf = (err: unknown): Record<string, string> => (err as { body?: { er
  * The decision number is sent as typed ("Số 1436/QĐ-UBND"): the server parses
  * it and stores it canonically, or says what is wrong with it.
  */
-export function AddCommendationDialog({ exemplarId, organization, open, onClose }: { exemplarId: string; organization?: OrgOption | null; open: boolean; onClose: () => void }) {
+export function AddCommendationDialog({
+  exemplarId,
+  organization,
+  open,
+  onClose,
+}: {
+  exemplarId: string;
+  organization?: OrgOption | null;
+  open: boolean;
+  onClose: () => void;
+}) {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -34,14 +44,27 @@ export function AddCommendationDialog({ exemplarId, organization, open, onClose 
   const dayError = day.trim() ? checkIsoDate(iso) : undefined;
   // The kit's parser, as the server runs it: the canonical number as the user types, or what is wrong.
   const parsed = number.trim() ? checkNumber(number) : null;
-  const numberHelp = !parsed ? 'Số 1436/QĐ-UBND' : 'error' in parsed ? translate(parsed.error.key, parsed.error.args) : translate('lantoa.directive.canonical', { number: parsed.canonical });
+  const numberHelp = !parsed
+    ? 'Số 1436/QĐ-UBND'
+    : 'error' in parsed
+      ? translate(parsed.error.key, parsed.error.args)
+      : translate('lantoa.directive.canonical', { number: parsed.canonical });
 
   const submit = async () => {
     setBusy(true);
     setErrors({});
     try {
       await dataProvider.create('commendations', {
-        data: { exemplarId, form, basis, title, decisionNumber: number, decidedOn: iso, decidingOrganizationId: decider?.id, proposingOrganizationId: proposer?.id },
+        data: {
+          exemplarId,
+          form,
+          basis,
+          title,
+          decisionNumber: number,
+          decidedOn: iso,
+          decidingOrganizationId: decider?.id,
+          proposingOrganizationId: proposer?.id,
+        },
       });
       notify('lantoa.exemplar.commendation_added', { type: 'success' });
       onClose();
@@ -61,14 +84,27 @@ export function AddCommendationDialog({ exemplarId, organization, open, onClose 
       <DialogTitle>{translate('lantoa.exemplar.add_commendation')}</DialogTitle>
       <DialogContent>
         <Stack spacing={1} sx={{ mt: 1 }}>
-          <TextField select label={translate('resources.commendations.fields.form')} value={form} onChange={(e) => setForm(e.target.value)} error={!!errors.form} helperText={err('form')}>
+          <TextField
+            select
+            label={translate('resources.commendations.fields.form')}
+            value={form}
+            onChange={(e) => setForm(e.target.value)}
+            error={!!errors.form}
+            helperText={err('form')}
+          >
             {FORMS.map((f) => (
               <MenuItem key={f} value={f}>
                 {translate(`lantoa.commendation_form.${f}`)}
               </MenuItem>
             ))}
           </TextField>
-          <TextField label={translate('resources.commendations.fields.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={!!errors.title} helperText={err('title')} />
+          <TextField
+            label={translate('resources.commendations.fields.title')}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            error={!!errors.title}
+            helperText={err('title')}
+          />
           <TextField select label={translate('resources.commendations.fields.basis')} value={basis} onChange={(e) => setBasis(e.target.value)}>
             {BASES.map((b) => (
               <MenuItem key={b} value={b}>
@@ -76,7 +112,12 @@ export function AddCommendationDialog({ exemplarId, organization, open, onClose 
               </MenuItem>
             ))}
           </TextField>
-          <OrganizationPicker label="resources.commendations.fields.decidingOrganizationId" value={decider} onChange={setDecider} testId="commendation-decider" />
+          <OrganizationPicker
+            label="resources.commendations.fields.decidingOrganizationId"
+            value={decider}
+            onChange={setDecider}
+            testId="commendation-decider"
+          />
           <OrganizationPicker label="resources.commendations.fields.proposingOrganizationId" value={proposer} onChange={setProposer} />
           <TextField
             label={translate('resources.commendations.fields.decisionNumber')}
@@ -99,7 +140,12 @@ export function AddCommendationDialog({ exemplarId, organization, open, onClose 
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" onClick={submit} disabled={busy || !decider || !parsed || 'error' in parsed || !iso || !!dayError} data-testid="commendation-save">
+        <Button
+          variant="contained"
+          onClick={submit}
+          disabled={busy || !decider || !parsed || 'error' in parsed || !iso || !!dayError}
+          data-testid="commendation-save"
+        >
           {translate('ra.action.save')}
         </Button>
       </DialogActions>

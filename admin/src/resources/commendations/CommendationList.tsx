@@ -24,7 +24,14 @@ export interface CommendationRow {
 export function CommendationStatus({ c }: { c: CommendationRow }) {
   const translate = useTranslate();
   const label = translate(`lantoa.commendation_status.${c.status}`);
-  return <Chip size="small" color={c.status === 'IN_FORCE' ? 'success' : 'default'} label={c.revokedOn ? `${label} ${formatDate(c.revokedOn)}` : label} title={c.revocationReason ?? undefined} />;
+  return (
+    <Chip
+      size="small"
+      color={c.status === 'IN_FORCE' ? 'success' : 'default'}
+      label={c.revokedOn ? `${label} ${formatDate(c.revokedOn)}` : label}
+      title={c.revocationReason ?? undefined}
+    />
+  );
 }
 
 /** An exemplar's commendations on its show page; reviewers may revoke one in force. */

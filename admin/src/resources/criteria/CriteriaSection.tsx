@@ -1,6 +1,22 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  IconButton,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { useCanAccess, useDataProvider, useGetManyReference, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { vnToIso } from '../../components/DateInputs';
@@ -25,7 +41,21 @@ interface Evaluation {
 }
 
 /** Small forms in a dialog: fields as plain text boxes, saved through the data provider. */
-function FormDialog({ title, open, onClose, onSave, children, canSave }: { title: string; open: boolean; onClose: () => void; onSave: () => Promise<void>; children: React.ReactNode; canSave: boolean }) {
+function FormDialog({
+  title,
+  open,
+  onClose,
+  onSave,
+  children,
+  canSave,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  onSave: () => Promise<void>;
+  children: React.ReactNode;
+  canSave: boolean;
+}) {
   const translate = useTranslate();
   return (
     <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth>
@@ -68,7 +98,11 @@ function AddCriterion({ directiveId, next }: { directiveId: string; next: number
   const save = useSave();
   const [open, setOpen] = useState(false);
   const [v, setV] = useState({ code: '', title: '', maxScore: '10' });
-  const field = (k: keyof typeof v) => ({ value: v[k], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value }), label: translate(`resources.criteria.fields.${k}`) });
+  const field = (k: keyof typeof v) => ({
+    value: v[k],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value }),
+    label: translate(`resources.criteria.fields.${k}`),
+  });
   return (
     <>
       <Button size="small" startIcon={<AddIcon />} onClick={() => setOpen(true)}>
@@ -79,7 +113,13 @@ function AddCriterion({ directiveId, next }: { directiveId: string; next: number
         open={open}
         onClose={() => setOpen(false)}
         canSave={!!v.code.trim() && !!v.title.trim() && Number(v.maxScore) > 0}
-        onSave={() => save(() => dataProvider.create('criteria', { data: { directiveId, code: v.code, title: v.title, maxScore: Number(v.maxScore), position: next } }), 'ra.notification.created', () => setOpen(false))}
+        onSave={() =>
+          save(
+            () => dataProvider.create('criteria', { data: { directiveId, code: v.code, title: v.title, maxScore: Number(v.maxScore), position: next } }),
+            'ra.notification.created',
+            () => setOpen(false),
+          )
+        }
       >
         <TextField {...field('code')} />
         <TextField {...field('title')} multiline />
@@ -96,7 +136,11 @@ function RecordEvaluation({ criteria }: { criteria: Criterion[] }) {
   const [open, setOpen] = useState(false);
   const [org, setOrg] = useState<OrgOption | null>(null);
   const [v, setV] = useState({ criterionId: '', periodFrom: '', periodTo: '', score: '', note: '' });
-  const field = (k: keyof typeof v, label: string) => ({ value: v[k], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value }), label: translate(label) });
+  const field = (k: keyof typeof v, label: string) => ({
+    value: v[k],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setV({ ...v, [k]: e.target.value }),
+    label: translate(label),
+  });
   const from = vnToIso(v.periodFrom);
   const to = vnToIso(v.periodTo);
   const ok = !!org && !!v.criterionId && /^\d{4}-\d{2}-\d{2}$/.test(from ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(to ?? '') && v.score !== '';
@@ -112,7 +156,17 @@ function RecordEvaluation({ criteria }: { criteria: Criterion[] }) {
         canSave={ok}
         onSave={() =>
           save(
-            () => dataProvider.create('evaluations', { data: { criterionId: v.criterionId, organizationId: org!.id, periodFrom: from, periodTo: to, score: Number(v.score), ...(v.note.trim() ? { note: v.note } : {}) } }),
+            () =>
+              dataProvider.create('evaluations', {
+                data: {
+                  criterionId: v.criterionId,
+                  organizationId: org!.id,
+                  periodFrom: from,
+                  periodTo: to,
+                  score: Number(v.score),
+                  ...(v.note.trim() ? { note: v.note } : {}),
+                },
+              }),
             'lantoa.directive.evaluation_recorded',
             () => setOpen(false),
           )
@@ -147,8 +201,16 @@ export function CriteriaSection() {
   const { canAccess: canEditCriteria } = useCanAccess({ resource: 'criteria', action: 'create' });
   const { canAccess: canEvaluate } = useCanAccess({ resource: 'evaluations', action: 'create' });
   const id = record?.id ?? '';
-  const { data: criteria = [] } = useGetManyReference<Criterion & { id: string }>('criteria', { target: 'directiveId', id, pagination: { page: 1, perPage: 200 }, sort: { field: 'position', order: 'ASC' } }, { enabled: !!record });
-  const { data: evaluations = [] } = useGetManyReference<Evaluation & { id: string }>('evaluations', { target: 'directiveId', id, pagination: { page: 1, perPage: 200 }, sort: { field: 'id', order: 'ASC' } }, { enabled: !!record });
+  const { data: criteria = [] } = useGetManyReference<Criterion & { id: string }>(
+    'criteria',
+    { target: 'directiveId', id, pagination: { page: 1, perPage: 200 }, sort: { field: 'position', order: 'ASC' } },
+    { enabled: !!record },
+  );
+  const { data: evaluations = [] } = useGetManyReference<Evaluation & { id: string }>(
+    'evaluations',
+    { target: 'directiveId', id, pagination: { page: 1, perPage: 200 }, sort: { field: 'id', order: 'ASC' } },
+    { enabled: !!record },
+  );
   if (!record) return null;
   const byId = new Map(criteria.map((c) => [c.id, c]));
   return (
@@ -171,7 +233,17 @@ export function CriteriaSection() {
                 <TableCell align="right">{formatNumber(c.maxScore, locale)}</TableCell>
                 <TableCell sx={{ width: 48 }}>
                   {canEditCriteria && (
-                    <IconButton size="small" aria-label={translate('ra.action.delete')} onClick={() => save(() => dataProvider.delete('criteria', { id: c.id, previousData: c }), 'ra.notification.deleted', () => undefined)}>
+                    <IconButton
+                      size="small"
+                      aria-label={translate('ra.action.delete')}
+                      onClick={() =>
+                        save(
+                          () => dataProvider.delete('criteria', { id: c.id, previousData: c }),
+                          'ra.notification.deleted',
+                          () => undefined,
+                        )
+                      }
+                    >
                       <DeleteIcon fontSize="small" />
                     </IconButton>
                   )}
@@ -201,23 +273,28 @@ export function CriteriaSection() {
           </TableHead>
           <TableBody>
             {[...evaluations]
-              .sort((a, b) => (a.organization?.name ?? '').localeCompare(b.organization?.name ?? '', 'vi') || (byId.get(a.criterionId)?.position ?? 0) - (byId.get(b.criterionId)?.position ?? 0) || b.periodFrom.localeCompare(a.periodFrom))
+              .sort(
+                (a, b) =>
+                  (a.organization?.name ?? '').localeCompare(b.organization?.name ?? '', 'vi') ||
+                  (byId.get(a.criterionId)?.position ?? 0) - (byId.get(b.criterionId)?.position ?? 0) ||
+                  b.periodFrom.localeCompare(a.periodFrom),
+              )
               .map((e) => {
-              const c = byId.get(e.criterionId);
-              return (
-                <TableRow key={e.id}>
-                  <TableCell>{e.organization?.name ?? '—'}</TableCell>
-                  <TableCell>{c ? `${c.code} — ${c.title}` : '—'}</TableCell>
-                  <TableCell>{formatDate(e.periodFrom)}</TableCell>
-                  <TableCell>{formatDate(e.periodTo)}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    {formatNumber(e.score, locale)}
-                    {c ? ` / ${formatNumber(c.maxScore, locale)}` : ''}
-                  </TableCell>
-                  <TableCell>{e.note ?? '—'}</TableCell>
-                </TableRow>
-              );
-            })}
+                const c = byId.get(e.criterionId);
+                return (
+                  <TableRow key={e.id}>
+                    <TableCell>{e.organization?.name ?? '—'}</TableCell>
+                    <TableCell>{c ? `${c.code} — ${c.title}` : '—'}</TableCell>
+                    <TableCell>{formatDate(e.periodFrom)}</TableCell>
+                    <TableCell>{formatDate(e.periodTo)}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {formatNumber(e.score, locale)}
+                      {c ? ` / ${formatNumber(c.maxScore, locale)}` : ''}
+                    </TableCell>
+                    <TableCell>{e.note ?? '—'}</TableCell>
+                  </TableRow>
+                );
+              })}
           </TableBody>
         </Table>
       ) : (

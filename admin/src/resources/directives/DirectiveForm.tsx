@@ -15,7 +15,12 @@ const validateNumber = (value: unknown) => {
 
 function CanonicalNumber({ number, title }: { number?: string; title?: string }) {
   const translate = useTranslate();
-  if (!number?.trim()) return <Typography variant="caption" color="text.secondary">{translate('lantoa.directive.number_help')}</Typography>;
+  if (!number?.trim())
+    return (
+      <Typography variant="caption" color="text.secondary">
+        {translate('lantoa.directive.number_help')}
+      </Typography>
+    );
   const r = checkNumber(number);
   const conflict = 'error' in r ? null : titleConflict(title ?? '', number);
   return (
@@ -42,7 +47,9 @@ function Fields() {
   return (
     <>
       <TextInput source="number" validate={validateNumber} helperText={false} sx={{ minWidth: 320 }} />
-      <FormDataConsumer<{ number?: string; title?: string }>>{({ formData }) => <CanonicalNumber number={formData.number} title={formData.title} />}</FormDataConsumer>
+      <FormDataConsumer<{ number?: string; title?: string }>>
+        {({ formData }) => <CanonicalNumber number={formData.number} title={formData.title} />}
+      </FormDataConsumer>
       <TextInput source="title" validate={required()} fullWidth multiline />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' }}>
         <SelectInput source="family" fullWidth={false} choices={enumChoices('family', FAMILIES)} emptyText="—" />

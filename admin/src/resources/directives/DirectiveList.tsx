@@ -6,7 +6,18 @@ import type { CsvColumn } from '../../csv';
 import { formatDate } from '../../format';
 import { DIRECTIVE_STATUSES, DOCUMENT_TYPES, FAMILIES, OrganizationInput } from './common';
 
-type Directive = { id: string; number: string; numberAsWritten: string; family: string; documentType: string; title: string; issuedOn: string; status: string; fullTextUrl?: string; issuer?: { name: string } | null };
+type Directive = {
+  id: string;
+  number: string;
+  numberAsWritten: string;
+  family: string;
+  documentType: string;
+  title: string;
+  issuedOn: string;
+  status: string;
+  fullTextUrl?: string;
+  issuer?: { name: string } | null;
+};
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,

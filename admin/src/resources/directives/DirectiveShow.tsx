@@ -23,11 +23,27 @@ export function Section({ title, children, testId }: { title: string; children: 
 
 function Actions() {
   const { canAccess: canEdit } = useCanAccess({ resource: 'directives', action: 'edit' });
-  return <TopToolbar>{canEdit && <><EditButton /><DeleteWithRestoreButton /></>}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {canEdit && (
+        <>
+          <EditButton />
+          <DeleteWithRestoreButton />
+        </>
+      )}
+    </TopToolbar>
+  );
 }
 
 function Header() {
-  const record = useRecordContext<{ number: string; numberAsWritten: string; title: string; titleTypeConflict?: string | null; summary?: string | null; fullTextUrl?: string | null }>();
+  const record = useRecordContext<{
+    number: string;
+    numberAsWritten: string;
+    title: string;
+    titleTypeConflict?: string | null;
+    summary?: string | null;
+    fullTextUrl?: string | null;
+  }>();
   const translate = useTranslate();
   if (!record) return null;
   return (

@@ -1,6 +1,23 @@
 import AddLinkIcon from '@mui/icons-material/AddLink';
 import LinkOffIcon from '@mui/icons-material/LinkOff';
-import { Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableRow, TextField, Tooltip, Typography } from '@mui/material';
+import {
+  Autocomplete,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  IconButton,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import { Link as MuiLink } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -26,7 +43,19 @@ interface Relation {
 }
 
 /** Searches the registry as the user types ("01 kl tw" finds 01-KL/TW), leaving out the document itself. */
-export function DirectivePicker({ value, onChange, exclude, label, testId }: { value: Brief | null; onChange: (v: Brief | null) => void; exclude?: string; label: string; testId?: string }) {
+export function DirectivePicker({
+  value,
+  onChange,
+  exclude,
+  label,
+  testId,
+}: {
+  value: Brief | null;
+  onChange: (v: Brief | null) => void;
+  exclude?: string;
+  label: string;
+  testId?: string;
+}) {
   const dataProvider = useDataProvider();
   const translate = useTranslate();
   const [input, setInput] = useState('');
@@ -34,7 +63,11 @@ export function DirectivePicker({ value, onChange, exclude, label, testId }: { v
   useEffect(() => {
     let live = true;
     const t = setTimeout(async () => {
-      const { data } = await dataProvider.getList<Brief>('directives', { filter: input ? { q: input } : {}, pagination: { page: 1, perPage: 20 }, sort: { field: 'issuedOn', order: 'DESC' } });
+      const { data } = await dataProvider.getList<Brief>('directives', {
+        filter: input ? { q: input } : {},
+        pagination: { page: 1, perPage: 20 },
+        sort: { field: 'issuedOn', order: 'DESC' },
+      });
       if (live) setOptions(data.filter((d) => d.id !== exclude));
     }, 250);
     return () => {
@@ -89,7 +122,13 @@ function AddRelationButton({ id }: { id: string }) {
         <DialogTitle>{translate('lantoa.directive.add_relation')}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
-            <TextField select label={translate('lantoa.directive.relation_kind')} value={kind} onChange={(e) => setKind(e.target.value)} inputProps={{ 'data-testid': 'relation-kind' }}>
+            <TextField
+              select
+              label={translate('lantoa.directive.relation_kind')}
+              value={kind}
+              onChange={(e) => setKind(e.target.value)}
+              inputProps={{ 'data-testid': 'relation-kind' }}
+            >
               {RELATION_KINDS.map((k) => (
                 <MenuItem key={k} value={k}>
                   {translate(`lantoa.relation.${k}`)}

@@ -53,14 +53,27 @@ export function DeadlineChip(_: FieldProps) {
   if (!record) return null;
   const value = record.deadlineStatus ?? (record.status === 'CANCELLED' ? 'CANCELLED' : null);
   if (!value) return <>—</>;
-  return <Chip size="small" data-testid="deadline-chip" data-status={value} label={translate(`lantoa.deadline.${value}`)} sx={{ bgcolor: DEADLINE_COLOURS[value], color: '#fff', fontWeight: 600 }} />;
+  return (
+    <Chip
+      size="small"
+      data-testid="deadline-chip"
+      data-status={value}
+      label={translate(`lantoa.deadline.${value}`)}
+      sx={{ bgcolor: DEADLINE_COLOURS[value], color: '#fff', fontWeight: 600 }}
+    />
+  );
 }
 
 /** A link to a directive's show page from a nested `{ id number }`. */
 export function DirectiveLink({ source, withTitle }: FieldProps & { source: string; withTitle?: boolean }) {
   const record = useRecordContext();
   const d = get(record, source) as { id: string; number: string; title?: string } | null | undefined;
-  if (!d) return <Typography variant="body2" component="span">—</Typography>;
+  if (!d)
+    return (
+      <Typography variant="body2" component="span">
+        —
+      </Typography>
+    );
   return (
     <MuiLink component={Link} to={`/directives/${d.id}/show`} onClick={(e: React.MouseEvent) => e.stopPropagation()}>
       {d.number}
@@ -73,16 +86,38 @@ export function DirectiveLink({ source, withTitle }: FieldProps & { source: stri
 export function DirectiveInput({ source, label, fullWidth = true }: { source: string; label?: string; fullWidth?: boolean }) {
   return (
     <ReferenceInput source={source} reference="directives" sort={{ field: 'issuedOn', order: 'DESC' }}>
-      <AutocompleteInput label={label} optionText={(d: { number: string; title: string }) => `${d.number} — ${d.title}`} filterToQuery={(q: string) => ({ q })} fullWidth={fullWidth} />
+      <AutocompleteInput
+        label={label}
+        optionText={(d: { number: string; title: string }) => `${d.number} — ${d.title}`}
+        filterToQuery={(q: string) => ({ q })}
+        fullWidth={fullWidth}
+      />
     </ReferenceInput>
   );
 }
 
 /** Picks an organization, searched as typed without diacritics (the server's `q`). */
-export function OrganizationInput({ source, label, fullWidth = true, validate }: { source: string; label?: string; fullWidth?: boolean; validate?: Validator | Validator[] }) {
+export function OrganizationInput({
+  source,
+  label,
+  fullWidth = true,
+  validate,
+}: {
+  source: string;
+  label?: string;
+  fullWidth?: boolean;
+  validate?: Validator | Validator[];
+}) {
   return (
     <ReferenceInput source={source} reference="organizations" sort={{ field: 'name', order: 'ASC' }}>
-      <AutocompleteInput label={label} optionText="name" filterToQuery={(q: string) => ({ q })} fullWidth={fullWidth} validate={validate} sx={{ minWidth: 320 }} />
+      <AutocompleteInput
+        label={label}
+        optionText="name"
+        filterToQuery={(q: string) => ({ q })}
+        fullWidth={fullWidth}
+        validate={validate}
+        sx={{ minWidth: 320 }}
+      />
     </ReferenceInput>
   );
 }

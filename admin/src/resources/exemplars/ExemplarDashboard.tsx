@@ -51,7 +51,9 @@ export function ExemplarDashboard() {
     void dataProvider
       .query<{ rows: Row[] | null }>(STATS_DOCUMENT, { filter, input: { groupBy: [], honouredFrom: REVIEW.from, honouredTo: REVIEW.to } })
       .then((d) => setTotal(d.rows?.[0]?.count ?? 0));
-    void dataProvider.query<{ rows: Row[] | null }>(STATS_DOCUMENT, { filter, input: { groupBy: ['DISTRICT', 'YEAR'], honouredOnly: true } }).then((d) => setRows(d.rows ?? []));
+    void dataProvider
+      .query<{ rows: Row[] | null }>(STATS_DOCUMENT, { filter, input: { groupBy: ['DISTRICT', 'YEAR'], honouredOnly: true } })
+      .then((d) => setRows(d.rows ?? []));
   }, [dataProvider, province]);
 
   const nameOf = (r: Row) => r.organization?.name ?? translate('lantoa.exemplar_dashboard.other');
@@ -64,7 +66,9 @@ export function ExemplarDashboard() {
       <Grid size={12}>
         <Card data-testid="exemplar-review-total">
           <CardContent>
-            <Typography variant="body1">{translate('lantoa.exemplar_dashboard.review_total', { from: formatDate(REVIEW.from), to: formatDate(REVIEW.to) })}</Typography>
+            <Typography variant="body1">
+              {translate('lantoa.exemplar_dashboard.review_total', { from: formatDate(REVIEW.from), to: formatDate(REVIEW.to) })}
+            </Typography>
             <Typography variant="h3" color="primary" data-testid="exemplar-review-count">
               {total == null ? '…' : formatNumber(total, locale)}
             </Typography>

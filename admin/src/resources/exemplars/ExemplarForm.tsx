@@ -71,7 +71,9 @@ interface Candidate {
 
 /** The input createExemplar takes, from the form's values (empty optional fields left out). */
 const inputOf = (data: Record<string, unknown>) =>
-  Object.fromEntries(exemplarsRegistry.exemplars!.create!.fields.filter((f) => data[f] !== undefined && data[f] !== null && data[f] !== '').map((f) => [f, data[f]]));
+  Object.fromEntries(
+    exemplarsRegistry.exemplars!.create!.fields.filter((f) => data[f] !== undefined && data[f] !== null && data[f] !== '').map((f) => [f, data[f]]),
+  );
 
 /**
  * Registering an exemplar: when the organization already has one of the same

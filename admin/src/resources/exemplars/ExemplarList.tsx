@@ -22,7 +22,17 @@ import type { CsvColumn } from '../../csv';
 import { formatDate } from '../../format';
 import { FIELDS, KINDS, STATUS_COLOR, STATUSES } from './common';
 
-type Row = { id: string; name: string; kind: string; field: string; status: string; organizationName?: string; recognisedOn?: string; awardedOn?: string; summary?: string };
+type Row = {
+  id: string;
+  name: string;
+  kind: string;
+  field: string;
+  status: string;
+  organizationName?: string;
+  recognisedOn?: string;
+  awardedOn?: string;
+  summary?: string;
+};
 
 /**
  * The organization filter: an organization searched without diacritics, with

@@ -51,7 +51,14 @@ function Thumbnail({ a }: { a: Attachment }) {
     window.open(full.current, '_blank', 'noopener');
   };
   return url ? (
-    <img src={url} alt={a.fileName} loading="lazy" onClick={openFull} style={{ cursor: 'zoom-in', objectFit: 'cover', width: '100%', height: 160 }} data-testid="gallery-image" />
+    <img
+      src={url}
+      alt={a.fileName}
+      loading="lazy"
+      onClick={openFull}
+      style={{ cursor: 'zoom-in', objectFit: 'cover', width: '100%', height: 160 }}
+      data-testid="gallery-image"
+    />
   ) : (
     <Box sx={{ height: 160, display: 'grid', placeItems: 'center' }}>
       <CircularProgress size={20} />
@@ -103,8 +110,16 @@ export function Gallery() {
     for (const file of files) {
       setBusy(file.name);
       try {
-        const { upload } = await dataProvider.query<{ upload: { uploadUrl: string } }>(UPLOAD_DOCUMENT, { exemplarId: record.id, fileName: file.name, size: file.size });
-        const res = await authorizedFetch(upload.uploadUrl, { method: 'PUT', body: file, headers: { 'content-type': file.type || 'application/octet-stream' } });
+        const { upload } = await dataProvider.query<{ upload: { uploadUrl: string } }>(UPLOAD_DOCUMENT, {
+          exemplarId: record.id,
+          fileName: file.name,
+          size: file.size,
+        });
+        const res = await authorizedFetch(upload.uploadUrl, {
+          method: 'PUT',
+          body: file,
+          headers: { 'content-type': file.type || 'application/octet-stream' },
+        });
         if (res.status !== 201) {
           const body = (await res.json().catch(() => ({}))) as { errors?: { message: string }[]; message?: string };
           throw new Error(body.errors?.[0]?.message ?? body.message ?? res.statusText);
@@ -112,7 +127,11 @@ export function Gallery() {
         notify('lantoa.exemplar.uploaded', { type: 'success', messageArgs: { name: file.name } });
       } catch (err) {
         const e = err as { message: string; body?: { errors?: Record<string, string> } };
-        const reason = e.body?.errors ? Object.values(e.body.errors).map((k) => translate(k, { _: k })).join('; ') : translate(e.message, { _: e.message });
+        const reason = e.body?.errors
+          ? Object.values(e.body.errors)
+              .map((k) => translate(k, { _: k }))
+              .join('; ')
+          : translate(e.message, { _: e.message });
         notify('lantoa.exemplar.upload_failed', { type: 'error', messageArgs: { name: file.name, reason } });
       }
     }
@@ -178,7 +197,16 @@ export function Gallery() {
             setOver(false);
             void upload([...e.dataTransfer.files]);
           }}
-          sx={{ mt: 2, p: 3, border: '2px dashed', borderColor: over ? 'primary.main' : 'divider', borderRadius: 2, textAlign: 'center', cursor: 'pointer', bgcolor: over ? 'action.hover' : undefined }}
+          sx={{
+            mt: 2,
+            p: 3,
+            border: '2px dashed',
+            borderColor: over ? 'primary.main' : 'divider',
+            borderRadius: 2,
+            textAlign: 'center',
+            cursor: 'pointer',
+            bgcolor: over ? 'action.hover' : undefined,
+          }}
         >
           {busy ? <CircularProgress size={20} /> : <UploadIcon color="action" />}
           <Typography variant="body2">{busy ? translate('lantoa.exemplar.uploading', { name: busy }) : translate('lantoa.exemplar.drop_here')}</Typography>

@@ -1,4 +1,18 @@
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Step, StepContent, StepLabel, Stepper, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  Step,
+  StepContent,
+  StepLabel,
+  Stepper,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { checkIsoDate, vnToIso } from '../../components/DateInputs';
@@ -89,7 +103,13 @@ export function NextSteps() {
       {record.allowedActions.length ? (
         <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
           {record.allowedActions.map((a) => (
-            <Button key={a} variant={NEEDS_REASON.has(a) ? 'outlined' : 'contained'} color={NEEDS_REASON.has(a) ? 'error' : 'primary'} onClick={() => open(a)} data-testid={`step-${a}`}>
+            <Button
+              key={a}
+              variant={NEEDS_REASON.has(a) ? 'outlined' : 'contained'}
+              color={NEEDS_REASON.has(a) ? 'error' : 'primary'}
+              onClick={() => open(a)}
+              data-testid={`step-${a}`}
+            >
               {translate(`lantoa.exemplar_action.${a}`)}
             </Button>
           ))}
@@ -100,7 +120,9 @@ export function NextSteps() {
         </Typography>
       )}
       <Dialog open={!!action} onClose={() => setAction(null)} maxWidth="sm" fullWidth data-testid="step-dialog">
-        <DialogTitle>{action && translate('lantoa.exemplar.step_title', { action: translate(`lantoa.exemplar_action.${action}`), name: record.name })}</DialogTitle>
+        <DialogTitle>
+          {action && translate('lantoa.exemplar.step_title', { action: translate(`lantoa.exemplar_action.${action}`), name: record.name })}
+        </DialogTitle>
         <DialogContent>
           <TextField
             label={translate(needsReason ? 'lantoa.exemplar.reason' : 'lantoa.exemplar.note')}

@@ -22,9 +22,27 @@ export const exemplarResources = [
     create={page(forms, 'ExemplarCreate')}
     recordRepresentation="name"
   />,
-  <Resource key="commendations" name="commendations" icon={MilitaryTechIcon} list={page(() => import('../commendations/CommendationList'), 'CommendationList')} recordRepresentation="decisionNumber" />,
-  <Resource key="movements" name="movements" icon={FlagIcon} list={page(movements, 'MovementList')} create={page(movements, 'MovementCreate')} recordRepresentation="name" />,
-  <Resource key="commendationAuthorities" name="commendationAuthorities" icon={GavelIcon} list={page(() => import('../authorities/Authorities'), 'AuthorityList')} />,
+  <Resource
+    key="commendations"
+    name="commendations"
+    icon={MilitaryTechIcon}
+    list={page(() => import('../commendations/CommendationList'), 'CommendationList')}
+    recordRepresentation="decisionNumber"
+  />,
+  <Resource
+    key="movements"
+    name="movements"
+    icon={FlagIcon}
+    list={page(movements, 'MovementList')}
+    create={page(movements, 'MovementCreate')}
+    recordRepresentation="name"
+  />,
+  <Resource
+    key="commendationAuthorities"
+    name="commendationAuthorities"
+    icon={GavelIcon}
+    list={page(() => import('../authorities/Authorities'), 'AuthorityList')}
+  />,
 ];
 
 /** Their menu items (hidden by canAccess where the role may not list them); exemplars come first, the staff's daily screen. */

@@ -47,7 +47,12 @@ function EditMovement({ m }: { m: Movement }) {
   const refresh = useRefresh();
   const dataProvider = useDataProvider();
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState({ name: m.name, description: m.description ?? '', periodFrom: isoToVn(m.periodFrom), periodTo: isoToVn(m.periodTo ?? '') });
+  const [values, setValues] = useState({
+    name: m.name,
+    description: m.description ?? '',
+    periodFrom: isoToVn(m.periodFrom),
+    periodTo: isoToVn(m.periodTo ?? ''),
+  });
   const dates = { periodFrom: vnToIso(values.periodFrom), periodTo: vnToIso(values.periodTo) };
   const bad = !values.name.trim() || !!checkIsoDate(dates.periodFrom) || !dates.periodFrom || !!checkIsoDate(dates.periodTo);
   const save = async () => {

@@ -20,7 +20,17 @@ import type { CsvColumn } from '../../csv';
 import { formatDate } from '../../format';
 import { RestoreButton, showUnlessDeleted } from '../../components/RestoreButton';
 
-type Org = { id: string; name: string; shortName?: string; docAbbr?: string; level: string; type: string; parent?: { name: string } | null; validFrom?: string; validTo?: string };
+type Org = {
+  id: string;
+  name: string;
+  shortName?: string;
+  docAbbr?: string;
+  level: string;
+  type: string;
+  parent?: { name: string } | null;
+  validFrom?: string;
+  validTo?: string;
+};
 
 export const organizationFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -63,7 +73,11 @@ export function OrganizationList() {
   const { canAccess: canDelete } = useCanAccess({ resource: 'organizations', action: 'delete' });
   return (
     <List filters={organizationFilters} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions />} perPage={25}>
-      <Datagrid rowClick={showUnlessDeleted} bulkActionButtons={canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false} data-testid="organization-list">
+      <Datagrid
+        rowClick={showUnlessDeleted}
+        bulkActionButtons={canDelete ? <BulkDeleteButton mutationMode="pessimistic" /> : false}
+        data-testid="organization-list"
+      >
         <TextField source="name" />
         <TextField source="shortName" emptyText="—" sortable={false} />
         <EnumText source="level" group="level" sortable={false} />

@@ -124,7 +124,13 @@ function Body() {
         </Labeled>
       </Stack>
       <Section title="lantoa.org.children" testId="children">
-        <ReferenceManyField reference="organizations" target="parentId" sort={{ field: 'name', order: 'ASC' }} perPage={10} pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}>
+        <ReferenceManyField
+          reference="organizations"
+          target="parentId"
+          sort={{ field: 'name', order: 'ASC' }}
+          perPage={10}
+          pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+        >
           <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography variant="body2">—</Typography>}>
             <TextField source="name" />
             <EnumText source="level" group="level" />

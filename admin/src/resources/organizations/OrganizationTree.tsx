@@ -48,7 +48,11 @@ export function OrganizationTree() {
 
   const page = useCallback(
     async (filter: Record<string, unknown>, offset: number, parentNode?: string) => {
-      const { data, total } = await dataProvider.getList<Org>('organizations', { filter, pagination: { page: Math.floor(offset / PAGE) + 1, perPage: PAGE }, sort: { field: 'name', order: 'ASC' } });
+      const { data, total } = await dataProvider.getList<Org>('organizations', {
+        filter,
+        pagination: { page: Math.floor(offset / PAGE) + 1, perPage: PAGE },
+        sort: { field: 'name', order: 'ASC' },
+      });
       const nodes = data.map((o) => toNode(o, parentNode));
       return { nodes, rest: (total ?? 0) - offset - data.length };
     },
@@ -58,10 +62,13 @@ export function OrganizationTree() {
   useEffect(() => {
     loaded.clear();
     setExpanded([]);
-    const t = setTimeout(async () => {
-      const { nodes, rest } = await page(q ? { q } : { rootsOnly: true }, 0);
-      setItems(rest > 0 ? [...nodes, { id: `root${MORE}:${PAGE}`, label: translate('lantoa.org.tree_more', { smart_count: rest }) }] : nodes);
-    }, q ? 300 : 0);
+    const t = setTimeout(
+      async () => {
+        const { nodes, rest } = await page(q ? { q } : { rootsOnly: true }, 0);
+        setItems(rest > 0 ? [...nodes, { id: `root${MORE}:${PAGE}`, label: translate('lantoa.org.tree_more', { smart_count: rest }) }] : nodes);
+      },
+      q ? 300 : 0,
+    );
     return () => clearTimeout(t);
   }, [q, page, loaded, translate]);
 
@@ -69,19 +76,26 @@ export function OrganizationTree() {
     if (loaded.has(id)) return;
     loaded.add(id);
     const { nodes, rest } = await page({ parentId: orgOf(id) }, 0, id);
-    setItems((all) => replaceChildren(all, id, rest > 0 ? [...nodes, { id: `${id}${MORE}:${PAGE}`, label: translate('lantoa.org.tree_more', { smart_count: rest }) }] : nodes));
+    setItems((all) =>
+      replaceChildren(all, id, rest > 0 ? [...nodes, { id: `${id}${MORE}:${PAGE}`, label: translate('lantoa.org.tree_more', { smart_count: rest }) }] : nodes),
+    );
   };
 
   const more = async (itemId: string) => {
     const [parent, offset] = itemId.split(MORE + ':') as [string, string];
     const start = Number(offset);
-    const { nodes, rest } = await page(parent === 'root' ? (q ? { q } : { rootsOnly: true }) : { parentId: orgOf(parent) }, start, parent === 'root' ? undefined : parent);
+    const { nodes, rest } = await page(
+      parent === 'root' ? (q ? { q } : { rootsOnly: true }) : { parentId: orgOf(parent) },
+      start,
+      parent === 'root' ? undefined : parent,
+    );
     const tail = rest > 0 ? [{ id: `${parent}${MORE}:${start + PAGE}`, label: translate('lantoa.org.tree_more', { smart_count: rest }) }] : [];
     const splice = (list: Node[]) => [...list.filter((n) => n.id !== itemId), ...nodes, ...tail];
     if (parent === 'root') setItems(splice);
     else
       setItems((all) => {
-        const walk = (ns: Node[]): Node[] => ns.map((n) => (n.id === parent ? { ...n, children: splice(n.children ?? []) } : n.children ? { ...n, children: walk(n.children) } : n));
+        const walk = (ns: Node[]): Node[] =>
+          ns.map((n) => (n.id === parent ? { ...n, children: splice(n.children ?? []) } : n.children ? { ...n, children: walk(n.children) } : n));
         return walk(all);
       });
   };
@@ -95,7 +109,16 @@ export function OrganizationTree() {
           value={q}
           onChange={(e) => setQ(e.target.value)}
           placeholder={translate('lantoa.org.tree_search')}
-          slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment>, inputProps: { 'data-testid': 'tree-search' } } as object }}
+          slotProps={{
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon />
+                </InputAdornment>
+              ),
+              inputProps: { 'data-testid': 'tree-search' },
+            } as object,
+          }}
         />
         <Typography variant="body2" color="text.secondary" sx={{ my: 1 }}>
           {translate('lantoa.org.tree_help')}

@@ -76,9 +76,19 @@ export function SuccessionButton() {
               error={!!err('effectiveOn')}
               helperText={err('effectiveOn')}
             />
-            <TextField label={translate('lantoa.org.basis')} value={basis} onChange={(e) => setBasis(e.target.value)} multiline error={!!err('basis')} helperText={err('basis')} />
+            <TextField
+              label={translate('lantoa.org.basis')}
+              value={basis}
+              onChange={(e) => setBasis(e.target.value)}
+              multiline
+              error={!!err('basis')}
+              helperText={err('basis')}
+            />
             <TextField label={translate('lantoa.org.note')} value={note} onChange={(e) => setNote(e.target.value)} multiline />
-            <FormControlLabel control={<Checkbox checked={endPredecessors} onChange={(e) => setEnd(e.target.checked)} />} label={translate('lantoa.org.endPredecessors')} />
+            <FormControlLabel
+              control={<Checkbox checked={endPredecessors} onChange={(e) => setEnd(e.target.checked)} />}
+              label={translate('lantoa.org.endPredecessors')}
+            />
           </Stack>
         </DialogContent>
         <DialogActions>

@@ -1,5 +1,20 @@
 import { Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Datagrid, EditButton, FilterButton, Labeled, List, SearchInput, SelectInput, Show, TextField, TopToolbar, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  EditButton,
+  FilterButton,
+  Labeled,
+  List,
+  SearchInput,
+  SelectInput,
+  Show,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { DeleteWithRestoreButton } from '../../components/DeleteWithRestore';
 import { DateText, EnumText, enumChoices, OrgLink } from '../../components/fields';
 import { formatNumber } from '../../format';
@@ -7,7 +22,12 @@ import { REPORT_SECTIONS } from '../../graphql/registry-directives';
 import { DirectiveLink, OrganizationInput, PERIOD_KINDS } from '../directives/common';
 import { Section } from '../directives/DirectiveShow';
 
-type Report = { id: string; title: string; task?: { id: string; title: string } | null; figures?: { name: string; value: number; unit?: string | null }[] } & Record<string, unknown>;
+type Report = {
+  id: string;
+  title: string;
+  task?: { id: string; title: string } | null;
+  figures?: { name: string; value: number; unit?: string | null }[];
+} & Record<string, unknown>;
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -17,7 +37,14 @@ const filters = [
 
 export function ReportList() {
   return (
-    <List filters={filters} actions={<TopToolbar><FilterButton /></TopToolbar>}>
+    <List
+      filters={filters}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+        </TopToolbar>
+      }
+    >
       <Datagrid rowClick="show" bulkActionButtons={false} data-testid="report-list">
         <TextField source="title" sortable={false} />
         <TextField source="task.title" label="resources.progressReports.fields.task" emptyText="—" sortable={false} />
@@ -83,7 +110,16 @@ function Sections() {
 
 function Actions() {
   const { canAccess: canEdit } = useCanAccess({ resource: 'progressReports', action: 'edit' });
-  return <TopToolbar>{canEdit && <><EditButton /><DeleteWithRestoreButton /></>}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {canEdit && (
+        <>
+          <EditButton />
+          <DeleteWithRestoreButton />
+        </>
+      )}
+    </TopToolbar>
+  );
 }
 
 function Body() {

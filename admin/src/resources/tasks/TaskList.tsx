@@ -6,7 +6,17 @@ import type { CsvColumn } from '../../csv';
 import { formatDate } from '../../format';
 import { DEADLINE_STATUSES, DeadlineChip, DirectiveLink, OrganizationInput, TASK_GROUPS, TASK_ROLES, TASK_STATUSES } from '../directives/common';
 
-type Task = { id: string; title: string; group: string; status: string; deadlineStatus?: string | null; dueOn: string; completedOn?: string; leadOrganization?: { name: string } | null; directive?: { number: string } | null };
+type Task = {
+  id: string;
+  title: string;
+  group: string;
+  status: string;
+  deadlineStatus?: string | null;
+  dueOn: string;
+  completedOn?: string;
+  leadOrganization?: { name: string } | null;
+  directive?: { number: string } | null;
+};
 
 export const taskFilters = [
   <SearchInput key="q" source="q" alwaysOn />,

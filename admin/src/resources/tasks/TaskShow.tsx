@@ -1,6 +1,18 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import { Box, Chip, Stack, Typography } from '@mui/material';
-import { Button, Datagrid, EditButton, Labeled, ReferenceManyField, Show, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import {
+  Button,
+  Datagrid,
+  EditButton,
+  Labeled,
+  ReferenceManyField,
+  Show,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DeleteWithRestoreButton } from '../../components/DeleteWithRestore';
 import { DateText, EnumText, OrgLink } from '../../components/fields';
@@ -8,7 +20,14 @@ import { RecordHistory } from '../../components/History';
 import { DeadlineChip, DirectiveLink } from '../directives/common';
 import { Section } from '../directives/DirectiveShow';
 
-type Task = { id: string; title: string; directiveId?: string | null; leadOrganizationId: string; description?: string | null; coordinatingOrganizations?: ({ id: string; name: string } | null)[] };
+type Task = {
+  id: string;
+  title: string;
+  directiveId?: string | null;
+  leadOrganizationId: string;
+  description?: string | null;
+  coordinatingOrganizations?: ({ id: string; name: string } | null)[];
+};
 
 /** Opens a new progress report on this task, for its lead organization. */
 function ReportProgressButton() {
@@ -17,7 +36,12 @@ function ReportProgressButton() {
   if (!record || !canAccess) return null;
   const source = { taskId: record.id, reportingOrganizationId: record.leadOrganizationId };
   return (
-    <Button component={Link} to={`/progressReports/create?source=${encodeURIComponent(JSON.stringify(source))}`} label="lantoa.task.report_progress" data-testid="report-progress">
+    <Button
+      component={Link}
+      to={`/progressReports/create?source=${encodeURIComponent(JSON.stringify(source))}`}
+      label="lantoa.task.report_progress"
+      data-testid="report-progress"
+    >
       <AssignmentIcon />
     </Button>
   );

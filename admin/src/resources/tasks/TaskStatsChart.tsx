@@ -27,7 +27,13 @@ export default function TaskStatsChart({ rows, labels, locale }: { rows: StatsRo
       skipAnimation
       yAxis={[{ scaleType: 'band', data: rows.map((r) => r.label), width: 240 }]}
       xAxis={[{ valueFormatter: format, tickNumber: 4 }]}
-      series={SERIES.map(([key, status]) => ({ data: rows.map((r) => r[key]), label: labels[status], stack: 'tasks', color: DEADLINE_COLOURS[status], valueFormatter: format }))}
+      series={SERIES.map(([key, status]) => ({
+        data: rows.map((r) => r[key]),
+        label: labels[status],
+        stack: 'tasks',
+        color: DEADLINE_COLOURS[status],
+        valueFormatter: format,
+      }))}
       margin={{ left: 8, right: 24 }}
     />
   );

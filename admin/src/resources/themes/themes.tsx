@@ -26,7 +26,11 @@ import { DeleteWithRestoreButton } from '../../components/DeleteWithRestore';
 import { OrgLink } from '../../components/fields';
 import { DirectiveInput, DirectiveLink, OrganizationInput } from '../directives/common';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <NumberInput key="year" source="year" />, <OrganizationInput key="issuerId" source="issuerId" fullWidth={false} />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <NumberInput key="year" source="year" />,
+  <OrganizationInput key="issuerId" source="issuerId" fullWidth={false} />,
+];
 
 function ListActions() {
   const { canAccess } = useCanAccess({ resource: 'themes', action: 'create' });
@@ -83,7 +87,16 @@ function Body() {
 
 function ShowActions() {
   const { canAccess } = useCanAccess({ resource: 'themes', action: 'edit' });
-  return <TopToolbar>{canAccess && <><EditButton /><DeleteWithRestoreButton /></>}</TopToolbar>;
+  return (
+    <TopToolbar>
+      {canAccess && (
+        <>
+          <EditButton />
+          <DeleteWithRestoreButton />
+        </>
+      )}
+    </TopToolbar>
+  );
 }
 
 export function ThemeShow() {
@@ -112,7 +125,14 @@ function Fields() {
 export function ThemeEdit() {
   return (
     <ConflictAwareEdit>
-      <SimpleForm warnWhenUnsavedChanges toolbar={<Toolbar><SaveButton /></Toolbar>}>
+      <SimpleForm
+        warnWhenUnsavedChanges
+        toolbar={
+          <Toolbar>
+            <SaveButton />
+          </Toolbar>
+        }
+      >
         <Fields />
         <ConflictDialog />
       </SimpleForm>
