@@ -8,6 +8,7 @@ import { countSql, demoId } from '@lantoa/kit';
 import { gql, gqlOk } from '@lantoa/kit/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePdf } from '@lantoa/kit/attachments';
 import { insertTree } from '../services/organizations/src/testing/tree.js';
 import { generateWork } from '../services/directives/src/testing/generate.js';
 import { startStack, type Stack } from './support/stack.js';
@@ -142,6 +143,38 @@ describe('the registry', () => {
     expect(cycle.errors![0]!.message).toMatch(/cycle/);
     expect(codeOf(await relate(a, b))).toBe('CONFLICT');
     expect(Number((await sql.query('select count(*) from directives.directive_relation')).rows[0].count)).toBe(relations);
+  });
+});
+
+describe('the attached file of a document', () => {
+  it('is uploaded by an admin through the gateway, refused to an editor, and read back by a viewer', async () => {
+    const pdf = samplePdf('499-BC/TU');
+    const ask = (who: Record<string, string>) =>
+      call(who, 'mutation($id: ID!, $n: String!, $s: Int!) { createDirectiveAttachmentUpload(directiveId: $id, fileName: $n, size: $s) { uploadUrl } }', {
+        id: doc('499-bc-tu'),
+        n: '499-BC-TU.pdf',
+        s: pdf.length,
+      });
+    expect(codeOf(await ask(babeEditor))).toBe('FORBIDDEN');
+    const granted = await ask(admin);
+    expect(granted.errors).toBeUndefined();
+    const origin = new URL(s.gateway.url).origin;
+    const put = await fetch(origin + granted.data!.createDirectiveAttachmentUpload.uploadUrl, {
+      method: 'PUT',
+      headers: { ...admin, 'content-type': 'application/pdf' },
+      body: pdf,
+    });
+    expect(put.status).toBe(201);
+    const viewer = await s.as('xem@lantoa.vn');
+    const { directive } = await gqlOk(
+      s.gateway.url,
+      'query($id: ID!) { directive(id: $id) { attachments { fileName mimeType url } } }',
+      { id: doc('499-bc-tu') },
+      viewer,
+    );
+    expect(directive.attachments).toEqual([expect.objectContaining({ fileName: '499-BC-TU.pdf', mimeType: 'application/pdf' })]);
+    const back = await fetch(origin + directive.attachments[0].url, { headers: viewer });
+    expect(Buffer.from(await back.arrayBuffer()).equals(pdf)).toBe(true);
   });
 });
 

@@ -540,6 +540,20 @@ export const mutations: Record<string, AccessRule> = {
     variables: { id: id() },
     allowed: 'NOT_FOUND',
   },
+  createDirectiveAttachmentUpload: {
+    access: 'EDIT',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!) { createDirectiveAttachmentUpload(directiveId: $id, fileName: "van-ban.exe", size: 10) { uploadUrl } }',
+    variables: { id: id() },
+    allowed: 'BAD_USER_INPUT',
+  },
+  deleteDirectiveAttachment: {
+    access: 'EDIT',
+    subgraph: 'directives',
+    document: 'mutation ($id: ID!) { deleteDirectiveAttachment(id: $id) { id } }',
+    variables: { id: id() },
+    allowed: 'NOT_FOUND',
+  },
   createExemplarAttachmentUpload: {
     access: 'EDIT',
     subgraph: 'exemplars',

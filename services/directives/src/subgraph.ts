@@ -1,6 +1,7 @@
 import { defineSubgraph } from '@lantoa/kit';
 import { subtreeAuditVisibility } from '@lantoa/kit/directory';
 import { migrations } from './migrations/index.js';
+import { directiveAttachments } from './modules/directive/directive.attachments.js';
 import { Criterion, Evaluation } from './modules/criterion/criterion.entity.js';
 import { CriterionResolver, EvaluationResolver } from './modules/criterion/criterion.resolver.js';
 import { DirectiveRecord } from './modules/directive/directive.entity.js';
@@ -22,8 +23,8 @@ import { seedDemoDirectives } from './seed/seed.js';
 /** The registry of documents and their relations, annual themes, tasks with deadlines, progress reports, criteria and evaluations. */
 export const subgraph = defineSubgraph('directives', {
   directory: true,
-  entities: [DirectiveRecord, DirectiveRelation, Theme, Task, ProgressReport, Criterion, Evaluation],
-  migrations,
+  entities: [DirectiveRecord, DirectiveRelation, Theme, Task, ProgressReport, Criterion, Evaluation, ...directiveAttachments.entities],
+  migrations: [...migrations, directiveAttachments.migration],
   resolvers: [
     DirectiveResolver,
     DirectiveRelationResolver,
@@ -35,8 +36,10 @@ export const subgraph = defineSubgraph('directives', {
     CriterionResolver,
     EvaluationResolver,
     OrganizationDirectivesResolver,
+    ...directiveAttachments.resolvers,
   ],
   references: { Directive: resolveDirectiveReference, Theme: resolveThemeReference, Task: resolveTaskReference, Organization: resolveOrganizationReference },
   auditVisibility: subtreeAuditVisibility,
   seed: (em) => seedDemoDirectives(em),
+  start: async (o) => directiveAttachments.start(o),
 });
