@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { portVarOf } from '../scripts/lib/config.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -188,6 +188,12 @@ beforeAll(async () => {
   ports = { pg: await freePort(), gateway: await freePort(), console: await freePort(), subgraphs: {} };
   for (const s of SUBGRAPHS) ports.subgraphs[s.name] = await freePort();
   gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
+});
+
+// A port picked once and freed between launches can meanwhile be taken as an ephemeral port by another test
+// file's connections: the console's port, new in this file's launches, is picked again for each test.
+beforeEach(async () => {
+  ports.console = await freePort();
 });
 
 afterAll(async () => {
