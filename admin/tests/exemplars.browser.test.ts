@@ -308,6 +308,8 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     // Commendations are found by decision number in any spelling; movements are listed.
     await page.getByRole('menuitem', { name: 'Khen thưởng', exact: true }).click();
     await page.locator('input[name="q"]').fill('1436 qd ubnd');
+    // The list's filter reaches the URL after a debounce: leaving before it does would be undone by it.
+    await page.waitForURL(/1436/);
     await page.getByTestId('commendation-list').getByText('Chuyến xe không đồng đưa bệnh nhân nghèo đi viện').waitFor();
     await page.getByRole('menuitem', { name: 'Phong trào thi đua' }).click();
     await page.getByTestId('movement-list').getByText('Phong trào thi đua học tập và làm theo tư tưởng', { exact: false }).waitFor();
