@@ -18,6 +18,9 @@ describe('isDatabaseUnavailable', () => {
       }),
     ],
     ['wrapped in a cause', err('query failed', { cause: err('x', { code: 'ECONNRESET' }) })],
+    // A pooled client whose connection died under it (seen once during the PostgreSQL fault test).
+    ['pg: a client after its connection failed', err('Client has encountered a connection error and is not queryable')],
+    ['libpq wording of a lost server', err('server closed the connection unexpectedly')],
   ])('%s', (_name, e) => {
     expect(isDatabaseUnavailable(e)).toBe(true);
   });

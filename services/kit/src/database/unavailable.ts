@@ -22,7 +22,7 @@ const CODES = new Set([
 
 // The same failures as worded by knex's pool, pg, and the subgraphs' scrubbed driver errors ("SQLSTATE 57P01").
 const MESSAGES =
-  /Unable to acquire a connection|Timeout acquiring a connection|Connection terminated|Connection ended unexpectedly|SQLSTATE (57P0[123]|08\d{3}|53300)\b|\bECONNREFUSED\b|the database system is (starting up|shutting down|in recovery mode)/i;
+  /Unable to acquire a connection|Timeout acquiring a connection|Connection terminated|Connection ended unexpectedly|is not queryable|server closed the connection unexpectedly|terminating connection due to|SQLSTATE (57P0[123]|08\d{3}|53300)\b|\bECONNREFUSED\b|the database system is (starting up|shutting down|in recovery mode)/i;
 
 // A pool that cannot hand out a connection fails inside knex's acquireConnection; the driver error that
 // withholds values (database/private-driver.ts) keeps only that frame of the original.
