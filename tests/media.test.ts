@@ -208,6 +208,20 @@ describe('bad input', () => {
     expect(JSON.stringify(unknown.errors![0]!.extensions)).toContain('input.exemplarIds.1');
     const unknownUpdate = await call('pressEditor', UPDATE, { id: published.id, i: { exemplarIds: ['00000000-0000-4000-8000-000000000001'] } });
     expect(codeOf(unknownUpdate)).toBe('NOT_FOUND');
+    // Directives, themes and tasks are asked of the directives subgraph; the first one missing is named.
+    const known = { directiveIds: [demoId('directive', '01-kl-tw')], taskIds: [demoId('task', 'phan-anh-thieu-trach-nhiem')] };
+    for (const [key, path] of [
+      ['directiveIds', 'input.directiveIds.1'],
+      ['themeIds', 'input.themeIds.0'],
+      ['taskIds', 'input.taskIds.1'],
+    ] as const) {
+      const links = { ...known, [key]: [...((known as Record<string, string[]>)[key] ?? []), '00000000-0000-4000-8000-000000000002'] };
+      const res = await call('pressEditor', CREATE, { i: draft('Văn bản không có', links) });
+      expect(codeOf(res), key).toBe('NOT_FOUND');
+      expect(JSON.stringify(res.errors![0]!.extensions), key).toContain(path);
+    }
+    const wrongType = await call('pressEditor', UPDATE, { id: published.id, i: { themeIds: [demoId('directive', '01-kl-tw')] } });
+    expect(codeOf(wrongType)).toBe('NOT_FOUND');
 
     const badUrl = await call('pressEditor', CREATE, { i: draft('Đường dẫn sai', { url: 'javascript:alert(1)' }) });
     expect(codeOf(badUrl)).toBe('BAD_USER_INPUT');
@@ -400,6 +414,32 @@ describe('federation, statistics and campaigns', () => {
       id: demoId('campaign', 'tuyen-truyen-chu-de-2024-2025'),
     });
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a campaign spreading a directive or theme that does not exist, changing nothing', async () => {
+    const id = demoId('campaign', 'tuyen-truyen-chu-de-2024-2025');
+    const before = await rows('select version, theme_id, directive_id from media.campaign where id = $1', [id]);
+    const count = await rows('select count(*)::int as n from media.campaign');
+    const create = await call('provinceEditor', 'mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }', {
+      i: {
+        name: 'Chiến dịch không có văn bản',
+        organizationId: org('btg-tu-bac-kan'),
+        directiveId: '00000000-0000-4000-8000-000000000003',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+        targetItems: 4,
+      },
+    });
+    expect(codeOf(create)).toBe('NOT_FOUND');
+    expect(JSON.stringify(create.errors![0]!.extensions)).toContain('input.directiveId');
+    const update = await call('provinceEditor', 'mutation($id: ID!, $t: ID!) { updateCampaign(id: $id, input: { themeId: $t }) { id } }', {
+      id,
+      t: '00000000-0000-4000-8000-000000000004',
+    });
+    expect(codeOf(update)).toBe('NOT_FOUND');
+    expect(JSON.stringify(update.errors![0]!.extensions)).toContain('input.themeId');
+    expect(await rows('select version, theme_id, directive_id from media.campaign where id = $1', [id])).toEqual(before);
+    expect(await rows('select count(*)::int as n from media.campaign')).toEqual(count);
   });
 });
 

@@ -10,6 +10,7 @@ import { resolveMediaItemReference } from './modules/item/item.reference.js';
 import { MediaItemResolver } from './modules/item/item.resolver.js';
 import { startPublicationWorker } from './modules/item/publication.js';
 import { MediaItemStep } from './modules/item/step.entity.js';
+import { configureDirectives } from './modules/refs/directives.js';
 import { configureExemplars } from './modules/refs/exemplars.js';
 import { refById } from './modules/refs/refs.js';
 import {
@@ -24,6 +25,7 @@ import { seedDemoMedia } from './seed/seed.js';
 import { defaultSubgraphUrl, SUBGRAPHS } from '@lantoa/kit';
 
 const exemplars = SUBGRAPHS.find((s) => s.name === 'exemplars')!;
+const directives = SUBGRAPHS.find((s) => s.name === 'directives')!;
 
 /** Press and media items with their editorial workflow and scheduled publication, campaigns, coverage of exemplars and directives. */
 export const subgraph = defineSubgraph('media', {
@@ -31,6 +33,8 @@ export const subgraph = defineSubgraph('media', {
   env: {
     /** The exemplars subgraph's /graphql URL: linked exemplars are checked there at write time (refs/exemplars.ts). */
     EXEMPLARS_URL: z.string().url().default(defaultSubgraphUrl(exemplars)),
+    /** The directives subgraph's /graphql URL: linked directives, themes and tasks are checked there at write time (refs/directives.ts). */
+    DIRECTIVES_URL: z.string().url().default(defaultSubgraphUrl(directives)),
     /** How often the publication queue looks for jobs that have come due (new jobs are noticed at once). */
     PUBLISH_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   },
@@ -52,6 +56,7 @@ export const subgraph = defineSubgraph('media', {
   seed: (em) => seedDemoMedia(em),
   async start(o) {
     configureExemplars({ url: o.config.EXEMPLARS_URL, secret: o.config.GATEWAY_SECRET });
+    configureDirectives({ url: o.config.DIRECTIVES_URL, secret: o.config.GATEWAY_SECRET });
     const worker = await startPublicationWorker({ orm: o.orm, databaseUrl: o.config.DATABASE_URL, log: o.log, pollIntervalMs: o.config.PUBLISH_POLL_MS });
     return { ...mediaItemAttachments.start(o), stop: () => worker.stop() };
   },

@@ -4,6 +4,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Campaign } from './campaign.entity.js';
 import type { CreateCampaignInput, UpdateCampaignInput } from './campaign.inputs.js';
+import { requireLiveDirectiveLinks } from '../refs/directives.js';
 
 const RULES = {
   name: { max: 300, required: true },
@@ -91,6 +92,11 @@ export class CampaignService {
       await this.requireInScope(given.organizationId);
     }
     if (given.participantIds) await Promise.all(participants.map((p, i) => directory.requireLive(p, `input.participantIds.${i}`)));
+    // What the campaign spreads lives in the directives subgraph: asked there, only when this write changes it.
+    await requireLiveDirectiveLinks(this.ctx, [
+      ...(given.directiveId ? [{ typename: 'Directive', id: given.directiveId, path: 'input.directiveId' }] : []),
+      ...(given.themeId ? [{ typename: 'Theme', id: given.themeId, path: 'input.themeId' }] : []),
+    ]);
     return {
       name: name!,
       description: description ?? null,

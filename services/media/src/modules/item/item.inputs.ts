@@ -122,13 +122,13 @@ export class CreateMediaItemInput {
   @Field(() => [ID], { nullable: true, description: 'Exemplars it covers (each must exist).' })
   exemplarIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Directives it covers.' })
+  @Field(() => [ID], { nullable: true, description: 'Directives it covers (each must exist).' })
   directiveIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Annual themes it covers.' })
+  @Field(() => [ID], { nullable: true, description: 'Annual themes it covers (each must exist).' })
   themeIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Tasks it reports on.' })
+  @Field(() => [ID], { nullable: true, description: 'Tasks it reports on (each must exist).' })
   taskIds?: string[] | null;
 }
 
@@ -181,12 +181,12 @@ export class UpdateMediaItemInput {
   @Field(() => [ID], { nullable: true, description: 'Exemplars it covers.' })
   exemplarIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Directives it covers.' })
+  @Field(() => [ID], { nullable: true, description: 'Directives it covers (each must exist).' })
   directiveIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Annual themes it covers.' })
+  @Field(() => [ID], { nullable: true, description: 'Annual themes it covers (each must exist).' })
   themeIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Tasks it reports on.' })
+  @Field(() => [ID], { nullable: true, description: 'Tasks it reports on (each must exist).' })
   taskIds?: string[] | null;
 }

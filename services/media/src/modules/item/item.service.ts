@@ -18,7 +18,9 @@ import {
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { requireLiveDirectiveLinks } from '../refs/directives.js';
 import { requireLiveExemplars } from '../refs/exemplars.js';
+import { linked } from '../refs/subgraph-call.js';
 import { MediaItem } from './item.entity.js';
 import { MediaAction, MediaStatus } from './item.enums.js';
 import type { CreateMediaItemInput, UpdateMediaItemInput } from './item.inputs.js';
@@ -249,8 +251,15 @@ export class MediaItemService {
     }
     if (url && given.url !== undefined) await this.refuseDuplicateUrl(em, url, current?.id ?? null);
     const exemplarIds = [...new Set(input.exemplarIds ?? [])];
-    // Last, after every local rule: the only check that needs another subgraph (see refs/exemplars.ts).
-    if (given.exemplarIds?.length) await requireLiveExemplars(this.ctx, exemplarIds, 'input.exemplarIds');
+    // Last, after every local rule: the checks that need another subgraph (refs/), only for links this write changes.
+    await Promise.all([
+      given.exemplarIds?.length ? requireLiveExemplars(this.ctx, exemplarIds, 'input.exemplarIds') : undefined,
+      requireLiveDirectiveLinks(this.ctx, [
+        ...linked('Directive', 'input.directiveIds', given.directiveIds),
+        ...linked('Theme', 'input.themeIds', given.themeIds),
+        ...linked('Task', 'input.taskIds', given.taskIds),
+      ]),
+    ]);
     return {
       kind: input.kind,
       title: title!,

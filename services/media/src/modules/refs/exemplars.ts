@@ -1,5 +1,5 @@
-import { badUserInput, notFound, type RequestContext } from '@lantoa/kit';
-import { callSubgraph, type SubgraphEndpoint } from './subgraph-call.js';
+import { badUserInput, type RequestContext } from '@lantoa/kit';
+import { callSubgraph, linked, requireLiveEntities, type SubgraphEndpoint } from './subgraph-call.js';
 
 /**
  * What this subgraph must know about exemplars, which the exemplars subgraph
@@ -29,16 +29,9 @@ function exemplars(): SubgraphEndpoint {
   return endpoint;
 }
 
-const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Exemplar { id deletedAt } } }';
-
 /** Refuses with NOT_FOUND (naming the input path) the first id that is not a live exemplar. */
-export async function requireLiveExemplars(ctx: RequestContext, ids: readonly string[], path: string): Promise<void> {
-  if (!ids.length) return;
-  const data = await callSubgraph<{ _entities: ({ id: string; deletedAt: string | null } | null)[] }>(exemplars(), ctx, ENTITIES, {
-    r: ids.map((id) => ({ __typename: 'Exemplar', id })),
-  });
-  const missing = ids.findIndex((_, i) => !data._entities[i] || data._entities[i]!.deletedAt);
-  if (missing >= 0) throw notFound('Exemplar', ids[missing]!, `${path}.${missing}`);
+export function requireLiveExemplars(ctx: RequestContext, ids: readonly string[], path: string): Promise<void> {
+  return requireLiveEntities(exemplars(), ctx, linked('Exemplar', path, ids));
 }
 
 export interface HonouredExemplar {

@@ -1,4 +1,4 @@
-import { AppError, CALLER_HEADER, ErrorCode, signCallerProof, type RequestContext } from '@lantoa/kit';
+import { AppError, CALLER_HEADER, ErrorCode, notFound, signCallerProof, type RequestContext } from '@lantoa/kit';
 
 /**
  * A GraphQL call from this subgraph to another one, on behalf of the caller
@@ -38,4 +38,32 @@ export async function callSubgraph<T>(to: SubgraphEndpoint, ctx: RequestContext,
     throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, `The ${to.name} subgraph could not answer (${code ?? 'error'}); try again later.`);
   }
   return body.data as T;
+}
+
+/** An entity of another subgraph named by a write, with the input path to blame when it does not exist. */
+export interface LinkedEntity {
+  typename: string;
+  id: string;
+  path: string;
+}
+
+/** The entities a list input links to: ids of one type, each blamed at `path.i`. */
+export function linked(typename: string, path: string, ids: readonly string[] | null | undefined): LinkedEntity[] {
+  return (ids ?? []).map((id, i) => ({ typename, id, path: `${path}.${i}` }));
+}
+
+/**
+ * Refuses with NOT_FOUND (naming its input path) the first linked entity that
+ * the owning subgraph does not know or has soft-deleted, as the caller may
+ * see it. One `_entities` call for all of them (batched there by id).
+ */
+export async function requireLiveEntities(to: SubgraphEndpoint, ctx: RequestContext, links: readonly LinkedEntity[]): Promise<void> {
+  if (!links.length) return;
+  const types = [...new Set(links.map((l) => l.typename))];
+  const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ${types.map((t) => `... on ${t} { id deletedAt }`).join(' ')} } }`;
+  const data = await callSubgraph<{ _entities: ({ id: string; deletedAt: string | null } | null)[] }>(to, ctx, query, {
+    r: links.map((l) => ({ __typename: l.typename, id: l.id })),
+  });
+  const missing = links.findIndex((_, i) => !data._entities[i] || data._entities[i]!.deletedAt);
+  if (missing >= 0) throw notFound(links[missing]!.typename, links[missing]!.id, links[missing]!.path);
 }
