@@ -22,6 +22,7 @@ export * from './graphql/authorization.js';
 export * from './graphql/scalars.js';
 export * from './graphql/schema.js';
 export * from './graphql/entity.js';
+export * from './graphql/entity-ref.js';
 export * from './http/subgraph-server.js';
 export * from './http/errors.js';
 export * from './subgraph/index.js';

@@ -1,11 +1,11 @@
-import { audited, BaseRecord, DateScalar } from '@lantoa/kit';
+import { audited, BaseRecord, DateScalar, ENTITY_DESCRIPTIONS } from '@lantoa/kit';
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Directive as GraphQLDirective, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DirectiveStatus, DocumentFamily, DocumentType } from './directive.enums.js';
 
 /** A registered Party or State document (văn bản), numbered like `01-KL/TW`. */
 @GraphQLDirective('@key(fields: "id")')
-@ObjectType('Directive', { description: 'A Party or State document in the registry: resolution, directive, conclusion, report, …' })
+@ObjectType('Directive', { description: ENTITY_DESCRIPTIONS.Directive })
 @Entity({ tableName: 'directive' })
 export class DirectiveRecord extends BaseRecord {
   @Field(() => String, { description: 'The number in its canonical form, e.g. "01-KL/TW", "123/QĐ-UBND".' })

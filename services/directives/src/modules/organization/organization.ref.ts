@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityRef, refById, refOf } from '@lantoa/kit';
 
 /**
  * The organizations subgraph's entity. This subgraph resolves it from an id
@@ -6,15 +6,10 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * nothing else); names and the tree come from the organizations subgraph,
  * or from the local directory replica where this subgraph needs them.
  */
-@Directive('@key(fields: "id")')
-// Same description as the owner's, or composition picks one and warns.
-@ObjectType('Organization', { description: 'A Party committee, state body, mass organization or press outlet.' })
-export class OrganizationRef {
-  @Field(() => ID, { description: 'Stable identifier (UUID).' })
-  id!: string;
-}
+export const OrganizationRef = entityRef('Organization');
+export type OrganizationRef = InstanceType<typeof OrganizationRef>;
 
-export const organizationRef = (id: string | null): OrganizationRef | null => (id ? { id } : null);
+export const organizationRef = refOf;
 
 /** `_entities` for Organization: nothing to read, the id is the whole representation here. */
-export const resolveOrganizationReference = (ref: { id: string }): OrganizationRef => ({ id: ref.id });
+export const resolveOrganizationReference = refById;

@@ -1,11 +1,11 @@
-import { audited, BaseRecord, DateScalar } from '@lantoa/kit';
+import { audited, BaseRecord, DateScalar, ENTITY_DESCRIPTIONS } from '@lantoa/kit';
 import { ArrayType, Entity, Enum, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { TaskGroup, TaskStatus } from './task.enums.js';
 
 /** A task (nhiệm vụ) created by a document and assigned to a lead organization, with coordinators and a due date. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A task created by a document, assigned to a lead organization with coordinating organizations and a due date.' })
+@ObjectType({ description: ENTITY_DESCRIPTIONS.Task })
 @Entity({ tableName: 'task' })
 export class Task extends BaseRecord {
   @Field(() => String, { description: 'What is to be done.' })

@@ -1,10 +1,10 @@
-import { audited, BaseRecord } from '@lantoa/kit';
+import { audited, BaseRecord, ENTITY_DESCRIPTIONS } from '@lantoa/kit';
 import { Entity, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** An annual theme (chủ đề năm), set by a Standing Board for one or more years. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'An annual theme (chủ đề năm) set by a Party committee for one or more years.' })
+@ObjectType({ description: ENTITY_DESCRIPTIONS.Theme })
 @Entity({ tableName: 'theme' })
 export class Theme extends BaseRecord {
   @Field(() => String, { description: 'The theme as proclaimed.' })

@@ -1,11 +1,11 @@
-import { audited, BaseRecord, DateScalar } from '@lantoa/kit';
+import { audited, BaseRecord, DateScalar, ENTITY_DESCRIPTIONS } from '@lantoa/kit';
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ExemplarField, ExemplarKind, ExemplarStatus } from './exemplar.enums.js';
 
 /** An exemplary individual, collective, household or good practice, from registration to replication. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'An exemplary individual, collective, household or good practice (điển hình tiên tiến).' })
+@ObjectType({ description: ENTITY_DESCRIPTIONS.Exemplar })
 @Entity({ tableName: 'exemplar' })
 export class Exemplar extends BaseRecord {
   @Field(() => ExemplarKind, { description: 'Who or what is exemplary.' })

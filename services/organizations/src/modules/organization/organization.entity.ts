@@ -1,5 +1,5 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
-import { audited, BaseRecord, DateScalar } from '@lantoa/kit';
+import { audited, BaseRecord, DateScalar, ENTITY_DESCRIPTIONS } from '@lantoa/kit';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { OrganizationLevel, OrganizationType } from './organization.enums.js';
 
@@ -9,7 +9,7 @@ import { OrganizationLevel, OrganizationType } from './organization.enums.js';
  * rewrites one prefix, and no extension (ltree) is needed.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A Party committee, state body, mass organization or press outlet.' })
+@ObjectType({ description: ENTITY_DESCRIPTIONS.Organization })
 @Entity({ tableName: 'organization' })
 export class Organization extends BaseRecord {
   @Field(() => String, { description: 'Full name, e.g. "Tỉnh ủy Bắc Kạn".' })

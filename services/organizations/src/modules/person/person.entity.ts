@@ -1,5 +1,5 @@
 import { Entity, Property } from '@mikro-orm/core';
-import { audited, BaseRecord } from '@lantoa/kit';
+import { audited, BaseRecord, ENTITY_DESCRIPTIONS } from '@lantoa/kit';
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 /**
@@ -8,7 +8,7 @@ import { Directive, Field, ObjectType } from 'type-graphql';
  * by given name, then family name, then middle name.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A person: a leader, cadre, or exemplary individual.' })
+@ObjectType({ description: ENTITY_DESCRIPTIONS.Person })
 @Entity({ tableName: 'person' })
 export class Person extends BaseRecord {
   @Field(() => String, { description: 'Family name (họ), e.g. "Phương".' })
