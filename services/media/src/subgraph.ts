@@ -10,8 +10,7 @@ import { resolveMediaItemReference } from './modules/item/item.reference.js';
 import { MediaItemResolver } from './modules/item/item.resolver.js';
 import { startPublicationWorker } from './modules/item/publication.js';
 import { MediaItemStep } from './modules/item/step.entity.js';
-import { configureDirectives } from './modules/refs/directives.js';
-import { configureExemplars } from './modules/refs/exemplars.js';
+import { configureEndpoint } from './modules/refs/subgraph-call.js';
 import { refById } from './modules/refs/refs.js';
 import {
   DirectiveMediaResolver,
@@ -55,8 +54,8 @@ export const subgraph = defineSubgraph('media', {
   auditVisibility: subtreeAuditVisibility,
   seed: (em) => seedDemoMedia(em),
   async start(o) {
-    configureExemplars({ url: o.config.EXEMPLARS_URL, secret: o.config.GATEWAY_SECRET });
-    configureDirectives({ url: o.config.DIRECTIVES_URL, secret: o.config.GATEWAY_SECRET });
+    configureEndpoint({ name: 'exemplars', url: o.config.EXEMPLARS_URL, secret: o.config.GATEWAY_SECRET });
+    configureEndpoint({ name: 'directives', url: o.config.DIRECTIVES_URL, secret: o.config.GATEWAY_SECRET });
     const worker = await startPublicationWorker({ orm: o.orm, databaseUrl: o.config.DATABASE_URL, log: o.log, pollIntervalMs: o.config.PUBLISH_POLL_MS });
     return { ...mediaItemAttachments.start(o), stop: () => worker.stop() };
   },

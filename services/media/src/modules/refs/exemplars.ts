@@ -1,5 +1,5 @@
 import { badUserInput, type RequestContext } from '@lantoa/kit';
-import { callSubgraph, linked, requireLiveEntities, type SubgraphEndpoint } from './subgraph-call.js';
+import { callSubgraph, linked, requireLiveEntities } from './subgraph-call.js';
 
 /**
  * What this subgraph must know about exemplars, which the exemplars subgraph
@@ -17,21 +17,10 @@ import { callSubgraph, linked, requireLiveEntities, type SubgraphEndpoint } from
  * Both calls carry the caller's own proof, so the caller sees only what the
  * exemplars subgraph would show them.
  */
-let endpoint: SubgraphEndpoint | null = null;
-
-/** From the descriptor's start hook (EXEMPLARS_URL, GATEWAY_SECRET). */
-export function configureExemplars(e: { url: string; secret: string }): void {
-  endpoint = { name: 'exemplars', ...e };
-}
-
-function exemplars(): SubgraphEndpoint {
-  if (!endpoint) throw new Error('The exemplars endpoint is not configured (the media subgraph was not started through its descriptor).');
-  return endpoint;
-}
 
 /** Refuses with NOT_FOUND (naming the input path) the first id that is not a live exemplar. */
 export function requireLiveExemplars(ctx: RequestContext, ids: readonly string[], path: string): Promise<void> {
-  return requireLiveEntities(exemplars(), ctx, linked('Exemplar', path, ids));
+  return requireLiveEntities('exemplars', ctx, linked('Exemplar', path, ids));
 }
 
 export interface HonouredExemplar {
@@ -67,7 +56,7 @@ export async function honouredExemplars(
   for (let year = Number(o.from.slice(0, 4)); year <= Number(o.to.slice(0, 4)); year++) {
     let after: string | null = null;
     do {
-      const data: ListData = await callSubgraph<ListData>(exemplars(), ctx, LIST, { f: { ...base, honouredInYear: year }, after });
+      const data: ListData = await callSubgraph<ListData>('exemplars', ctx, LIST, { f: { ...base, honouredInYear: year }, after });
       for (const e of data.exemplars.nodes) {
         const day = [e.recognisedOn, e.awardedOn].filter((d): d is string => !!d && d >= o.from && d <= o.to).sort()[0];
         if (day && !found.has(e.id)) found.set(e.id, { id: e.id, honouredOn: day });

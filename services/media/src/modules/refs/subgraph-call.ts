@@ -5,7 +5,7 @@ import { AppError, CALLER_HEADER, ErrorCode, notFound, signCallerProof, type Req
  * of the current request: the same signed caller proof the gateway would
  * send (GATEWAY_SECRET, 60 s), so the other subgraph applies the caller's own
  * permissions and nothing more. Used only where this subgraph must know a
- * fact another one owns and keeps no replica of (see exemplars.ts).
+ * fact another one owns and keeps no replica of (see exemplars.ts, directives.ts).
  * Down or failing: SERVICE_UNAVAILABLE, never a guess.
  */
 export interface SubgraphEndpoint {
@@ -15,8 +15,21 @@ export interface SubgraphEndpoint {
 }
 
 const TIMEOUT_MS = 5_000;
+const endpoints = new Map<string, SubgraphEndpoint>();
 
-export async function callSubgraph<T>(to: SubgraphEndpoint, ctx: RequestContext, query: string, variables: Record<string, unknown>): Promise<T> {
+/** From the descriptor's start hook: where another subgraph answers (its URL variable) and the secret to sign with. */
+export function configureEndpoint(e: SubgraphEndpoint): void {
+  endpoints.set(e.name, e);
+}
+
+function endpoint(name: string): SubgraphEndpoint {
+  const e = endpoints.get(name);
+  if (!e) throw new Error(`The ${name} endpoint is not configured (the media subgraph was not started through its descriptor).`);
+  return e;
+}
+
+export async function callSubgraph<T>(name: string, ctx: RequestContext, query: string, variables: Record<string, unknown>): Promise<T> {
+  const to = endpoint(name);
   const proof = await signCallerProof(ctx.caller, ctx.requestId, to.secret, 60, ctx.clientAddress ?? null);
   let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
@@ -57,7 +70,7 @@ export function linked(typename: string, path: string, ids: readonly string[] | 
  * the owning subgraph does not know or has soft-deleted, as the caller may
  * see it. One `_entities` call for all of them (batched there by id).
  */
-export async function requireLiveEntities(to: SubgraphEndpoint, ctx: RequestContext, links: readonly LinkedEntity[]): Promise<void> {
+export async function requireLiveEntities(to: string, ctx: RequestContext, links: readonly LinkedEntity[]): Promise<void> {
   if (!links.length) return;
   const types = [...new Set(links.map((l) => l.typename))];
   const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ${types.map((t) => `... on ${t} { id deletedAt }`).join(' ')} } }`;
