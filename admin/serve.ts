@@ -20,6 +20,8 @@ export interface ConsoleOptions {
    * 'dev': Vite's dev server (hot reload on edits; the first page load waits for Vite to pre-bundle the dependencies).
    */
   mode?: 'dev' | 'built';
+  /** With 'built': serve this directory, built already by the caller (tests build their own, beside admin/dist), instead of admin/dist. */
+  dist?: string;
 }
 
 export interface RunningConsole {
@@ -33,9 +35,10 @@ export interface RunningConsole {
  * "test", a launcher's "development") must neither leak into the bundle nor be
  * changed for the caller's other children.
  */
-export async function buildConsole(): Promise<void> {
+export async function buildConsole(outDir = DIST): Promise<void> {
   const vite = join(ROOT, 'node_modules', '.bin', 'vite');
-  await promisify(execFile)(vite, ['build', '--logLevel', 'warn'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
+  const args = ['build', '--logLevel', 'warn', ...(outDir === DIST ? [] : ['--outDir', outDir, '--emptyOutDir'])];
+  await promisify(execFile)(vite, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /** Whether admin/dist is missing or older than any source file of the console. */
@@ -80,12 +83,13 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
     const url = server.resolvedUrls?.local[0] ?? `http://${host}:${opts.port}/`;
     return { url, stop: () => server.close() };
   }
-  if (await consoleBuildIsStale()) await buildConsole();
+  const dist = opts.dist ?? DIST;
+  if (!opts.dist && (await consoleBuildIsStale())) await buildConsole();
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith('/graphql')) return proxy(req, res, target);
     // Attachments: PUT to /uploads/…, GET /files/… (both with the Authorization header), as on the gateway's origin.
     if (FILE_PATHS.test(req.url ?? '')) return proxy(req, res, target, req.url);
-    void serveStatic(req, res);
+    void serveStatic(dist, req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -130,18 +134,18 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Files of admin/dist; any other path is a client-side route and gets index.html. */
-async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse) {
+/** Files of the built console; any other path is a client-side route and gets index.html. */
+async function serveStatic(dist: string, req: http.IncomingMessage, res: http.ServerResponse) {
   const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-  let file = join(DIST, path);
+  let file = join(dist, path);
   if (
-    !file.startsWith(DIST + sep) ||
+    !file.startsWith(dist + sep) ||
     !(await stat(file).then(
       (s) => s.isFile(),
       () => false,
     ))
   )
-    file = join(DIST, 'index.html');
+    file = join(dist, 'index.html');
   const body = await readFile(file);
   const hashed = file.includes(`${sep}assets${sep}`);
   res.writeHead(200, {

@@ -284,8 +284,52 @@ describe('tasks', () => {
       periodKind: 'INTERIM_REVIEW',
       reportDirective: { number: '499-BC/TU' },
       reportingOrganization: { name: 'Tỉnh ủy Bắc Kạn' },
+      shortcomings: expect.stringMatching(/^<p>Vai trò lãnh đạo.*<\/p>$/),
     });
     expect(directive.progressReports[0].figures).toEqual([{ name: 'Điển hình được các cấp ủy biểu dương, khen thưởng', value: 1567 }]);
+  });
+
+  it('keeps the safe markup of report sections and drops scripts and event handlers; plain text keeps its paragraphs', async () => {
+    const fields = 'id version results shortcomings lessons';
+    const created = await gqlOk(
+      s.gateway.url,
+      `mutation($i: CreateProgressReportInput!) { createProgressReport(input: $i) { ${fields} } }`,
+      {
+        i: {
+          title: 'Báo cáo có định dạng',
+          directiveId: doc('05-ct-tw'),
+          reportingOrganizationId: org('hu-ba-be'),
+          periodKind: 'OTHER',
+          periodFrom: '2026-01-01',
+          periodTo: '2026-06-30',
+          results: '<p onclick="alert(1)">Đạt <strong>12</strong> mô hình</p><script>alert(2)</script><ul><li>Nêu gương</li></ul>',
+          shortcomings: 'Chưa đều đặn.\nCòn hình thức.\n\nTỷ lệ < 5% & giảm',
+        },
+      },
+      babeEditor,
+    );
+    const report = created.createProgressReport;
+    expect(report.results).toBe('<p>Đạt <strong>12</strong> mô hình</p><ul><li>Nêu gương</li></ul>');
+    expect(report.shortcomings).toBe('<p>Chưa đều đặn.<br />Còn hình thức.</p><p>Tỷ lệ &lt; 5% &amp; giảm</p>');
+    const { rows } = await sql.query('select results, search_text from directives.progress_report where id = $1', [report.id]);
+    expect(rows[0].results).toBe(report.results);
+    expect(rows[0].search_text).not.toMatch(/strong|script|alert/);
+    // The same on update; a section of only unsafe markup is cleared.
+    const updated = await gqlOk(
+      s.gateway.url,
+      `mutation($id: ID!, $i: UpdateProgressReportInput!, $v: Int) { updateProgressReport(id: $id, input: $i, expectedVersion: $v) { ${fields} } }`,
+      {
+        id: report.id,
+        v: report.version,
+        i: { lessons: '<h2 onmouseover="x()">Bài học</h2><p><a href="javascript:alert(1)">xem</a></p>', results: '<script>x</script>' },
+      },
+      babeEditor,
+    );
+    expect(updated.updateProgressReport).toMatchObject({
+      lessons: '<h2>Bài học</h2><p><a rel="noopener noreferrer nofollow">xem</a></p>',
+      results: null,
+      shortcomings: report.shortcomings,
+    });
   });
 });
 

@@ -13,6 +13,7 @@ import { LoginPage } from './LoginPage';
 import { OrganizationList } from './resources/organizations/OrganizationList';
 import * as D from './resources/directives/screens';
 import { exemplarResources } from './resources/exemplars/resources';
+import { mediaResources } from './resources/media/resources';
 import { authProvider, dataProvider } from './services';
 import { theme } from './theme';
 
@@ -88,6 +89,7 @@ export function App() {
       <Resource name="criteria" recordRepresentation="code" />
       <Resource name="evaluations" />
       {exemplarResources}
+      {mediaResources}
       <CustomRoutes>
         <Route path="/tree" element={<OrganizationTree />} />
       </CustomRoutes>

@@ -8,6 +8,7 @@ import { countsDocument } from './graphql/documents';
 import { resourceOf } from './components/History';
 import { TaskStatsCard } from './resources/tasks/TaskStatsCard';
 import { ExemplarDashboard } from './resources/exemplars/ExemplarDashboard';
+import { MediaDashboard } from './resources/media/MediaDashboard';
 
 // The chart library is its own chunk: the console's first screen does not wait for it.
 const BarChart = lazy(() => import('./charts/CountChart'));
@@ -89,6 +90,7 @@ export function Dashboard() {
       </Typography>
       <Grid container spacing={2}>
         <ExemplarDashboard />
+        <MediaDashboard />
         <Grid size={{ xs: 12, md: 6 }}>
           <CountCard title="lantoa.dashboard.by_level" group="level" values={LEVELS} field="level" />
         </Grid>

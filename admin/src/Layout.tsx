@@ -7,6 +7,7 @@ import { AppBar, Layout as RaLayout, Logout, Menu, useLogout, useNotify, UserMen
 import { DirectivesMenuItems } from './resources/directives/Menu';
 import { session } from './services';
 import { exemplarMenuItems } from './resources/exemplars/resources';
+import { mediaMenuItems } from './resources/media/resources';
 
 function SignOutEverywhere() {
   const translate = useTranslate();
@@ -43,6 +44,7 @@ function MyMenu() {
     <Menu>
       <Menu.DashboardItem primaryText="lantoa.menu.dashboard" />
       {exemplarMenuItems}
+      {mediaMenuItems}
       <Menu.Item to="/tree" primaryText="lantoa.menu.tree" leftIcon={<AccountTreeIcon />} />
       <Menu.ResourceItem name="organizations" />
       <Menu.ResourceItem name="people" />

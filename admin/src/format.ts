@@ -37,4 +37,27 @@ export function formatNumber(value: unknown, locale = 'vi'): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN').format(value);
 }
 
+/*
+ * Date-times in the province's time (Asia/Ho_Chi_Minh, UTC+7 all year: no
+ * daylight saving since 1975), whatever time zone the browser is in. The
+ * native picker's value is a wall-clock time without zone; we read it as
+ * Vietnam's and send UTC.
+ */
+const VN_OFFSET_MS = 7 * 3600_000;
+
+/** 'yyyy-MM-ddTHH:mm[:ss]' read as Vietnam's time → ISO 8601 in UTC; '' → null. */
+export const vnLocalToIso = (v: string): string | null => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(v.trim());
+  if (!m) return v.trim() ? v : null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s) - VN_OFFSET_MS).toISOString();
+};
+
+/** An ISO date-time → the picker's 'yyyy-MM-ddTHH:mm:ss' in Vietnam's time. */
+export const isoToVnLocal = (v: unknown): string => {
+  if (typeof v !== 'string' || !v) return '';
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? v : new Date(t + VN_OFFSET_MS).toISOString().slice(0, 19);
+};
+
 export { pad };

@@ -7,6 +7,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { demoId } from '@lantoa/kit';
+import { samplePdf } from '@lantoa/kit/attachments';
 import { gql } from '@lantoa/kit/testing';
 import { startStack, type Stack } from '../../tests/support/stack';
 import { DEMO_PASSWORD } from './support';
@@ -35,14 +37,15 @@ async function api<T>(email: string, query: string, variables: Record<string, un
   return res.data!;
 }
 
-/** The built files, and /graphql forwarded to the gateway. */
+/** The built files, and the gateway's paths forwarded to it. */
 function serve(dir: string, gatewayUrl: string): Promise<http.Server> {
   const target = new URL(gatewayUrl);
   const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
   const s = http.createServer((req, res) => {
-    if (req.url?.startsWith('/graphql')) {
+    // The gateway's paths (GraphQL, file uploads and downloads) go to it, as in production: one origin.
+    if (/^\/(graphql|uploads|files)(\/|$|\?)/.test(req.url ?? '')) {
       const up = http.request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: { ...req.headers, host: target.host } },
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
         (r) => {
           res.writeHead(r.statusCode ?? 502, r.headers);
           r.pipe(res);
@@ -165,8 +168,12 @@ describe('directives screens in Chromium', { timeout: 60_000 }, () => {
     await page.getByRole('option', { name: 'Báo cáo 6 tháng' }).click();
     await page.locator('input[name="periodFrom"]').fill('01/01/2026');
     await page.locator('input[name="periodTo"]').fill('30/06/2026');
-    await page.locator('textarea[name="results"]').fill('Người đứng đầu các cấp ủy cơ sở nêu gương.\nCó 12 mô hình mới.');
-    await page.locator('textarea[name="shortcomings"]').fill('Một số chi bộ chưa sinh hoạt chuyên đề đều đặn.');
+    // Sections are rich text: Enter starts a paragraph, the toolbar makes a bulleted list.
+    await page.locator('.ra-input-results .ProseMirror').click();
+    await page.keyboard.type('Người đứng đầu các cấp ủy cơ sở nêu gương.\nCó 12 mô hình mới.');
+    await page.locator('.ra-input-shortcomings .ProseMirror').click();
+    await page.locator('.ra-input-shortcomings').getByRole('button', { name: 'Danh sách dấu đầu dòng' }).click();
+    await page.keyboard.type('Một số chi bộ chưa sinh hoạt chuyên đề đều đặn.');
     await page.getByRole('button', { name: 'Thêm', exact: true }).click();
     await page.locator('input[name="figures.0.name"]').fill('Mô hình học tập và làm theo Bác');
     await page.locator('input[name="figures.0.value"]').fill('1234');
@@ -176,15 +183,26 @@ describe('directives screens in Chromium', { timeout: 60_000 }, () => {
     await page.getByTestId('report-title').getByText('Báo cáo 6 tháng đầu năm 2026 của Huyện ủy Ba Bể').waitFor();
     await page.getByTestId('report-figures').getByText('1.234').waitFor();
     await page.getByTestId('section-results').getByText('Có 12 mô hình mới.', { exact: false }).waitFor();
+    await page.getByTestId('section-shortcomings').locator('ul > li', { hasText: 'Một số chi bộ chưa sinh hoạt' }).waitFor();
     await shot(page, 'report-show-editor');
     const { progressReports } = await api<{
-      progressReports: { nodes: { reportingOrganization: { name: string }; task: { title: string }; figures: { value: number; unit: string }[] }[] };
+      progressReports: {
+        nodes: {
+          reportingOrganization: { name: string };
+          task: { title: string };
+          figures: { value: number; unit: string }[];
+          results: string;
+          shortcomings: string;
+        }[];
+      };
     }>(
       'admin@lantoa.vn',
-      '{ progressReports(filter: { q: "6 thang dau nam 2026" }) { nodes { reportingOrganization { name } task { title } figures { value unit } } } }',
+      '{ progressReports(filter: { q: "6 thang dau nam 2026" }) { nodes { reportingOrganization { name } task { title } figures { value unit } results shortcomings } } }',
     );
     expect(progressReports.nodes).toEqual([
       {
+        results: '<p>Người đứng đầu các cấp ủy cơ sở nêu gương.</p><p>Có 12 mô hình mới.</p>',
+        shortcomings: '<ul><li><p>Một số chi bộ chưa sinh hoạt chuyên đề đều đặn.</p></li></ul>',
         reportingOrganization: { name: 'Huyện ủy Ba Bể' },
         task: { title: expect.stringMatching(/^Người đứng đầu cấp ủy/) },
         figures: [{ value: 1234, unit: 'mô hình' }],
@@ -236,5 +254,44 @@ describe('directives screens in Chromium', { timeout: 60_000 }, () => {
     await page.getByTestId('task-list').getByText('Overdue', { exact: true }).first().waitFor();
     await page.getByRole('columnheader', { name: 'Against deadline' }).waitFor();
     await shot(page, 'tasks-english');
+  });
+
+  it('an admin attaches a PDF to 01-KL/TW, downloads it and replaces it; a viewer downloads it and is offered no change', async () => {
+    const id = demoId('directive', '01-kl-tw');
+    const page = await signIn('admin@lantoa.vn');
+    await page.goto(`${origin}/#/directives/${id}/show`);
+    const section = page.getByTestId('directive-file');
+    await section.getByText('Chưa đính kèm tệp văn bản.').waitFor();
+    const pdf = samplePdf('01-KL/TW');
+    await section.getByTestId('directive-file-input').setInputFiles({ name: 'Kết luận 01-KL-TW.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByText('Đã đính kèm Kết luận 01-KL-TW.pdf.').waitFor();
+    const link = section.getByRole('button', { name: 'Kết luận 01-KL-TW.pdf' });
+    // The link fetches the file with the session's header and hands it to the browser as a download.
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('Kết luận 01-KL-TW.pdf');
+    expect(readFileSync((await download.path())!).equals(pdf)).toBe(true);
+    await shot(page, 'directive-file');
+
+    // Replacing: the new file is uploaded, then the old one removed.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), section.getByRole('button', { name: 'Thay tệp' }).click()]);
+    await chooser.setFiles({ name: '01-KL-TW ban ky.pdf', mimeType: 'application/pdf', buffer: samplePdf('01-KL/TW ban ky') });
+    await page.getByText('Đã thay bằng 01-KL-TW ban ky.pdf.').waitFor();
+    await section.getByRole('button', { name: '01-KL-TW ban ky.pdf' }).waitFor();
+    expect(await section.getByTestId('directive-file-row').count()).toBe(1);
+    const { directive } = await api<{ directive: { attachments: { fileName: string; mimeType: string }[] } }>(
+      'xem@lantoa.vn',
+      'query($id: ID!) { directive(id: $id) { attachments { fileName mimeType } } }',
+      { id },
+    );
+    expect(directive.attachments).toEqual([{ fileName: '01-KL-TW ban ky.pdf', mimeType: 'application/pdf' }]);
+
+    const viewer = await signIn('xem@lantoa.vn');
+    await viewer.goto(`${origin}/#/directives/${id}/show`);
+    const seen = viewer.getByTestId('directive-file');
+    await seen.getByRole('button', { name: '01-KL-TW ban ky.pdf' }).waitFor();
+    for (const name of ['Thay tệp', 'Gỡ tệp']) expect(await seen.getByRole('button', { name }).count(), name).toBe(0);
+    expect(await seen.getByTestId('attach-file').count()).toBe(0);
+    const [again] = await Promise.all([viewer.waitForEvent('download'), seen.getByRole('button', { name: '01-KL-TW ban ky.pdf' }).click()]);
+    expect(again.suggestedFilename()).toBe('01-KL-TW ban ky.pdf');
   });
 });

@@ -189,14 +189,26 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     expect(await steps.getByRole('button').count()).toBe(0);
     await shot(page, 'proposed');
 
-    // The story is rich text, kept safe by the server: the markup stays, the script does not.
+    // The story is rich text: bold from the editor's toolbar is shown bold; markup typed as text stays text.
     await page.getByRole('link', { name: 'Sửa' }).click();
-    await page.locator('textarea[name="story"]').fill('<p>Mở cửa <b>sáng thứ Bảy</b> hằng tuần.</p><script>window.hacked = 1</script>');
+    await page.locator('.ra-input-story .ProseMirror').click();
+    const bold = page.getByRole('button', { name: 'Đậm', exact: true });
+    await page.keyboard.type('Mở cửa ');
+    await bold.click();
+    await page.keyboard.type('sáng thứ Bảy');
+    await bold.click();
+    await page.keyboard.type(' hằng tuần. <script>window.hacked = 1</script>');
+    await shot(page, 'story-editor', false);
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã cập nhật').waitFor();
-    await page.locator('.story b', { hasText: 'sáng thứ Bảy' }).waitFor();
+    const strong = page.locator('.story strong', { hasText: 'sáng thứ Bảy' });
+    await strong.waitFor();
+    expect(await strong.evaluate((el) => Number(getComputedStyle(el).fontWeight))).toBeGreaterThanOrEqual(600);
+    await page.locator('.story', { hasText: 'hằng tuần. <script>window.hacked = 1</script>' }).waitFor();
     expect(await page.locator('.story script').count()).toBe(0);
     expect(await page.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined();
+    const stored = await api<{ exemplar: { story: string } }>('bientap.babe@lantoa.vn', 'query($id: ID!) { exemplar(id: $id) { story } }', { id: exemplarId });
+    expect(stored.data!.exemplar.story).toBe('<p>Mở cửa <strong>sáng thứ Bảy</strong> hằng tuần. &lt;script&gt;window.hacked = 1&lt;/script&gt;</p>');
   });
 
   it('a reviewer outside Ba Bể cannot verify it; the district’s reviewer can, and the timeline shows each step', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../src/i18n/en';
 import vi from '../src/i18n/vi';
 import { fieldMessageKey } from '../src/i18n';
-import { formatDate, formatDateTime, formatNumber } from '../src/format';
+import { formatDate, formatDateTime, formatNumber, isoToVnLocal, vnLocalToIso } from '../src/format';
 import { toCsv } from '../src/csv';
 
 const keys = (o: object, prefix = ''): string[] =>
@@ -49,6 +49,12 @@ describe('formats', () => {
     expect(formatDate('2025-07-01')).toBe('01/07/2025');
     expect(formatDateTime('2025-06-30T17:05:00Z')).toBe('01/07/2025 00:05');
     expect(formatDate('2025-06-30T17:05:00Z')).toBe('01/07/2025');
+  });
+  it('a picked date-time is Vietnam’s wall-clock time, whatever the browser’s zone', () => {
+    expect(vnLocalToIso('2026-12-02T07:30')).toBe('2026-12-02T00:30:00.000Z');
+    expect(vnLocalToIso('2026-01-01T03:15:09')).toBe('2025-12-31T20:15:09.000Z');
+    expect(isoToVnLocal('2025-12-31T20:15:09Z')).toBe('2026-01-01T03:15:09');
+    expect(vnLocalToIso('')).toBeNull();
   });
   it('numbers group thousands with a dot in Vietnamese', () => {
     expect(formatNumber(1567)).toBe('1.567');

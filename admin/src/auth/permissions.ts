@@ -6,6 +6,9 @@
 import { WRITABLE_BY_EDITORS } from '../graphql/registry-directives';
 import { EXEMPLAR_RESOURCES, exemplarAccess } from './permissions-exemplars';
 
+/** Media items and campaigns: editors and reviewers of the outlet's (campaign's) subtree write them; approving is a reviewer's step, which the API offers in allowedActions. */
+const MEDIA_RESOURCES = new Set(['mediaItems', 'campaigns']);
+
 export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | string;
 
 const READ = new Set(['list', 'show', 'export']);
@@ -23,6 +26,6 @@ export function canAccess(roles: readonly string[], resource: string, action: Ac
   // The tree and its successions are the admins' (organizations mutations are ADMIN only).
   if (resource === 'organizations') return false;
   if (resource === 'people' || resource === 'positions') return has(...WRITERS);
-  if (WRITABLE_BY_EDITORS.has(resource)) return has(...WRITERS);
+  if (WRITABLE_BY_EDITORS.has(resource) || MEDIA_RESOURCES.has(resource)) return has(...WRITERS);
   return false;
 }

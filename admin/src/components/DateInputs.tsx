@@ -1,4 +1,7 @@
 import { TextInput, type TextInputProps } from 'react-admin';
+import { isoToVnLocal, vnLocalToIso } from '../format';
+
+export { isoToVnLocal, vnLocalToIso };
 
 /**
  * Dates typed and shown as dd/MM/yyyy whatever the browser's language (a
@@ -27,6 +30,13 @@ export const checkIsoDate = (v: unknown): string | undefined => {
   return d.getUTCDate() === Number(m[3]) && d.getUTCMonth() + 1 === Number(m[2]) ? undefined : 'lantoa.field_error.date';
 };
 
-export function VnDateInput(props: TextInputProps) {
-  return <TextInput placeholder="dd/mm/yyyy" format={isoToVn} parse={vnToIso} validate={checkIsoDate} {...props} />;
+/** A date typed as dd/MM/yyyy; the caller's validators (required()…) run after the calendar check, never instead of it. */
+export function VnDateInput({ validate, ...props }: TextInputProps) {
+  const validators = [checkIsoDate, ...(validate ? [validate].flat() : [])];
+  return <TextInput placeholder="dd/mm/yyyy" format={isoToVn} parse={vnToIso} validate={validators} {...props} />;
+}
+
+/** A date and time picked in the browser's native picker, meant as Vietnam's time (the label says so). */
+export function VnDateTimeInput(props: TextInputProps) {
+  return <TextInput type="datetime-local" format={isoToVnLocal} parse={vnLocalToIso} slotProps={{ htmlInput: { step: 1 } }} {...props} />;
 }

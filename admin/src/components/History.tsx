@@ -21,11 +21,12 @@ interface Change {
 
 // Enum fields shown through their translations (lantoa.<group>.<VALUE>).
 const ENUM_GROUP: Record<string, string> = { type: 'type', level: 'level', kind: 'succession', roles: 'role', scopes: 'scope' };
-const ORG_REFERENCES = new Set(['parentId', 'organizationId', 'fromId', 'toId']);
+const ORG_REFERENCES = new Set(['parentId', 'organizationId', 'fromId', 'toId', 'outletId']);
 // Where one entity's field of the same name holds another enum.
 const ENUM_GROUP_OF: Record<string, Record<string, string>> = {
   Exemplar: { kind: 'exemplar_kind', field: 'exemplar_field', status: 'exemplar_status' },
   Commendation: { form: 'commendation_form', basis: 'commendation_basis', status: 'commendation_status' },
+  MediaItem: { kind: 'media_kind', tone: 'media_tone', status: 'media_status', language: 'media_language' },
 };
 
 /** The name of a referenced organization (lookups of one page are batched into one getMany). */
@@ -84,6 +85,8 @@ const RESOURCE_OF: Record<string, string> = {
   Movement: 'movements',
   Directive: 'directives',
   Task: 'tasks',
+  MediaItem: 'mediaItems',
+  Campaign: 'campaigns',
 };
 export const resourceOf = (entityType: string) => RESOURCE_OF[entityType] ?? entityType;
 

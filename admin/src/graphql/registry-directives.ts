@@ -15,6 +15,7 @@ const TASK = `${RECORD} title directiveId group leadOrganizationId coordinatingO
 const REPORT = `${RECORD} title taskId directiveId reportDirectiveId reportingOrganizationId periodKind periodFrom periodTo submittedOn reportingOrganization { ${ORG_BRIEF} } task { id title } directive { id number title }`;
 const SECTIONS = 'results shortcomings causes lessons nextSteps recommendations';
 const CRITERION = `${RECORD} directiveId code title description maxScore position`;
+const ATTACHMENT = 'id fileName mimeType size createdAt url';
 
 export const REPORT_SECTIONS = ['results', 'shortcomings', 'causes', 'lessons', 'nextSteps', 'recommendations'] as const;
 
@@ -27,7 +28,7 @@ export const directivesRegistry: Record<string, ResourceDef> = {
     orderType: 'DirectiveOrder',
     listFields: DIRECTIVE,
     exportFields: `${RECORD} number numberAsWritten family documentType title issuedOn issuerId status fullTextUrl issuer { id name }`,
-    oneFields: `${DIRECTIVE} summary outgoingRelations { ${RELATION} to { ${DIRECTIVE_BRIEF} } } incomingRelations { ${RELATION} from { ${DIRECTIVE_BRIEF} } }`,
+    oneFields: `${DIRECTIVE} summary attachments { ${ATTACHMENT} } outgoingRelations { ${RELATION} to { ${DIRECTIVE_BRIEF} } } incomingRelations { ${RELATION} from { ${DIRECTIVE_BRIEF} } }`,
     sort: { number: 'NUMBER', title: 'TITLE', issuedOn: 'ISSUED_ON', createdAt: 'CREATED_AT' },
     filters: [
       'ids',
@@ -176,7 +177,13 @@ export const TASK_STATS_DOCUMENT = `query TaskStats($id: ID!) { organization(id:
 /** The province-level committee of the caller's organization (itself or an ancestor). */
 export const ORG_WITH_ANCESTORS_DOCUMENT = `query OrgAncestors($id: ID!) { organization(id: $id) { ${ORG_BRIEF} ancestors { ${ORG_BRIEF} } } }`;
 
+/** The document's attached file (its scan or PDF): a signed upload URL, then a PUT of the bytes (components/AttachmentGallery). Admins only. */
+export const DIRECTIVE_UPLOAD_DOCUMENT = `mutation DirectiveUpload($recordId: ID!, $fileName: String!, $size: Int!) { upload: createDirectiveAttachmentUpload(directiveId: $recordId, fileName: $fileName, size: $size) { uploadUrl expiresAt maxSize } }`;
+export const DIRECTIVE_DELETE_ATTACHMENT_DOCUMENT = `mutation DeleteDirectiveAttachment($id: ID!) { deleteDirectiveAttachment(id: $id) { id } }`;
+
 export const directivesDocuments = {
+  directiveUpload: DIRECTIVE_UPLOAD_DOCUMENT,
+  deleteDirectiveAttachment: DIRECTIVE_DELETE_ATTACHMENT_DOCUMENT,
   relate: RELATE_DOCUMENT,
   unrelate: UNRELATE_DOCUMENT,
   taskStats: TASK_STATS_DOCUMENT,

@@ -80,7 +80,7 @@ export const CREATE_EXEMPLAR_DOCUMENT = `mutation CreateExemplar($input: CreateE
 
 export const TRANSITION_DOCUMENT = `mutation Transition($id: ID!, $action: ExemplarAction!, $note: String, $on: Date, $expectedVersion: Int) { record: transitionExemplar(id: $id, action: $action, note: $note, on: $on, expectedVersion: $expectedVersion) { ${EXEMPLAR_ONE} } }`;
 
-export const UPLOAD_DOCUMENT = `mutation Upload($exemplarId: ID!, $fileName: String!, $size: Int!) { upload: createExemplarAttachmentUpload(exemplarId: $exemplarId, fileName: $fileName, size: $size) { uploadUrl expiresAt maxSize } }`;
+export const UPLOAD_DOCUMENT = `mutation Upload($recordId: ID!, $fileName: String!, $size: Int!) { upload: createExemplarAttachmentUpload(exemplarId: $recordId, fileName: $fileName, size: $size) { uploadUrl expiresAt maxSize } }`;
 
 export const DELETE_ATTACHMENT_DOCUMENT = `mutation DeleteAttachment($id: ID!) { deleteExemplarAttachment(id: $id) { id } }`;
 
@@ -94,7 +94,7 @@ export const DELETE_AUTHORITY_DOCUMENT = `mutation DeleteAuthority($id: ID!) { r
 export const STATS_DOCUMENT = `query ExemplarStats($filter: ExemplarFilter, $input: ExemplarStatsInput!) { rows: exemplarStats(filter: $filter, input: $input) { count year organizationId organization { id name shortName } } }`;
 
 /** The caller's organization with its ancestors: the dashboard counts over the province above it. */
-export const PROVINCE_DOCUMENT = `query Province($id: ID!) { o: organization(id: $id) { id level ancestors { id level } } }`;
+export const PROVINCE_DOCUMENT = `query Province($id: ID!) { o: organization(id: $id) { id level depth ancestors { id level depth } } }`;
 
 /** For tests/registry.test.ts: every document above, validated against the supergraph. */
 export const exemplarDocuments: Record<string, string> = {

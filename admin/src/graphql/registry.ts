@@ -6,6 +6,7 @@
  */
 import { directivesRegistry } from './registry-directives';
 import { exemplarsRegistry } from './registry-exemplars';
+import { mediaRegistry } from './registry-media';
 
 export interface ResourceDef {
   /** GraphQL type name (for documents and history lookups). */
@@ -141,6 +142,7 @@ export const registry: Record<string, ResourceDef> = {
   },
   ...directivesRegistry,
   ...exemplarsRegistry,
+  ...mediaRegistry,
 };
 
 /** Audited resources: their one-record query has `history`, readable by admins and reviewers in scope. */

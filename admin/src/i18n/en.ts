@@ -1,11 +1,31 @@
 import type { TranslationMessages } from 'react-admin';
 import enDirectives from './en-directives';
 import enExemplars from './en-exemplars';
+import enMedia from './en-media';
 import englishMessages from 'ra-language-english';
 
 /** English: react-admin's own messages plus ours. vi.ts must have exactly the same keys (tests/i18n.test.ts). */
 const en: TranslationMessages = {
   ...englishMessages,
+  ra: {
+    ...englishMessages.ra,
+    // The rich-text editor's toolbar (ra-input-rich-text; components/RichText.tsx shows these buttons only),
+    // spread because TranslationMessages does not list ra.tiptap.
+    ...{
+      tiptap: {
+        bold: 'Bold',
+        italic: 'Italic',
+        underline: 'Underline',
+        heading2: 'Heading',
+        heading3: 'Subheading',
+        list_bulleted: 'Bulleted list',
+        list_numbered: 'Numbered list',
+        link: 'Add a link',
+        blockquote: 'Quote',
+        clear_format: 'Clear formatting',
+      },
+    },
+  },
   resources: {
     organizations: {
       name: 'Organization |||| Organizations',
@@ -112,6 +132,7 @@ const en: TranslationMessages = {
     },
     ...enDirectives.resources,
     ...enExemplars.resources,
+    ...enMedia.resources,
   },
   lantoa: {
     app: { title: 'Lan Tỏa — Administration', tagline: 'Records of the propaganda and communications work' },
@@ -249,6 +270,7 @@ const en: TranslationMessages = {
     common: { none: '—', yes: 'Yes', no: 'No', system: 'System' },
     ...enDirectives.lantoa,
     ...enExemplars.lantoa,
+    ...enMedia.lantoa,
   },
 };
 

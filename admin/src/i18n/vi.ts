@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import viDirectives from './vi-directives';
 import viExemplars from './vi-exemplars';
+import viMedia from './vi-media';
 
 /**
  * Tiếng Việt, the console's default language: every react-admin message and
@@ -191,6 +192,22 @@ const vi: TranslationMessages = {
       SimpleForm: { title: 'Biểu mẫu', unlabeled: 'Ô nhập chưa đặt tên #%{input}' },
       SimpleList: { title: 'Danh sách', primaryText: 'Dòng chính', secondaryText: 'Dòng phụ', tertiaryText: 'Dòng thứ ba' },
     },
+    // The rich-text editor's toolbar (ra-input-rich-text; components/RichText.tsx shows these buttons only),
+    // spread because TranslationMessages does not list ra.tiptap.
+    ...{
+      tiptap: {
+        bold: 'Đậm',
+        italic: 'Nghiêng',
+        underline: 'Gạch chân',
+        heading2: 'Tiêu đề',
+        heading3: 'Tiêu đề nhỏ',
+        list_bulleted: 'Danh sách dấu đầu dòng',
+        list_numbered: 'Danh sách đánh số',
+        link: 'Chèn liên kết',
+        blockquote: 'Trích dẫn',
+        clear_format: 'Xóa định dạng',
+      },
+    },
   },
   resources: {
     organizations: {
@@ -298,6 +315,7 @@ const vi: TranslationMessages = {
     },
     ...viDirectives.resources,
     ...viExemplars.resources,
+    ...viMedia.resources,
   },
   lantoa: {
     app: { title: 'Lan Tỏa — Quản trị', tagline: 'Dữ liệu công tác tuyên giáo và dân vận' },
@@ -435,6 +453,7 @@ const vi: TranslationMessages = {
     common: { none: '—', yes: 'Có', no: 'Không', system: 'Hệ thống' },
     ...viDirectives.lantoa,
     ...viExemplars.lantoa,
+    ...viMedia.lantoa,
   },
 };
 

@@ -5,6 +5,7 @@ import { DateText, EnumText, OrgLink } from '../../components/fields';
 import { RecordHistory } from '../../components/History';
 import { CriteriaSection } from '../criteria/CriteriaSection';
 import { DeadlineChip } from './common';
+import { DirectiveFile } from './DirectiveFile';
 import { DirectiveRelations } from './Relations';
 
 export function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
@@ -101,6 +102,9 @@ function Body() {
           <EnumText source="status" group="directive_status" />
         </Labeled>
       </Stack>
+      <Section title="lantoa.directive.file" testId="directive-file">
+        <DirectiveFile />
+      </Section>
       <Section title="lantoa.directive.relations" testId="relations">
         <DirectiveRelations canEdit={!!canEdit} />
       </Section>

@@ -1,12 +1,13 @@
 import { Card, CardContent, CircularProgress, Grid, Typography } from '@mui/material';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useDataProvider, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
+import { useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 import type { LanToaDataProvider } from '../../dataProvider';
 import { formatDate, formatNumber } from '../../format';
-import { PROVINCE_DOCUMENT, STATS_DOCUMENT } from '../../graphql/registry-exemplars';
+import { STATS_DOCUMENT } from '../../graphql/registry-exemplars';
+import { useProvince } from '../../hooks/useProvince';
 
 // The chart library is its own chunk, as for the organizations' charts.
-const HonouredChart = lazy(() => import('./HonouredChart'));
+const StackedChart = lazy(() => import('../../charts/StackedChart'));
 
 /** The review period of Kết luận 01-KL/TW's three years (the article's 1.567). */
 const REVIEW = { from: '2021-05-18', to: '2024-05-16' };
@@ -16,21 +17,6 @@ interface Row {
   year: number | null;
   organizationId: string | null;
   organization: { id: string; name: string; shortName?: string | null } | null;
-}
-
-/** The province above (or at) the caller's organization: the dashboard counts over its subtree. */
-function useProvince() {
-  const dataProvider = useDataProvider<LanToaDataProvider>();
-  const { identity } = useGetIdentity();
-  const [province, setProvince] = useState<string | null>(null);
-  useEffect(() => {
-    const own = identity?.organizationId as string | undefined;
-    if (!own) return;
-    void dataProvider
-      .query<{ o: { id: string; level: string; ancestors: { id: string; level: string }[] } | null }>(PROVINCE_DOCUMENT, { id: own })
-      .then(({ o }) => setProvince(o ? ([o, ...o.ancestors].find((x) => x.level === 'PROVINCE')?.id ?? o.id) : null));
-  }, [dataProvider, identity?.organizationId]);
-  return province;
 }
 
 /**
@@ -83,7 +69,7 @@ export function ExemplarDashboard() {
               <CircularProgress size={24} />
             ) : rows.length ? (
               <Suspense fallback={<CircularProgress size={24} />}>
-                <HonouredChart districts={districts} years={years} counts={counts} locale={locale} />
+                <StackedChart bands={districts} series={years.map(String)} value={(d, y) => counts(d, Number(y))} locale={locale} />
               </Suspense>
             ) : (
               <Typography variant="body2">{translate('lantoa.exemplar_dashboard.none')}</Typography>

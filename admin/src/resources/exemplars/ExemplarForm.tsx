@@ -19,6 +19,7 @@ import {
 } from 'react-admin';
 import { ConflictAwareEdit, ConflictDialog } from '../../components/Conflict';
 import { VnDateInput } from '../../components/DateInputs';
+import { RichTextInput } from '../../components/RichText';
 import { enumChoices } from '../../components/fields';
 import type { LanToaDataProvider } from '../../dataProvider';
 import { formatDateTime } from '../../format';
@@ -50,8 +51,7 @@ function ExemplarFields() {
       </FormDataConsumer>
       <SelectInput source="field" choices={enumChoices('exemplar_field', FIELDS)} validate={required()} />
       <TextInput source="summary" multiline minRows={2} fullWidth />
-      {/* HTML; the server keeps safe markup only (no scripts, styles or event handlers). */}
-      <TextInput source="story" multiline minRows={5} fullWidth />
+      <RichTextInput source="story" />
       <TextInput source="achievements" multiline minRows={2} fullWidth />
       <VnDateInput source="periodFrom" />
       <VnDateInput source="periodTo" />

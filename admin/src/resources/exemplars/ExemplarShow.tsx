@@ -5,10 +5,12 @@ import { EditButton, Labeled, Show, TextField, TopToolbar, useCanAccess, useGetI
 import { DateText, EnumText, OrgLink } from '../../components/fields';
 import { DeleteWithRestoreButton } from '../../components/DeleteWithRestore';
 import { RecordHistory } from '../../components/History';
+import { RichTextField } from '../../components/RichText';
 import { AddCommendationDialog } from '../commendations/CommendationDialogs';
 import { CommendationsTable, type CommendationRow } from '../commendations/CommendationList';
 import { HONOURABLE, inScope } from './common';
 import { StatusChip } from './ExemplarList';
+import { ExemplarCoverage } from '../media/ExemplarCoverage';
 import { Gallery } from './Gallery';
 import { NextSteps, Timeline } from './Lifecycle';
 
@@ -126,8 +128,7 @@ function Body() {
                 {record.summary}
               </Typography>
             )}
-            {/* Safe HTML: the server strips scripts, styles, event handlers and javascript: links on the way in. */}
-            {record.story && <Box className="story" dangerouslySetInnerHTML={{ __html: record.story }} sx={{ '& p': { mt: 0 } }} />}
+            {record.story && <RichTextField source="story" className="story" />}
             {record.achievements && (
               <Labeled source="achievements">
                 <TextField source="achievements" sx={{ whiteSpace: 'pre-line' }} />
@@ -144,6 +145,9 @@ function Body() {
           </Section>
           <Section title="lantoa.exemplar.timeline">
             <Timeline />
+          </Section>
+          <Section title="lantoa.media.coverage">
+            <ExemplarCoverage />
           </Section>
         </Grid>
       </Grid>

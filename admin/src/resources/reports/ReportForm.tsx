@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import { ConflictAwareEdit, ConflictDialog } from '../../components/Conflict';
 import { VnDateInput } from '../../components/DateInputs';
+import { RichTextInput } from '../../components/RichText';
 import { enumChoices } from '../../components/fields';
 import { REPORT_SECTIONS } from '../../graphql/registry-directives';
 import { DirectiveInput, OrganizationInput, PERIOD_KINDS } from '../directives/common';
@@ -51,7 +52,7 @@ function Fields({ creating }: { creating?: boolean }) {
         <VnDateInput source="submittedOn" fullWidth={false} />
       </Box>
       {REPORT_SECTIONS.map((s) => (
-        <TextInput key={s} source={s} fullWidth multiline minRows={3} />
+        <RichTextInput key={s} source={s} />
       ))}
       <ArrayInput source="figures">
         <SimpleFormIterator inline disableReordering data-testid="figures">

@@ -17,6 +17,7 @@ import {
 } from 'react-admin';
 import { DeleteWithRestoreButton } from '../../components/DeleteWithRestore';
 import { DateText, EnumText, enumChoices, OrgLink } from '../../components/fields';
+import { RichTextField } from '../../components/RichText';
 import { formatNumber } from '../../format';
 import { REPORT_SECTIONS } from '../../graphql/registry-directives';
 import { DirectiveLink, OrganizationInput, PERIOD_KINDS } from '../directives/common';
@@ -99,9 +100,7 @@ function Sections() {
           <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
             {translate(`resources.progressReports.fields.${s}`)}
           </Typography>
-          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
-            {record[s] as string}
-          </Typography>
+          <RichTextField source={s} />
         </Box>
       ))}
     </>

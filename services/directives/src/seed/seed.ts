@@ -1,4 +1,4 @@
-import { demoId, documentNumberKey, parseDocumentNumber, searchKey, titleTypeConflict } from '@lantoa/kit';
+import { demoId, documentNumberKey, parseDocumentNumber, searchKey, titleTypeConflict, toRichText } from '@lantoa/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { criteria, directives, evaluationPeriod, evaluations, relations, review, tasks, theme } from './demo-data.js';
 
@@ -90,12 +90,13 @@ export async function seedDemoDirectives(em: EntityManager): Promise<number> {
       period_from: report.periodFrom,
       period_to: report.periodTo,
       submitted_on: report.submittedOn,
-      results: report.results,
-      shortcomings: report.shortcomings,
-      causes: report.causes,
-      lessons: report.lessons,
-      next_steps: report.nextSteps,
-      recommendations: report.recommendations,
+      // Sections are rich text, as the API stores them.
+      results: toRichText(report.results),
+      shortcomings: toRichText(report.shortcomings),
+      causes: toRichText(report.causes),
+      lessons: toRichText(report.lessons),
+      next_steps: toRichText(report.nextSteps),
+      recommendations: toRichText(report.recommendations),
       figures: JSON.stringify(figures),
       search_text: searchKey([report.title, report.results, report.shortcomings].join(' ')),
     });

@@ -31,6 +31,8 @@ export const DEMO_USERS: readonly DemoUser[] = Object.freeze([
   user('bientap-babe', 'bientap.babe@lantoa.vn', 'Biên tập viên Huyện ủy Ba Bể', Role.EDITOR, 'hu-ba-be'),
   user('kiemduyet', 'kiemduyet@lantoa.vn', 'Kiểm duyệt viên Ban Tuyên giáo Tỉnh ủy', Role.REVIEWER, 'btg-tu-bac-kan'),
   user('kiemduyet-babe', 'kiemduyet.babe@lantoa.vn', 'Kiểm duyệt viên Huyện ủy Ba Bể', Role.REVIEWER, 'hu-ba-be'),
+  user('bientap-bao', 'bientap.bao@lantoa.vn', 'Phóng viên, biên tập viên Báo Bắc Kạn', Role.EDITOR, 'bao-bac-kan'),
+  user('kiemduyet-bao', 'kiemduyet.bao@lantoa.vn', 'Thư ký tòa soạn Báo Bắc Kạn', Role.REVIEWER, 'bao-bac-kan'),
   user('xem', 'xem@lantoa.vn', 'Cán bộ theo dõi Tỉnh ủy', Role.VIEWER, 'tu-bac-kan'),
   user('tichhop', 'tichhop@lantoa.vn', 'Tài khoản tích hợp Cổng thông tin tỉnh', Role.INTEGRATOR, 'tu-bac-kan'),
 ]);

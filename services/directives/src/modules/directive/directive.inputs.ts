@@ -30,6 +30,13 @@ export class DirectiveFilter {
   })
   q?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only the documents with this number, in any spelling ("Số 01 - KL/TW", "01 kl tw"): the exact match `q` may rank below documents that merely cite it. Several issuers can share a number.',
+  })
+  number?: string | null;
+
   @Field(() => DocumentType, { nullable: true, description: 'Only this kind.' })
   documentType?: DocumentType | null;
 

@@ -37,6 +37,8 @@ function checkFilter(filter: DirectiveFilter | null | undefined): void {
   check.uuid('filter.issuerId', filter?.issuerId);
   check.uuid('filter.relatedToId', filter?.relatedToId);
   if (filter?.q != null && filter.q.length > 200) check.add('filter.q', 'must be at most 200 characters.');
+  if (filter?.number != null && (filter.number.length > 100 || !documentNumberKey(filter.number)))
+    check.add('filter.number', 'must be a document number of at most 100 characters, e.g. 01-KL/TW.');
   if (filter?.includeDescendants && !filter.issuerId) check.add('filter.includeDescendants', 'needs filter.issuerId.');
   if (filter?.relationKind && !filter.relatedToId) check.add('filter.relationKind', 'needs filter.relatedToId.');
   check.dateRange('filter.issuedFrom', filter?.issuedFrom, 'filter.issuedTo', filter?.issuedTo);
@@ -57,6 +59,8 @@ function applyFilter(knex: Knex, qb: Knex.QueryBuilder, filter: DirectiveFilter 
       if (numberKey.length >= 3) w.orWhereRaw('search_text like ?', [containsPattern(numberKey)]);
     });
   }
+  // number_key is the folded number of the directive_number_order_idx index: spelling and case do not matter.
+  if (filter.number != null) qb.where('number_key', documentNumberKey(filter.number));
   if (filter.documentType) qb.where('document_type', filter.documentType);
   if (filter.family) qb.where('family', filter.family);
   if (filter.status) qb.where('status', filter.status);

@@ -75,27 +75,28 @@ export class ProgressReport extends BaseRecord {
   @Property({ type: 'string', columnType: 'date', nullable: true })
   submittedOn: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Kết quả đạt được: results.' })
+  // The six sections are rich text, sanitised on the way in (kit/rich-text), so they are safe to show as HTML.
+  @Field(() => String, { nullable: true, description: 'Kết quả đạt được: results, as safe HTML.' })
   @Property({ type: 'text', nullable: true })
   results: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Hạn chế: shortcomings.' })
+  @Field(() => String, { nullable: true, description: 'Hạn chế: shortcomings, as safe HTML.' })
   @Property({ type: 'text', nullable: true })
   shortcomings: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Nguyên nhân: causes.' })
+  @Field(() => String, { nullable: true, description: 'Nguyên nhân: causes, as safe HTML.' })
   @Property({ type: 'text', nullable: true })
   causes: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Bài học kinh nghiệm: lessons.' })
+  @Field(() => String, { nullable: true, description: 'Bài học kinh nghiệm: lessons, as safe HTML.' })
   @Property({ type: 'text', nullable: true })
   lessons: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Phương hướng, nhiệm vụ, giải pháp: next steps.' })
+  @Field(() => String, { nullable: true, description: 'Phương hướng, nhiệm vụ, giải pháp: next steps, as safe HTML.' })
   @Property({ type: 'text', nullable: true })
   nextSteps: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Kiến nghị: recommendations.' })
+  @Field(() => String, { nullable: true, description: 'Kiến nghị: recommendations, as safe HTML.' })
   @Property({ type: 'text', nullable: true })
   recommendations: string | null = null;
 

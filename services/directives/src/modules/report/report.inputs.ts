@@ -29,7 +29,8 @@ export class ProgressReportsArgs extends PageArgs {
   filter?: ProgressReportFilter | null;
 }
 
-const SECTIONS = 'Each section at most 50,000 characters.';
+const SECTIONS =
+  'Sections are rich text: HTML is kept to safe markup (no scripts, styles or event handlers); text without tags is taken as plain text, its line breaks kept. Each section at most 50,000 characters.';
 
 @InputType({ description: `A new progress report, on a task or a document (or both). ${SECTIONS}` })
 export class CreateProgressReportInput {

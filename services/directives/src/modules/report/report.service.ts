@@ -1,4 +1,15 @@
-import { Access, checkExpectedVersion, InputCheck, notFound, searchKey, todayInProvince, type RequestContext, type TextRule } from '@lantoa/kit';
+import {
+  Access,
+  checkExpectedVersion,
+  InputCheck,
+  notFound,
+  richTextToPlain,
+  searchKey,
+  todayInProvince,
+  toRichText,
+  type RequestContext,
+  type TextRule,
+} from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -14,7 +25,7 @@ const SECTIONS = ['results', 'shortcomings', 'causes', 'lessons', 'nextSteps', '
 const MAX_FIGURES = 100;
 
 const searchTextOf = (r: Pick<ProgressReport, 'title' | (typeof SECTIONS)[number]>) =>
-  searchKey([r.title, ...SECTIONS.map((s) => r[s])].filter(Boolean).join(' ').slice(0, 20_000));
+  searchKey([r.title, ...SECTIONS.map((s) => r[s] && richTextToPlain(r[s]))].filter(Boolean).join(' ').slice(0, 20_000));
 
 /**
  * Progress reports: written by editors and reviewers of the reporting
@@ -107,7 +118,8 @@ export class ReportService {
   /** The rules of the fields create and update share. */
   private checkFields(check: InputCheck, input: CreateProgressReportInput) {
     const title = check.text('input.title', input.title, RULES.title);
-    const sections = Object.fromEntries(SECTIONS.map((s) => [s, check.text(`input.${s}`, input[s], SECTION) ?? null])) as Record<
+    // Sections are rich text: the note rules first (controls, bidi, length), then only safe markup is kept.
+    const sections = Object.fromEntries(SECTIONS.map((s) => [s, toRichText(check.text(`input.${s}`, input[s], SECTION))])) as Record<
       (typeof SECTIONS)[number],
       string | null
     >;

@@ -221,7 +221,7 @@ describe('users', () => {
     const names = async (filter: Record<string, unknown>) =>
       (await t.gql(admin, 'query($f: UserFilter) { users(filter: $f, first: 200) { totalCount nodes { email } } }', { f: filter })).data!.users;
     const editors = await names({ q: 'bien tap' });
-    expect(editors.nodes.map((n: { email: string }) => n.email)).toEqual(['bientap.babe@lantoa.vn', 'bientap@lantoa.vn']);
+    expect(editors.nodes.map((n: { email: string }) => n.email)).toEqual(['bientap.babe@lantoa.vn', 'bientap.bao@lantoa.vn', 'bientap@lantoa.vn']);
     expect(await names({ q: 'BIÊN TẬP ba bể' })).toEqual({ totalCount: 1, nodes: [{ email: 'bientap.babe@lantoa.vn' }] });
     expect((await names({ role: 'INTEGRATOR' })).nodes).toEqual([{ email: 'tichhop@lantoa.vn' }]);
     expect((await names({ organizationId: demoId('organization', 'hu-ba-be') })).nodes).toEqual([

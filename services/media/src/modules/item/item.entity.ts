@@ -32,7 +32,7 @@ export class MediaItem extends BaseRecord {
   @Property({ type: ArrayType, columnType: 'text[]' })
   authors: string[] = [];
 
-  @Field(() => String, { description: 'Language (BCP 47, e.g. vi, tay, nun).' })
+  @Field(() => String, { description: 'Language (BCP 47): vi; tyz Tày, nut Nùng, hmn Mông, ium Dao for the province’s ethnic-language programmes; en.' })
   @Property({ type: 'text' })
   language: string = 'vi';
 

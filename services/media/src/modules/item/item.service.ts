@@ -220,7 +220,7 @@ export class MediaItemService {
     if (input.authors && input.authors.length > MAX_AUTHORS) check.add('input.authors', `must list at most ${MAX_AUTHORS} authors.`);
     else input.authors?.forEach((a, i) => authors.push(check.text(`input.authors.${i}`, a, RULES.author) ?? ''));
     const language = input.language ?? 'vi';
-    if (!LANGUAGE.test(language)) check.add('input.language', 'must be a language tag such as vi, en or tay.');
+    if (!LANGUAGE.test(language)) check.add('input.language', 'must be a language tag such as vi, en or tyz (Tày).');
     let url: string | null = null;
     if (input.url != null && input.url.trim() !== '') {
       url = input.url.length > MAX_URL ? null : normalizeUrl(input.url.normalize('NFC'));
