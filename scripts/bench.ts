@@ -1,15 +1,17 @@
 /**
  * `pnpm bench`: throughput, latency and SQL statements per request of the
  * main read paths, through the gateway (signed in as a demo reader) and
- * directly against the organizations subgraph, on a generated tree of 10,000+
- * organizations. A measuring tool, not a test: it prints a Markdown table
+ * directly against a subgraph, on a generated tree of 10,000+ organizations
+ * with documents, tasks, exemplars and media items. A measuring tool, not a
+ * test: it prints a Markdown table and the comparisons the issues ask for
  * (stdout; progress goes to stderr) and exits 0 (1 when requests failed).
  *
- * PostgreSQL → migrations, tree, ANALYZE, identity's demo users →
- * every subgraph, then the gateway, as child processes
- * → sign-in through the gateway → per scenario and target: sample check,
- * warm-up, measured run. Everything it started is stopped on exit, on error
- * and on Ctrl-C.
+ * PostgreSQL → migrations, tree, ANALYZE, identity's demo users, documents,
+ * tasks, the first exemplar volume → every subgraph, then the gateway, as
+ * child processes → sign-in through the gateway → the exemplar list at each
+ * smaller volume → exemplars grown to the last volume, media items → every
+ * scenario. Per scenario and target: sample check, warm-up, measured run.
+ * Everything it started is stopped on exit, on error and on Ctrl-C.
  */
 // First: before any library binds console.log.
 import './bench/stdout.js';
@@ -25,12 +27,14 @@ import {
   subgraphHeaders,
   tokenFor,
 } from './bench/auth.js';
-import { openBenchDatabase, prepareTree, prepareWork, type BenchDatabase } from './bench/database.js';
-import { measure, SampleCheckError, sampleCheck, type Measurement } from './bench/load.js';
+import { growExemplars, openBenchDatabase, prepareMedia, prepareTree, prepareWork, type BenchDatabase } from './bench/database.js';
+import { collectExemplarPages, exemplarComparisons, exemplarListScenarios, keysetScenarios } from './bench/exemplars.js';
+import { measure, SampleCheckError, sampleCheck } from './bench/load.js';
+import { mediaScenarios } from './bench/media.js';
 import { parseOptions, treeSize, USAGE, UsageError, type BenchOptions } from './bench/options.js';
 import { freePort } from './bench/ports.js';
-import { renderReport } from './bench/report.js';
-import { buildScenarios, collectDeepCursors } from './bench/scenarios.js';
+import { renderReport, type Row } from './bench/report.js';
+import { buildScenarios, collectDeepCursors, type Scenario } from './bench/scenarios.js';
 import { muteServerOutput, startServer, waitReady } from './bench/servers.js';
 import { loadSubgraphs } from './lib/subgraphs.js';
 import { migrateSubgraph } from '@lantoa/kit';
@@ -85,7 +89,7 @@ async function main(options: BenchOptions): Promise<number> {
   const descriptors = await loadSubgraphs();
   const others = descriptors.filter((d) => d.name !== 'organizations' && d.name !== 'identity');
   const [tree] = await Promise.all([prepareTree(db.url, options.fanout, say), prepareIdentity(db.url, say), ...others.map((d) => migrateSubgraph(d, db.url))]);
-  await prepareWork(db.url, tree, say);
+  const work = await prepareWork(db.url, tree, options.exemplars[0]!, say);
 
   // Ports first, so every subgraph knows where the others are (identity reads their audit logs).
   const ports = await Promise.all(descriptors.map(() => freePort()));
@@ -132,40 +136,71 @@ async function main(options: BenchOptions): Promise<number> {
   if (cursors.length === 0) throw new Error('The list has too few pages for the deep keyset scenario; use a larger --fanout.');
   say(`Collected ${cursors.length} deep cursors.`);
 
-  const scenarios = buildScenarios(tree, cursors).filter((s) => options.only.length === 0 || options.only.some((o) => s.name.toLowerCase().includes(o)));
-  if (scenarios.length === 0) throw new UsageError(`--only ${options.only.join(',')} matches no scenario.`);
-  const runs = scenarios.flatMap((scenario) => scenario.targets.map((target) => ({ scenario, target })));
+  const selected = (s: Scenario) => options.only.length === 0 || options.only.some((o) => s.name.toLowerCase().includes(o));
+  const byName = Object.fromEntries(descriptors.map((d, i) => [d.name, subgraphs[i]!]));
+  const rows: Row[] = [];
+
+  /** Sample check, warm-up and measured run of each scenario and target, at `exemplars` exemplars. */
+  async function measureAll(scenarios: Scenario[], exemplars: number): Promise<void> {
+    const runs = scenarios.flatMap((scenario) => scenario.targets.map((target) => ({ scenario, target })));
+    say(
+      `${runs.length} runs of ${options.warmup} + ${options.duration} s at ${exemplars.toLocaleString('en')} exemplars: ` +
+        `about ${Math.ceil((runs.length * (options.warmup + options.duration + 1)) / 60)} min.`,
+    );
+    for (const [i, { scenario, target }] of runs.entries()) {
+      // Directly, a scenario measures its own subgraph (organizations unless it says otherwise).
+      const own = byName[scenario.subgraph ?? 'organizations']!;
+      const server = target === 'gateway' ? gateway : own;
+      // Through the gateway we send the bearer token and the gateway signs the proof; directly, we sign it, valid for the whole run.
+      const rowSeconds = options.warmup + options.duration + 120;
+      if (target === 'gateway') session = await tokenFor(session, gateway.graphqlUrl, rowSeconds);
+      const headers = target === 'subgraph' ? await subgraphHeaders(rowSeconds) : bearer(session);
+      await sampleCheck({ scenario, target, url: server.graphqlUrl, headers, seed: options.seed });
+      const row = await measure({ scenario, target, server, headers, subgraphs: target === 'gateway' ? subgraphs : [own], ...options });
+      if (died) throw new Error(died);
+      rows.push({ ...row, exemplars });
+      say(
+        `[${i + 1}/${runs.length}] ${scenario.name} via ${target}: ${row.reqPerSec.toFixed(1)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ` +
+          `${row.non2xx} non-2xx, ${row.errors} errors, ${row.sqlPerRequest.toFixed(2)} SQL/req`,
+      );
+    }
+  }
+
+  // Organizations and tasks first: they read no exemplars, and they warm the servers up before the exemplar list
+  // is compared across volumes (a cold gateway would flatter the larger volume, measured later).
+  const volumes = options.exemplars;
+  const treeScenarios = buildScenarios(tree, cursors).filter(selected);
+  // Reported as at the last volume: what they read does not change with it.
+  await measureAll(treeScenarios, volumes.at(-1)!);
+  // The exemplar list at each smaller volume, then the same servers on the grown data: only the volume differs.
+  for (const [i, volume] of volumes.slice(0, -1).entries()) {
+    if (i > 0) await growExemplars(db.url, tree, volume, say);
+    await measureAll(exemplarListScenarios(tree).filter(selected), volume);
+  }
+  if (volumes.length > 1) await growExemplars(db.url, tree, volumes.at(-1)!, say);
+  const mediaItems = await prepareMedia(db.url, tree, say);
+  const walkStarted = Date.now();
+  const pages = await collectExemplarPages(byName.exemplars!.graphqlUrl, await subgraphHeaders(600));
   say(
-    `${runs.length} runs of ${options.warmup} + ${options.duration} s: about ${Math.ceil((runs.length * (options.warmup + options.duration + 1)) / 60)} min.`,
+    `Walked the exemplars to page ${pages.page.toLocaleString('en')} in ${pages.starts.length} orders in ${((Date.now() - walkStarted) / 1000).toFixed(1)} s.`,
   );
 
-  const byName = Object.fromEntries(descriptors.map((d, i) => [d.name, subgraphs[i]!]));
-  const rows: Measurement[] = [];
-  for (const [i, { scenario, target }] of runs.entries()) {
-    // Directly, a scenario measures its own subgraph (organizations unless it says otherwise).
-    const own = byName[scenario.subgraph ?? 'organizations']!;
-    const server = target === 'gateway' ? gateway : own;
-    // Through the gateway we send the bearer token and the gateway signs the proof; directly, we sign it, valid for the whole run.
-    const rowSeconds = options.warmup + options.duration + 120;
-    if (target === 'gateway') session = await tokenFor(session, gateway.graphqlUrl, rowSeconds);
-    const headers = target === 'subgraph' ? await subgraphHeaders(rowSeconds) : bearer(session);
-    await sampleCheck({ scenario, target, url: server.graphqlUrl, headers, seed: options.seed });
-    const row = await measure({ scenario, target, server, headers, subgraphs: target === 'gateway' ? subgraphs : [own], ...options });
-    if (died) throw new Error(died);
-    rows.push(row);
-    say(
-      `[${i + 1}/${runs.length}] ${scenario.name} via ${target}: ${row.reqPerSec.toFixed(1)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ` +
-        `${row.non2xx} non-2xx, ${row.errors} errors, ${row.sqlPerRequest.toFixed(2)} SQL/req`,
-    );
-  }
+  const scenarios = [...exemplarListScenarios(tree), ...keysetScenarios(pages), ...mediaScenarios(tree)].filter(selected);
+  if (treeScenarios.length + scenarios.length === 0) throw new UsageError(`--only ${options.only.join(',')} matches no scenario.`);
+  await measureAll(scenarios, volumes.at(-1)!);
 
   process.stdout.write(
     '\n' +
-      renderReport(rows, {
+      renderReport(rows, exemplarComparisons(rows, volumes, pages), {
         postgresVersion: tree.postgresVersion,
         databaseSource: db.source,
         organizations: tree.ids.length,
         fanout: options.fanout,
+        exemplars: volumes,
+        volume: [
+          `${work.directives.toLocaleString('en')} documents, ${work.tasks.toLocaleString('en')} tasks`,
+          `${mediaItems.toLocaleString('en')} media items over ${tree.outletIds.length} outlets (the tree's communes)`,
+        ].join(', '),
         duration: options.duration,
         warmup: options.warmup,
         connections: options.connections,

@@ -1,5 +1,5 @@
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from '@lantoa/kit/database';
-import { migrateSubgraph, openSubgraphOrm } from '@lantoa/kit';
+import { migrateSubgraph, openSubgraphOrm, type Orm } from '@lantoa/kit';
 import { subgraph as organizations } from '@lantoa/organizations';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateWork } from '../../services/directives/src/testing/generate.js';
 import { generateExemplars } from '../../services/exemplars/src/testing/generate.js';
+import { generateMediaItems } from '../../services/media/src/testing/generate.js';
 import { insertTree } from '../../services/organizations/src/testing/tree.js';
 import { redact } from '../lib/database.js';
 import { freePort } from './ports.js';
@@ -25,6 +26,8 @@ export interface TreeFixture {
   ids: string[];
   /** Nodes at depth 1 ("districts" in the generated tree). */
   districtIds: string[];
+  /** Nodes at depth 2 ("communes"): the media items' outlets (reads do not check an outlet's type). */
+  outletIds: string[];
   /** Name and level of a random sample of non-root organizations: search terms are made from them. */
   named: { name: string; level: string }[];
   /** `select version()`, shortened to "PostgreSQL 15.20 (Debian …)". */
@@ -82,40 +85,68 @@ export async function openBenchDatabase(say: Say): Promise<BenchDatabase> {
   };
 }
 
+const seconds = (started: number) => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
 /** Migrates, inserts the synthetic tree, refreshes planner statistics and reads what the scenarios vary over. */
 export async function prepareTree(url: string, fanout: number[], say: Say): Promise<TreeFixture> {
   await migrateSubgraph(organizations, url);
   const started = Date.now();
   const { ids } = await insertTree(url, 'bench', fanout);
-  say(`Inserted ${ids.length.toLocaleString('en')} organizations in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  say(`Inserted ${ids.length.toLocaleString('en')} organizations in ${seconds(started)}.`);
 
-  const orm = await openSubgraphOrm(organizations, url, 1);
-  try {
-    const sql = orm.em.getConnection();
+  return withSql(url, async (sql) => {
     // Fresh bulk-loaded tables have no statistics: without ANALYZE the planner guesses and we would measure its guesses.
     await sql.execute('analyze');
-    const districts = await sql.execute<{ id: string }[]>('select id from organization where depth = 1 and deleted_at is null order by id');
+    const atDepth = async (depth: number) =>
+      (await sql.execute<{ id: string }[]>('select id from organization where depth = ? and deleted_at is null order by id', [depth])).map((r) => r.id);
     const named = await sql.execute<{ name: string; level: string }[]>(
       'select name, level from organization where depth >= 1 and deleted_at is null order by random() limit 1000',
     );
     const [{ version }] = await sql.execute<{ version: string }[]>('select version()');
     return {
       ids,
-      districtIds: districts.map((r) => r.id),
+      districtIds: await atDepth(1),
+      outletIds: await atDepth(2),
       named,
       postgresVersion: version.split(' on ')[0]!,
     };
+  });
+}
+
+/** One connection for a few statements of our own (any schema, named in the SQL). */
+async function withSql<T>(url: string, run: (sql: ReturnType<Orm['em']['getConnection']>) => Promise<T>): Promise<T> {
+  const orm = await openSubgraphOrm(organizations, url, 1);
+  try {
+    return await run(orm.em.getConnection());
   } finally {
     await orm.close();
   }
 }
 
-/** Volume of the other subgraphs, over the tree: 10,000 documents, 100,000 tasks, 100,000 exemplars. */
-export async function prepareWork(url: string, tree: TreeFixture, say: Say): Promise<void> {
+/** Volume of the other subgraphs, over the tree: 10,000 documents, 100,000 tasks and the first exemplar volume. */
+export async function prepareWork(url: string, tree: TreeFixture, exemplars: number, say: Say): Promise<{ directives: number; tasks: number }> {
   const started = Date.now();
   const work = await generateWork(url, { organizationIds: tree.ids, directives: 10_000, tasks: 100_000, label: 'bench' });
-  await generateExemplars(url, { organizationIds: tree.ids, count: 100_000, label: 'bench' });
-  say(
-    `Inserted ${work.directiveIds.length.toLocaleString('en')} documents, ${work.tasks.toLocaleString('en')} tasks and 100,000 exemplars in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-  );
+  say(`Inserted ${work.directiveIds.length.toLocaleString('en')} documents and ${work.tasks.toLocaleString('en')} tasks in ${seconds(started)}.`);
+  await growExemplars(url, tree, exemplars, say);
+  return { directives: work.directiveIds.length, tasks: work.tasks };
+}
+
+/** Exemplars 1…count (the generator's ids are deterministic, so a larger count adds the missing ones only). */
+export async function growExemplars(url: string, tree: TreeFixture, count: number, say: Say): Promise<void> {
+  const started = Date.now();
+  await generateExemplars(url, { organizationIds: tree.ids, count, label: 'bench' });
+  say(`Exemplars now ${count.toLocaleString('en')}, inserted in ${seconds(started)}.`);
+}
+
+const MEDIA_ITEMS = 100_000;
+
+/** Media items over the outlets, every third linking an exemplar: enough links that some honoured exemplars stay uncovered. */
+export async function prepareMedia(url: string, tree: TreeFixture, say: Say): Promise<number> {
+  const started = Date.now();
+  const rows = await withSql(url, (sql) => sql.execute<{ id: string }[]>('select id from exemplars.exemplar order by id'));
+  const exemplarIds = rows.map((r) => r.id);
+  await generateMediaItems(url, { outletIds: tree.outletIds, exemplarIds, count: MEDIA_ITEMS, label: 'bench' });
+  say(`Inserted ${MEDIA_ITEMS.toLocaleString('en')} media items over ${tree.outletIds.length} outlets in ${seconds(started)}.`);
+  return MEDIA_ITEMS;
 }

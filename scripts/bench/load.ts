@@ -10,6 +10,8 @@ export interface Measurement {
   target: Target;
   requests: number;
   reqPerSec: number;
+  /** Mean latency, ms: finer than the whole-millisecond percentiles for comparing two rows. */
+  mean: number;
   p50: number;
   p99: number;
   non2xx: number;
@@ -105,6 +107,7 @@ export async function measure(o: {
     target: o.target,
     requests: result.requests.total,
     reqPerSec: result.requests.average,
+    mean: result.latency.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,

@@ -4,6 +4,11 @@ import { parseArgs } from 'node:util';
 export interface BenchOptions {
   /** Children per node at each depth below the root: [20, 25, 20] → 1 + 20 + 500 + 10,000 organizations. */
   fanout: number[];
+  /**
+   * Exemplar volumes, ascending: the exemplar list scenarios run at each one
+   * (how its latency grows from 10,000 to 100,000), everything at the last.
+   */
+  exemplars: number[];
   /** Seconds of measured load per scenario and target. */
   duration: number;
   /** Seconds of unmeasured load first, so the servers' JIT and pools are warm. */
@@ -21,6 +26,9 @@ export const USAGE = `Usage: pnpm bench [options]
 
   --fanout 20,25,20   children per node at each depth below the root
                       (default 20,25,20 = 10,521 organizations)
+  --exemplars 10000,100000
+                      exemplar volumes: the exemplar list runs at each, then
+                      everything at the last (one volume: no comparison)
   --duration 10       seconds of measured load per scenario and target
   --warmup 2          seconds of unmeasured load before each measurement
   --connections 10    concurrent HTTP connections (autocannon)
@@ -58,6 +66,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     args: argv,
     options: {
       fanout: { type: 'string', default: '20,25,20' },
+      exemplars: { type: 'string', default: '10000,100000' },
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '2' },
       connections: { type: 'string', default: '10' },
@@ -75,8 +84,12 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   if (fanout.length < 2) throw new UsageError('--fanout needs at least two levels (districts with children), e.g. 20,25,20.');
   if (treeSize(fanout) > 2_000_000)
     throw new UsageError(`--fanout ${values.fanout} makes ${treeSize(fanout).toLocaleString('en')} organizations; keep it under 2,000,000.`);
+  const exemplars = values.exemplars.split(',').map((s) => positiveInt('exemplars', s.trim(), 1_000));
+  if (exemplars.some((n, i) => i > 0 && n <= exemplars[i - 1]!) || exemplars.at(-1)! > 2_000_000)
+    throw new UsageError(`--exemplars ${values.exemplars} must be ascending volumes of at most 2,000,000, e.g. 10000,100000.`);
   return {
     fanout,
+    exemplars,
     duration: positiveInt('duration', values.duration),
     warmup: positiveInt('warmup', values.warmup, 0),
     connections: positiveInt('connections', values.connections),

@@ -30,7 +30,7 @@ export function seededRandom(seed: number): Random {
   };
 }
 
-const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+export const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 /**
  * Search terms a person might type for an organization of the generated tree:
@@ -49,35 +49,60 @@ interface Page {
   organizations: { totalCount?: number; nodes: unknown[]; pageInfo?: { hasNextPage: boolean; endCursor: string | null } };
 }
 
-/**
- * End cursors of pages in the second half of the default (name) order,
- * collected by walking the whole list once, as a client paging on would: the
- * deep-page scenario then starts each request at one of them. Pages of 50 for
- * the default tree (about 100 cursors); larger pages for large trees, so the
- * walk stays within a few hundred requests.
- */
-export async function collectDeepCursors(subgraphUrl: string, headers: Record<string, string>): Promise<string[]> {
-  const count = await queryData<Page>(subgraphUrl, { query: '{ organizations(first: 0) { totalCount nodes { id } } }' }, headers);
-  const total = count.organizations.totalCount!;
-  const pageSize = Math.min(200, Math.max(50, Math.ceil(total / 400)));
-  const query = `query($after: String) { organizations(first: ${pageSize}, after: $after) { pageInfo { hasNextPage endCursor } nodes { id } } }`;
-  const cursors: string[] = [];
-  let after: string | null = null;
-  let seen = 0;
-  for (;;) {
-    const data: Page = await queryData<Page>(subgraphUrl, { query, variables: { after } }, headers);
-    const page = data.organizations;
-    seen += page.nodes.length;
-    if (!page.pageInfo?.hasNextPage || !page.pageInfo.endCursor) break;
-    after = page.pageInfo.endCursor;
-    if (seen >= total / 2) cursors.push(after);
-  }
-  if (seen !== total) throw new Error(`Walking the list saw ${seen} organizations, but totalCount says ${total}.`);
-  return cursors;
+type Connection = { totalCount: number; nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+
+/** How many the caller sees in a list, e.g. `exemplars` or `organizations`. */
+export async function listTotal(url: string, headers: Record<string, string>, field: string): Promise<number> {
+  const data = await queryData<Record<string, Connection>>(url, { query: `{ ${field}(first: 0) { totalCount } }` }, headers);
+  return data[field]!.totalCount;
 }
 
-const nonEmpty = (label: string, list: unknown[] | undefined) => (list && list.length > 0 ? undefined : `${label} is empty`);
+/**
+ * Walks a list from its start with `after`, as a client paging on would,
+ * `size(seen)` rows at a time, until the list ends or `size` says 0. Returns
+ * how many rows it saw and each page's end cursor with the rows before it.
+ * `params` declares extra variables (`$orderBy: [ExemplarOrder!]`), `args` uses them.
+ */
+export async function walkList(
+  url: string,
+  headers: Record<string, string>,
+  o: { field: string; params?: string; args?: string; variables?: Record<string, unknown>; size: (seen: number) => number },
+): Promise<{ seen: number; ends: { seen: number; cursor: string }[] }> {
+  const query = `query($first: Int!, $after: String${o.params ? `, ${o.params}` : ''}) {
+  ${o.field}(first: $first, after: $after${o.args ? `, ${o.args}` : ''}) { pageInfo { hasNextPage endCursor } nodes { id } }
+}`;
+  const ends: { seen: number; cursor: string }[] = [];
+  let after: string | null = null;
+  let seen = 0;
+  for (let first = o.size(0); first > 0; first = o.size(seen)) {
+    const data: Record<string, Connection> = await queryData<Record<string, Connection>>(url, { query, variables: { ...o.variables, first, after } }, headers);
+    const page = data[o.field]!;
+    seen += page.nodes.length;
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+    after = page.pageInfo.endCursor;
+    ends.push({ seen, cursor: after });
+  }
+  return { seen, ends };
+}
 
+/**
+ * End cursors of pages in the second half of the default (name) order,
+ * collected by walking the whole list once: the deep-page scenario then
+ * starts each request at one of them. Pages of 50 for the default tree (about
+ * 100 cursors); larger pages for large trees, so the walk stays within a few
+ * hundred requests.
+ */
+export async function collectDeepCursors(subgraphUrl: string, headers: Record<string, string>): Promise<string[]> {
+  const total = await listTotal(subgraphUrl, headers, 'organizations');
+  const pageSize = Math.min(200, Math.max(50, Math.ceil(total / 400)));
+  const { seen, ends } = await walkList(subgraphUrl, headers, { field: 'organizations', size: () => pageSize });
+  if (seen !== total) throw new Error(`Walking the list saw ${seen} organizations, but totalCount says ${total}.`);
+  return ends.filter((e) => e.seen >= total / 2).map((e) => e.cursor);
+}
+
+export const nonEmpty = (label: string, list: unknown[] | undefined) => (list && list.length > 0 ? undefined : `${label} is empty`);
+
+/** The organizations and tasks scenarios; exemplars.ts and media.ts have theirs. */
 export function buildScenarios(tree: TreeFixture, deepCursors: string[]): Scenario[] {
   const terms = tree.named.map(searchTerm);
   return [
@@ -121,29 +146,6 @@ export function buildScenarios(tree: TreeFixture, deepCursors: string[]): Scenar
 }`,
       variables: (random) => ({ id: pick(random, tree.districtIds) }),
       check: (d) => nonEmpty('tasks', (d as { tasks: { nodes: unknown[] } }).tasks.nodes),
-    },
-    {
-      name: 'exemplars: district page, org names + commendation counts',
-      targets: ['gateway'],
-      query: `query Exemplars($id: ID!, $offset: Int!) {
-  exemplars(filter: { organizationId: $id, includeDescendants: true }, first: 50, offset: $offset) {
-    totalCount nodes { id name status commendationCount organization { name } }
-  }
-}`,
-      variables: (random) => ({ id: pick(random, tree.districtIds), offset: Math.floor(random() * 4) * 50 }),
-      check: (d) => nonEmpty('exemplars', (d as { exemplars: { nodes: unknown[] } }).exemplars.nodes),
-    },
-    {
-      name: 'exemplars: same page, names from the replica',
-      targets: ['subgraph'],
-      subgraph: 'exemplars',
-      query: `query Exemplars($id: ID!, $offset: Int!) {
-  exemplars(filter: { organizationId: $id, includeDescendants: true }, first: 50, offset: $offset) {
-    totalCount nodes { id name status commendationCount organizationName }
-  }
-}`,
-      variables: (random) => ({ id: pick(random, tree.districtIds), offset: Math.floor(random() * 4) * 50 }),
-      check: (d) => nonEmpty('exemplars', (d as { exemplars: { nodes: unknown[] } }).exemplars.nodes),
     },
     {
       name: 'node + children counts',
