@@ -58,6 +58,13 @@ describe('the registry', () => {
         q,
       ).toContain('01-KL/TW');
     }
+    // `number` is the exact match in any spelling: 499-BC/TU, which cites 01-KL/TW, is not in it.
+    for (const number of ['Số 01 - KL/TW', '01 kl tw', 'số: 01-kl/tw']) {
+      const { directives } = await gqlOk(s.gateway.url, 'query($n: String) { directives(filter: { number: $n }) { nodes { number } } }', { n: number }, admin);
+      expect(directives.nodes, number).toEqual([{ number: '01-KL/TW' }]);
+    }
+    const bad = await gql(s.gateway.url, '{ directives(filter: { number: "-/-" }) { totalCount } }', undefined, admin);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'filter.number' }] });
     const { directive } = await gqlOk(
       s.gateway.url,
       `query($id: ID!) { directive(id: $id) { number issuedOn issuer { id name }

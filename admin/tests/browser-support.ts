@@ -28,6 +28,8 @@ export interface ConsoleHarness {
   shot(page: Page, name: string, fullPage?: boolean): Promise<unknown>;
   /** The page signed in last, for a screenshot of a failure. */
   lastPage?: Page;
+  /** In afterEach: a screenshot of the last page when the test failed (FAILED-<test name>). */
+  shotOnFailure(ctx: { task: { name: string; result?: { state?: string } } }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,10 @@ export async function openConsole(label: string): Promise<ConsoleHarness> {
       return res.data!;
     },
     shot: (page, name, fullPage = true) => page.screenshot({ path: `${SHOTS}${label}-${name}.png`, fullPage }),
+    async shotOnFailure(ctx) {
+      if (ctx.task.result?.state !== 'fail' || !harness.lastPage) return;
+      await harness.shot(harness.lastPage, `FAILED-${ctx.task.name.slice(0, 30).replace(/[^\p{L}\d]+/gu, '-')}`).catch(() => undefined);
+    },
     async close() {
       await browser?.close();
       await running?.stop();

@@ -1,109 +1,29 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoId } from '@lantoa/kit';
 import { samplePdf } from '@lantoa/kit/attachments';
-import { gql } from '@lantoa/kit/testing';
-import { startStack, type Stack } from '../../tests/support/stack';
-import { DEMO_PASSWORD } from './support';
+import { openConsole, type ConsoleHarness } from './browser-support';
 
 /**
  * The directives screens in real Chromium against the real system with its
- * demo data. The console is built into a directory of its own (other console
- * tests build admin/dist at the same time) and served here, with /graphql
- * forwarded to the gateway, as `startConsole` does.
+ * demo data (browser-support.ts: the console built apart and served as
+ * `pnpm start` serves it, the gateway's paths forwarded: one origin).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-const ADMIN_DIR = new URL('..', import.meta.url).pathname;
-const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+let h: ConsoleHarness;
 
-let stack: Stack;
-let browser: Browser;
-let server: http.Server;
-let origin: string;
-let dist: string;
-const contexts: BrowserContext[] = [];
-let lastPage: Page | undefined;
-
-async function api<T>(email: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await gql<T>(stack.gateway.url, query, variables, await stack.as(email));
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!;
-}
-
-/** The built files, and the gateway's paths forwarded to it. */
-function serve(dir: string, gatewayUrl: string): Promise<http.Server> {
-  const target = new URL(gatewayUrl);
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
-  const s = http.createServer((req, res) => {
-    // The gateway's paths (GraphQL, file uploads and downloads) go to it, as in production: one origin.
-    if (/^\/(graphql|uploads|files)(\/|$|\?)/.test(req.url ?? '')) {
-      const up = http.request(
-        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
-        (r) => {
-          res.writeHead(r.statusCode ?? 502, r.headers);
-          r.pipe(res);
-        },
-      );
-      req.pipe(up);
-      return;
-    }
-    let file = join(dir, normalize(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(dir + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) file = join(dir, 'index.html');
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
-  lastPage = page;
-  await page.goto(`${origin}/#/login`);
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.getByText('Xin chào,').waitFor();
-  return page;
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+const api = <T>(email: string, query: string, variables: Record<string, unknown> = {}) => h.api<T>(email, query, variables);
+const signIn = (email: string) => h.signIn(email);
+const shot = (page: Page, name: string) => h.shot(page, name);
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dist = mkdtempSync(join(tmpdir(), 'lantoa-console-'));
-  const vite = join(ADMIN_DIR, 'node_modules', '.bin', 'vite');
-  const build = promisify(execFile)(vite, ['build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], {
-    cwd: ADMIN_DIR,
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  [stack] = await Promise.all([startStack('admin_directives'), build]);
-  server = await serve(dist, stack.gateway.url);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
-}, 120_000);
+  h = await openConsole('directives');
+}, 180_000);
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && lastPage)
-    await shot(lastPage, `FAILED-directives-${ctx.task.name.slice(0, 30).replace(/[^\p{L}\d]+/gu, '-')}`).catch(() => undefined);
-});
+afterEach((ctx) => h?.shotOnFailure(ctx));
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await stack?.stop();
-  if (dist) rmSync(dist, { recursive: true, force: true });
+  await h?.close();
 });
 
 describe('directives screens in Chromium', { timeout: 60_000 }, () => {
@@ -235,7 +155,7 @@ describe('directives screens in Chromium', { timeout: 60_000 }, () => {
 
   it('a number already registered is refused naming the record, in Vietnamese; the task list reads in English too', async () => {
     const page = await signIn('admin@lantoa.vn');
-    await page.goto(`${origin}/#/directives/create`);
+    await page.goto(`${h.origin}/#/directives/create`);
     await page.locator('input[name="number"]').fill('Số 01 - KL/TW');
     await page.getByTestId('number-canonical').getByText('Sẽ lưu là: 01-KL/TW').waitFor();
     await page.locator('textarea[name="title"]').fill('Kết luận đăng ký lại');
@@ -247,7 +167,7 @@ describe('directives screens in Chromium', { timeout: 60_000 }, () => {
     await page.getByText('Số 01-KL/TW (XIII) đã có trong sổ văn bản', { exact: false }).waitFor();
     await shot(page, 'directive-duplicate');
     // The app bar hides while the form is scrolled: switch language from the top of another page.
-    await page.goto(`${origin}/#/tasks`);
+    await page.goto(`${h.origin}/#/tasks`);
     await page.getByTestId('task-list').waitFor();
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
@@ -259,7 +179,7 @@ describe('directives screens in Chromium', { timeout: 60_000 }, () => {
   it('an admin attaches a PDF to 01-KL/TW, downloads it and replaces it; a viewer downloads it and is offered no change', async () => {
     const id = demoId('directive', '01-kl-tw');
     const page = await signIn('admin@lantoa.vn');
-    await page.goto(`${origin}/#/directives/${id}/show`);
+    await page.goto(`${h.origin}/#/directives/${id}/show`);
     const section = page.getByTestId('directive-file');
     await section.getByText('Chưa đính kèm tệp văn bản.').waitFor();
     const pdf = samplePdf('01-KL/TW');
@@ -286,7 +206,7 @@ describe('directives screens in Chromium', { timeout: 60_000 }, () => {
     expect(directive.attachments).toEqual([{ fileName: '01-KL-TW ban ky.pdf', mimeType: 'application/pdf' }]);
 
     const viewer = await signIn('xem@lantoa.vn');
-    await viewer.goto(`${origin}/#/directives/${id}/show`);
+    await viewer.goto(`${h.origin}/#/directives/${id}/show`);
     const seen = viewer.getByTestId('directive-file');
     await seen.getByRole('button', { name: '01-KL-TW ban ky.pdf' }).waitFor();
     for (const name of ['Thay tệp', 'Gỡ tệp']) expect(await seen.getByRole('button', { name }).count(), name).toBe(0);

@@ -1,97 +1,26 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sampleImage } from '@lantoa/kit/attachments';
 import { gql } from '@lantoa/kit/testing';
-import { startStack, type Stack } from '../../tests/support/stack';
-import { DEMO_PASSWORD } from './support';
+import { openConsole, type ConsoleHarness } from './browser-support';
 
 /**
  * The exemplars screens in real Chromium against the real system with its
- * demo data. The console is built into a directory of its own (not
- * admin/dist, which other test files build and serve at the same time) and
- * served by a small server that forwards the gateway's paths (/graphql,
- * /uploads, /files) as the gateway itself does in production: one origin.
+ * demo data. (browser-support.ts: the console built apart and
+ * served as `pnpm start` serves it, /graphql, /uploads and /files forwarded
+ * to the gateway: one origin, as in production.)
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-const ADMIN_DIR = new URL('..', import.meta.url).pathname;
-const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 const NAME = 'Tủ sách nhân ái thôn Pác Ngòi';
 
-let stack: Stack;
-let browser: Browser;
-let dist: string;
-let server: http.Server;
-let origin: string;
+let h: ConsoleHarness;
 let exemplarId: string;
-let lastPage: Page | undefined;
 
-const GATEWAY_PATHS = /^\/(graphql|uploads|files)(\/|$|\?)/;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(gatewayUrl: string): Promise<string> {
-  const target = new URL(gatewayUrl);
-  server = http.createServer((req, res) => {
-    if (GATEWAY_PATHS.test(req.url ?? '')) {
-      const up = http.request(
-        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
-        (r) => {
-          res.writeHead(r.statusCode ?? 502, r.headers);
-          r.pipe(res);
-        },
-      );
-      up.on('error', () => res.writeHead(502).end());
-      req.pipe(up);
-      return;
-    }
-    void (async () => {
-      let file = join(dist, normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
-      if (
-        !file.startsWith(dist + sep) ||
-        !(await stat(file).then(
-          (s) => s.isFile(),
-          () => false,
-        ))
-      )
-        file = join(dist, 'index.html');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(await readFile(file));
-    })();
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
-
+/** A request through the gateway as a demo user, answered with its errors (some steps here must be refused). */
 async function api<T>(email: string, query: string, variables: Record<string, unknown> = {}) {
-  return gql<T>(stack.gateway.url, query, variables, await stack.as(email));
+  return gql<T>(h.stack.gateway.url, query, variables, await h.stack.as(email));
 }
-
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
-  lastPage = page;
-  await page.goto(`${origin}/#/login`);
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.getByText('Xin chào,').waitFor();
-  return page;
-}
-
-const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `${SHOTS}exemplars-${name}.png`, fullPage });
+const signIn = (email: string) => h.signIn(email);
+const shot = (page: Page, name: string, fullPage = true) => h.shot(page, name, fullPage);
 
 /** Fills the create form up to the save button. */
 async function fillCreate(page: Page, name: string) {
@@ -107,27 +36,13 @@ async function fillCreate(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dist = mkdtempSync(join(tmpdir(), 'lantoa-console-'));
-  const build = promisify(execFile)(join(ADMIN_DIR, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir'], {
-    cwd: ADMIN_DIR,
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  [stack] = await Promise.all([startStack('admin_exemplars'), build]);
-  origin = await serve(stack.gateway.url);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+  h = await openConsole('exemplars');
 }, 180_000);
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && lastPage)
-    await shot(lastPage, `FAILED-${ctx.task.name.slice(0, 30).replace(/[^\p{L}\d]+/gu, '-')}`).catch(() => undefined);
-});
+afterEach((ctx) => h?.shotOnFailure(ctx));
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => (server ? server.close(r) : r(undefined)));
-  await stack?.stop();
-  if (dist) rmSync(dist, { recursive: true, force: true });
+  await h?.close();
 });
 
 describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
@@ -159,7 +74,7 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
       'query($id: ID!) { exemplar(id: $id) { attachments { url } } }',
       { id: exemplarId },
     );
-    expect([401, 404]).toContain((await fetch(`${origin}${data!.exemplar.attachments[0]!.url}`)).status);
+    expect([401, 404]).toContain((await fetch(`${h.origin}${data!.exemplar.attachments[0]!.url}`)).status);
     await shot(page, 'created-with-photo');
 
     // The same name again, typed without diacritics and with other spacing.
@@ -214,7 +129,7 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
   it('a reviewer outside Ba Bể cannot verify it; the district’s reviewer can, and the timeline shows each step', async () => {
     expect(exemplarId).toBeTruthy();
     const outsider = await signIn('kiemduyet@lantoa.vn');
-    await outsider.goto(`${origin}/#/exemplars/${exemplarId}/show`);
+    await outsider.goto(`${h.origin}/#/exemplars/${exemplarId}/show`);
     await outsider.getByTestId('exemplar-name').getByText(NAME).waitFor();
     await outsider.getByText('Bạn không có bước nào thực hiện được ở bước này.').waitFor();
     expect(await outsider.getByTestId('step-VERIFY').count()).toBe(0);
@@ -228,7 +143,7 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     await outsider.context().close();
 
     const page = await signIn('kiemduyet.babe@lantoa.vn');
-    await page.goto(`${origin}/#/exemplars/${exemplarId}/show`);
+    await page.goto(`${h.origin}/#/exemplars/${exemplarId}/show`);
     const steps = page.getByTestId('next-steps');
     await steps.getByTestId('step-VERIFY').waitFor();
     // Rejecting asks for a reason: the confirmation stays disabled without one.
@@ -329,7 +244,7 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     // In English: the show page's lifecycle and the steps the admin may take now (the exemplar is AWARDED).
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
-    await page.goto(`${origin}/#/exemplars/${exemplarId}/show`);
+    await page.goto(`${h.origin}/#/exemplars/${exemplarId}/show`);
     await page.getByText('Lifecycle', { exact: true }).waitFor();
     await page.getByTestId('next-steps').getByRole('button', { name: 'Publicise' }).waitFor();
     await page.getByTestId('timeline-VERIFY').getByText('Verified', { exact: true }).waitFor();

@@ -30,10 +30,7 @@ beforeAll(async () => {
   });
 }, 180_000);
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && h?.lastPage)
-    await h.shot(h.lastPage, `FAILED-${ctx.task.name.slice(0, 30).replace(/[^\p{L}\d]+/gu, '-')}`).catch(() => undefined);
-});
+afterEach((ctx) => h?.shotOnFailure(ctx));
 
 afterAll(async () => {
   await h?.close();
@@ -76,9 +73,9 @@ describe('the media screens in Chromium', { timeout: 90_000 }, () => {
     await page.locator('.media-body', { hasText: 'nguy kịch' }).waitFor();
     // An editor's only step on a draft is to submit it; approving is the reviewers'.
     const steps = page.getByTestId('media-next-steps');
-    await steps.getByTestId('media-action-SUBMIT').waitFor();
+    await steps.getByTestId('media-step-SUBMIT').waitFor();
     expect(await steps.getByRole('button').count()).toBe(1);
-    await steps.getByTestId('media-action-SUBMIT').click();
+    await steps.getByTestId('media-step-SUBMIT').click();
     await page.getByTestId('media-step-confirm').click();
     await page.getByText('Đã thực hiện bước “Gửi duyệt”.').waitFor();
     await page.getByTestId('media-status').getByText('Chờ duyệt').waitFor();
@@ -99,13 +96,13 @@ describe('the media screens in Chromium', { timeout: 90_000 }, () => {
     await page.getByTestId('media-todo').getByRole('link', { name: EXEMPLAR }).waitFor();
     await page.goto(`${h.origin}/#/mediaItems/${itemId}/show`);
     const steps = page.getByTestId('media-next-steps');
-    await steps.getByTestId('media-action-APPROVE').waitFor();
+    await steps.getByTestId('media-step-APPROVE').waitFor();
     // Sending back needs a reason: confirming stays disabled without one.
-    await steps.getByTestId('media-action-REJECT').click();
+    await steps.getByTestId('media-step-REJECT').click();
     expect(await page.getByTestId('media-step-confirm').isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Hủy' }).click();
 
-    await steps.getByTestId('media-action-APPROVE').click();
+    await steps.getByTestId('media-step-APPROVE').click();
     await page.getByTestId('media-step-note').fill('Đăng trang nhất bản điện tử.');
     // The picker holds Vietnam's wall-clock time (the browser is in Asia/Ho_Chi_Minh too); two seconds ahead, rounded up to a whole second.
     const at = Math.ceil((Date.now() + 2_000) / 1000) * 1000;
@@ -118,7 +115,7 @@ describe('the media screens in Chromium', { timeout: 90_000 }, () => {
     // No reload: the page asks again while a publication is scheduled, and the job queue publishes it on the server.
     await page.getByTestId('media-status').getByText('Đã đăng').waitFor({ timeout: 20_000 });
     expect(Date.now()).toBeGreaterThanOrEqual(at);
-    await page.getByTestId('media-step-SCHEDULED_PUBLISH').getByText('Tự động đăng theo lịch').waitFor();
+    await page.getByTestId('media-timeline-SCHEDULED_PUBLISH').getByText('Tự động đăng theo lịch').waitFor();
     const { mediaItem } = await h.api<{ mediaItem: { status: string; publishedAt: string } }>(
       REVIEWER,
       'query($id: ID!) { mediaItem(id: $id) { status publishedAt } }',

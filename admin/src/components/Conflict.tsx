@@ -1,8 +1,27 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
-import { Edit, useDataProvider, useEditContext, useNotify, useRedirect, useResourceContext, useTranslate, type EditProps, type RaRecord } from 'react-admin';
+import {
+  Edit,
+  SaveButton,
+  Toolbar,
+  useDataProvider,
+  useEditContext,
+  useNotify,
+  useRedirect,
+  useResourceContext,
+  useTranslate,
+  type EditProps,
+  type RaRecord,
+} from 'react-admin';
 import { registry } from '../graphql/registry';
 import { formatDate } from '../format';
+
+/** The edit forms' toolbar: save only (deleting is on the show page, with its undo). */
+export const SaveOnlyToolbar = () => (
+  <Toolbar>
+    <SaveButton />
+  </Toolbar>
+);
 
 interface Conflict {
   data: Record<string, unknown>;

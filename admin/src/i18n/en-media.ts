@@ -95,7 +95,7 @@ const enMedia = {
       workflow: 'Editorial workflow',
       next_steps: 'Next steps',
       no_steps: 'There is no step you can take in this status.',
-      step_title: '%{action}: %{title}',
+      step_title: '%{action}: %{name}',
       note: 'Note',
       reason: 'Why it goes back (required)',
       reason_required: 'A reason is required.',

@@ -98,7 +98,7 @@ const viMedia = {
       workflow: 'Quy trình biên tập',
       next_steps: 'Bước tiếp theo',
       no_steps: 'Bạn không có bước nào thực hiện được ở trạng thái này.',
-      step_title: '%{action}: %{title}',
+      step_title: '%{action}: %{name}',
       note: 'Ghi chú',
       reason: 'Lý do trả lại (bắt buộc)',
       reason_required: 'Cần nêu lý do.',

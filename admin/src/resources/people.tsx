@@ -20,12 +20,10 @@ import {
   TextInput,
   TopToolbar,
   required,
-  SaveButton,
-  Toolbar,
   useCanAccess,
   useTranslate,
 } from 'react-admin';
-import { ConflictAwareEdit, ConflictDialog } from '../components/Conflict';
+import { ConflictAwareEdit, ConflictDialog, SaveOnlyToolbar } from '../components/Conflict';
 import { DeleteWithRestoreButton } from '../components/DeleteWithRestore';
 import { VnDateInput } from '../components/DateInputs';
 import { ExportCsvButton } from '../components/ExportCsvButton';
@@ -102,16 +100,10 @@ export function PersonCreate() {
   );
 }
 
-const SaveOnly = () => (
-  <Toolbar>
-    <SaveButton />
-  </Toolbar>
-);
-
 export function PersonEdit() {
   return (
     <ConflictAwareEdit>
-      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnly />}>
+      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnlyToolbar />}>
         <PersonFields />
         <ConflictDialog />
       </SimpleForm>

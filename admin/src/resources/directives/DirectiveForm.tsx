@@ -1,6 +1,6 @@
 import { Alert, Box, Typography } from '@mui/material';
-import { Create, FormDataConsumer, required, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, useNotify, useTranslate } from 'react-admin';
-import { ConflictAwareEdit, ConflictDialog } from '../../components/Conflict';
+import { Create, FormDataConsumer, required, SelectInput, SimpleForm, TextInput, useNotify, useTranslate } from 'react-admin';
+import { ConflictAwareEdit, ConflictDialog, SaveOnlyToolbar } from '../../components/Conflict';
 import { VnDateInput } from '../../components/DateInputs';
 import { enumChoices } from '../../components/fields';
 import { DOCUMENT_TYPES, FAMILIES, OrganizationInput } from './common';
@@ -65,12 +65,6 @@ function Fields() {
   );
 }
 
-const SaveOnly = () => (
-  <Toolbar>
-    <SaveButton />
-  </Toolbar>
-);
-
 /** A duplicate number: the server names the registered document (CONFLICT); say it in the console's language. */
 export function useDuplicateNotice() {
   const notify = useNotify();
@@ -87,7 +81,7 @@ export function useDuplicateNotice() {
 export function DirectiveEdit() {
   return (
     <ConflictAwareEdit>
-      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnly />}>
+      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnlyToolbar />}>
         <Fields />
         <ConflictDialog />
       </SimpleForm>

@@ -1,4 +1,5 @@
-import { Alert, Box, Card, CardContent, Link as MuiLink, Stack, Typography } from '@mui/material';
+import { Section } from '../../components/Section';
+import { Alert, Box, Link as MuiLink, Stack, Typography } from '@mui/material';
 import { Datagrid, EditButton, Labeled, ReferenceManyField, Show, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { DeleteWithRestoreButton } from '../../components/DeleteWithRestore';
 import { DateText, EnumText, OrgLink } from '../../components/fields';
@@ -7,20 +8,6 @@ import { CriteriaSection } from '../criteria/CriteriaSection';
 import { DeadlineChip } from './common';
 import { DirectiveFile } from './DirectiveFile';
 import { DirectiveRelations } from './Relations';
-
-export function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mt: 2 }} data-testid={testId}>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 function Actions() {
   const { canAccess: canEdit } = useCanAccess({ resource: 'directives', action: 'edit' });

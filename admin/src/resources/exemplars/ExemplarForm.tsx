@@ -7,17 +7,15 @@ import {
   FormDataConsumer,
   ReferenceInput,
   required,
-  SaveButton,
   SelectInput,
   SimpleForm,
   TextInput,
-  Toolbar,
   useDataProvider,
   useNotify,
   useRedirect,
   useTranslate,
 } from 'react-admin';
-import { ConflictAwareEdit, ConflictDialog } from '../../components/Conflict';
+import { ConflictAwareEdit, ConflictDialog, SaveOnlyToolbar } from '../../components/Conflict';
 import { VnDateInput } from '../../components/DateInputs';
 import { RichTextInput } from '../../components/RichText';
 import { enumChoices } from '../../components/fields';
@@ -150,16 +148,10 @@ export function ExemplarCreate() {
   );
 }
 
-const SaveOnly = () => (
-  <Toolbar>
-    <SaveButton />
-  </Toolbar>
-);
-
 export function ExemplarEdit() {
   return (
     <ConflictAwareEdit>
-      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnly />}>
+      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnlyToolbar />}>
         <ExemplarFields />
         <ConflictDialog />
       </SimpleForm>

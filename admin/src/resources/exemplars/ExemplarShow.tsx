@@ -1,10 +1,11 @@
-import { Box, Button, Card, CardContent, Grid, Link as MuiLink, Stack, Typography } from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import { Box, Button, Grid, Link as MuiLink, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { EditButton, Labeled, Show, TextField, TopToolbar, useCanAccess, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import { DateText, EnumText, OrgLink } from '../../components/fields';
 import { DeleteWithRestoreButton } from '../../components/DeleteWithRestore';
 import { RecordHistory } from '../../components/History';
+import { Section } from '../../components/Section';
 import { RichTextField } from '../../components/RichText';
 import { AddCommendationDialog } from '../commendations/CommendationDialogs';
 import { CommendationsTable, type CommendationRow } from '../commendations/CommendationList';
@@ -26,21 +27,6 @@ type Exemplar = {
   person?: { id: string; fullName: string } | null;
   commendations: CommendationRow[];
 };
-
-function Section({ title, children, testId, action }: { title: string; children: ReactNode; testId?: string; action?: ReactNode }) {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mt: 2 }} data-testid={testId}>
-      <CardContent>
-        <Stack direction="row" justifyContent="space-between" alignItems="center" sx={{ mb: 1 }}>
-          <Typography variant="h6">{translate(title)}</Typography>
-          {action}
-        </Stack>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 function Actions() {
   const record = useRecordContext<Exemplar>();

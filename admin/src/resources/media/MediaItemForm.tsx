@@ -6,14 +6,12 @@ import {
   ReferenceArrayInput,
   ReferenceInput,
   required,
-  SaveButton,
   SelectInput,
   SimpleForm,
   TextInput,
-  Toolbar,
   minValue,
 } from 'react-admin';
-import { ConflictAwareEdit, ConflictDialog } from '../../components/Conflict';
+import { ConflictAwareEdit, ConflictDialog, SaveOnlyToolbar } from '../../components/Conflict';
 import { VnDateInput, VnDateTimeInput } from '../../components/DateInputs';
 import { enumChoices } from '../../components/fields';
 import { RichTextInput } from '../../components/RichText';
@@ -83,16 +81,10 @@ export function MediaItemCreate() {
   );
 }
 
-const SaveOnly = () => (
-  <Toolbar>
-    <SaveButton />
-  </Toolbar>
-);
-
 export function MediaItemEdit() {
   return (
     <ConflictAwareEdit transform={toMediaInput}>
-      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnly />}>
+      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnlyToolbar />}>
         <MediaItemFields />
         <ConflictDialog />
       </SimpleForm>

@@ -1,6 +1,6 @@
-import { AutocompleteInput, Create, ReferenceInput, required, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import { AutocompleteInput, Create, ReferenceInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
 import { VnDateInput } from '../../components/DateInputs';
-import { ConflictAwareEdit, ConflictDialog } from '../../components/Conflict';
+import { ConflictAwareEdit, ConflictDialog, SaveOnlyToolbar } from '../../components/Conflict';
 import { enumChoices, LEVELS, TYPES } from '../../components/fields';
 
 function Fields({ creating }: { creating?: boolean }) {
@@ -24,16 +24,11 @@ function Fields({ creating }: { creating?: boolean }) {
 }
 
 // Deleting is on the show page, where a restore is offered right away.
-const SaveOnly = () => (
-  <Toolbar>
-    <SaveButton />
-  </Toolbar>
-);
 
 export function OrganizationEdit() {
   return (
     <ConflictAwareEdit>
-      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnly />}>
+      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnlyToolbar />}>
         <Fields />
         <ConflictDialog />
       </SimpleForm>

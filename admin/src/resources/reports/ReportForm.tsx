@@ -6,14 +6,12 @@ import {
   NumberInput,
   ReferenceInput,
   required,
-  SaveButton,
   SelectInput,
   SimpleForm,
   SimpleFormIterator,
   TextInput,
-  Toolbar,
 } from 'react-admin';
-import { ConflictAwareEdit, ConflictDialog } from '../../components/Conflict';
+import { ConflictAwareEdit, ConflictDialog, SaveOnlyToolbar } from '../../components/Conflict';
 import { VnDateInput } from '../../components/DateInputs';
 import { RichTextInput } from '../../components/RichText';
 import { enumChoices } from '../../components/fields';
@@ -65,16 +63,10 @@ function Fields({ creating }: { creating?: boolean }) {
   );
 }
 
-const SaveOnly = () => (
-  <Toolbar>
-    <SaveButton />
-  </Toolbar>
-);
-
 export function ReportEdit() {
   return (
     <ConflictAwareEdit transform={cleanReport}>
-      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnly />}>
+      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnlyToolbar />}>
         <Fields />
         <ConflictDialog />
       </SimpleForm>

@@ -21,7 +21,7 @@ import { RichTextField } from '../../components/RichText';
 import { formatNumber } from '../../format';
 import { REPORT_SECTIONS } from '../../graphql/registry-directives';
 import { DirectiveLink, OrganizationInput, PERIOD_KINDS } from '../directives/common';
-import { Section } from '../directives/DirectiveShow';
+import { Section } from '../../components/Section';
 
 type Report = {
   id: string;

@@ -1,6 +1,6 @@
-import { AutocompleteArrayInput, Create, ReferenceArrayInput, required, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import { AutocompleteArrayInput, Create, ReferenceArrayInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
 import { Box } from '@mui/material';
-import { ConflictAwareEdit, ConflictDialog } from '../../components/Conflict';
+import { ConflictAwareEdit, ConflictDialog, SaveOnlyToolbar } from '../../components/Conflict';
 import { VnDateInput } from '../../components/DateInputs';
 import { enumChoices } from '../../components/fields';
 import { DirectiveInput, OrganizationInput, TASK_GROUPS, TASK_STATUSES } from '../directives/common';
@@ -25,16 +25,10 @@ function Fields() {
   );
 }
 
-const SaveOnly = () => (
-  <Toolbar>
-    <SaveButton />
-  </Toolbar>
-);
-
 export function TaskEdit() {
   return (
     <ConflictAwareEdit>
-      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnly />}>
+      <SimpleForm warnWhenUnsavedChanges toolbar={<SaveOnlyToolbar />}>
         <Fields />
         <ConflictDialog />
       </SimpleForm>

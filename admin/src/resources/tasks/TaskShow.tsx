@@ -18,7 +18,7 @@ import { DeleteWithRestoreButton } from '../../components/DeleteWithRestore';
 import { DateText, EnumText, OrgLink } from '../../components/fields';
 import { RecordHistory } from '../../components/History';
 import { DeadlineChip, DirectiveLink } from '../directives/common';
-import { Section } from '../directives/DirectiveShow';
+import { Section } from '../../components/Section';
 
 type Task = {
   id: string;
