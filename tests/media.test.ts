@@ -481,6 +481,58 @@ describe('the uncovered-exemplars to-do list', () => {
     expect(await listed(today)).not.toContain(e.id);
   });
 
+  it('follows each item: relinking, deleting and restoring move exemplars on and off the list, archiving keeps the coverage', async () => {
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const honouredToday = async (name: string) => {
+      const { createExemplar: e } = await ok('admin', 'mutation($i: CreateExemplarInput!) { createExemplar(input: $i) { id } }', {
+        i: { kind: 'PRACTICE', name, organizationId: org('du-nam-mau'), field: 'CULTURE' },
+      });
+      for (const a of ['PROPOSE', 'VERIFY', 'RECOGNISE'])
+        await ok('admin', 'mutation($id: ID!, $a: ExemplarAction!) { transitionExemplar(id: $id, action: $a) { status } }', { id: e.id, a });
+      return e.id as string;
+    };
+    const a = await honouredToday('Câu lạc bộ hát then Nam Mẫu');
+    const b = await honouredToday('Đội văn nghệ thôn Bản Cám');
+    const open = async () => {
+      const list = (await ok('viewer', QUERY, { from: today, to: today, org: org('hu-ba-be'), desc: true })).uncoveredExemplars;
+      const ids = (list.nodes as { exemplar: { id: string } }[]).map((n) => n.exemplar.id);
+      return { a: ids.includes(a), b: ids.includes(b), totalCount: list.totalCount as number };
+    };
+    const start = await open();
+    expect(start).toMatchObject({ a: true, b: true });
+
+    const { createMediaItem: item } = await ok('pressEditor', CREATE, { i: draft('Hát then ở Nam Mẫu', { exemplarIds: [a] }) });
+    for (const [who, action] of [
+      ['pressEditor', 'SUBMIT'],
+      ['pressReviewer', 'APPROVE'],
+      ['pressEditor', 'PUBLISH'],
+    ])
+      await ok(who!, TRANSITION, { id: item.id, a: action });
+    expect(await open()).toEqual({ a: false, b: true, totalCount: start.totalCount - 1 });
+    // Relinked: the first exemplar is uncovered again, the second covered.
+    await ok('pressEditor', UPDATE, { id: item.id, i: { exemplarIds: [b] } });
+    expect(await open()).toEqual({ a: true, b: false, totalCount: start.totalCount - 1 });
+    await ok('pressEditor', 'mutation($id: ID!) { deleteMediaItem(id: $id) { id } }', { id: item.id });
+    expect(await open()).toEqual({ a: true, b: true, totalCount: start.totalCount });
+    await ok('pressEditor', 'mutation($id: ID!) { restoreMediaItem(id: $id) { id } }', { id: item.id });
+    expect(await open()).toEqual({ a: true, b: false, totalCount: start.totalCount - 1 });
+    // An archived item still covers what it covered.
+    await ok('pressEditor', TRANSITION, { id: item.id, a: 'ARCHIVE' });
+    expect(await open()).toEqual({ a: true, b: false, totalCount: start.totalCount - 1 });
+    const covered = await ok('viewer', 'query($id: ID!) { exemplar(id: $id) { coverage { count } } }', { id: b });
+    expect(covered.exemplar.coverage.count).toBe(1);
+  });
+
+  it('probes the GIN indexes on the linked ids without a pending list (fastupdate off), so a bulk load never slows the probes', async () => {
+    const indexes = await rows(
+      `select c.relname, c.reloptions from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'media' and c.relname in ('media_item_exemplars_idx', 'media_item_directives_idx', 'media_item_themes_idx', 'media_item_tasks_idx')
+       order by c.relname`,
+    );
+    expect(indexes).toHaveLength(4);
+    for (const i of indexes) expect(i.reloptions).toContain('fastupdate=off');
+  });
+
   it('takes a bounded number of SQL statements, however many exemplars are honoured', async () => {
     const before = await ok('viewer', QUERY, { from: '2024-01-01', to: '2024-12-31' });
     const run = async () =>

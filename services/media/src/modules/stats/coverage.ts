@@ -19,12 +19,15 @@ export class Coverage {
 export function coverageOf(ctx: RequestContext, exemplarId: string): Promise<Coverage> {
   return ctx.loaders
     .get<string, Coverage>('media.coverage', async (ids) => {
+      // One GIN probe per id (`@> array[id]`): an `&&` over the whole list looks like one scan, but PostgreSQL
+      // prices a many-key GIN search so high that it reads every item instead.
       const rows = await ctx.em.execute<{ id: string; count: number; last: Date | null }[]>(
-        `select x.id, count(*)::int as count, max(m.published_at) as last
-         from media_item m cross join lateral unnest(m.exemplar_ids) x(id)
-         where ${COVERING} and m.exemplar_ids && ?::uuid[] and x.id = any(?::uuid[])
-         group by x.id`,
-        [pgArray(ids as string[]), pgArray(ids as string[])],
+        `select x.id, c.count, c.last
+         from unnest(?::uuid[]) x(id)
+         cross join lateral (select count(*)::int as count, max(m.published_at) as last from media_item m
+                             where m.exemplar_ids @> array[x.id] and ${COVERING}) c
+         where c.count > 0`,
+        [pgArray(ids as string[])],
       );
       const byId = new Map(rows.map((r) => [r.id, { count: r.count, lastPublishedAt: r.last ? new Date(r.last) : null }]));
       return ids.map((id) => byId.get(id) ?? { count: 0, lastPublishedAt: null });
@@ -96,10 +99,11 @@ export async function uncoveredExemplars(ctx: RequestContext, a: UncoveredExempl
   });
   if (!honoured.length) return { nodes: [], totalCount: 0 };
   const ids = honoured.map((h) => h.id);
+  // One GIN probe per honoured id (up to MAX_HONOURED of them), never a scan of the items: see coverageOf.
   const covered = await ctx.em.execute<{ id: string }[]>(
-    `select distinct x.id from media_item m cross join lateral unnest(m.exemplar_ids) x(id)
-     where ${COVERING} and m.exemplar_ids && ?::uuid[] and x.id = any(?::uuid[])`,
-    [pgArray(ids), pgArray(ids)],
+    `select x.id from unnest(?::uuid[]) x(id)
+     where exists (select 1 from media_item m where m.exemplar_ids @> array[x.id] and ${COVERING})`,
+    [pgArray(ids)],
   );
   const coveredIds = new Set(covered.map((r) => r.id));
   const open = honoured
