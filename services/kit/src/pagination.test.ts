@@ -86,6 +86,19 @@ describe('afterCursorSql', () => {
     );
     expect(bindings).toEqual(['a', 'a', 't', 'a', 't', ID]);
   });
+
+  it('is one row comparison when every term has one direction, spelled like the index expressions', () => {
+    const asc = [BY_NAME[0]!, BY_NAME[2]!] as SortTerm<never>[];
+    expect(afterCursorSql(asc, ['a', ID])).toEqual({ sql: '((name collate "vi-x-icu"), id) > ((? collate "vi-x-icu"), ?)', bindings: ['a', ID] });
+    const desc = [
+      { sql: "coalesce(recognised_on, date '1900-01-01')", direction: 'DESC', type: 'date', value: () => null },
+      { sql: 'id', direction: 'DESC', type: 'uuid', value: () => null },
+    ] as SortTerm<never>[];
+    expect(afterCursorSql(desc, ['2024-01-01', ID])).toEqual({
+      sql: "(coalesce(recognised_on, date '1900-01-01'), id) < (?, ?)",
+      bindings: ['2024-01-01', ID],
+    });
+  });
 });
 
 describe('toConnection', () => {

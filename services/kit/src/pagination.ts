@@ -157,12 +157,30 @@ const expr = (t: AnyTerm, placeholder = false) => {
 export const orderBySql = (terms: AnyTerm[]) => terms.map((t) => `${expr(t)} ${t.direction}`).join(', ');
 
 /**
- * The keyset condition "comes after the cursor row":
- * (a > ?) or (a = ? and b > ?) or (a = ? and b = ? and c > ?). Mixed
- * directions rule out a single row comparison; each disjunct can use the index.
+ * The keyset condition "comes after the cursor row".
+ *
+ * When every term has the same direction (every list but a mixed orderBy),
+ * one row comparison: `((name collate "vi-x-icu"), id) > (?, ?)` (`<` for
+ * DESC). Its left side is exactly the ORDER BY expressions, which are the
+ * index expressions, so PostgreSQL starts the index scan at the cursor (an
+ * index condition) instead of reading the index from the start and filtering:
+ * page 2,000 costs what page 1 costs.
+ *
+ * Mixed directions rule out a row comparison:
+ * (a > ?) or (a = ? and b < ?) or (a = ? and b = ? and c > ?).
+ *
+ * Both forms mean the same for non-null values, and a cursor never holds a
+ * null (decodeCursor rejects it): sort terms are non-null expressions (a
+ * nullable column is sorted through coalesce, as exemplars' recognised_on).
  * `after` must come from pageRequest (checked against these terms).
  */
 export function afterCursorSql(terms: AnyTerm[], after: unknown[]): { sql: string; bindings: Knex.Value[] } {
+  const direction = terms[0]!.direction;
+  if (terms.every((t) => t.direction === direction)) {
+    const left = terms.map((t) => expr(t)).join(', ');
+    const right = terms.map((t) => expr(t, true)).join(', ');
+    return { sql: `(${left}) ${direction === 'ASC' ? '>' : '<'} (${right})`, bindings: after.map((v) => v as Knex.Value) };
+  }
   const ors: string[] = [];
   const bindings: Knex.Value[] = [];
   terms.forEach((t, i) => {
@@ -180,6 +198,19 @@ export function afterCursorSql(terms: AnyTerm[], after: unknown[]): { sql: strin
 
 // ---------- 5. reading a page ----------
 
+export interface ReadPageOptions {
+  /**
+   * Late row lookup: pick the page's ids first (same filter, order, offset
+   * and cursor), then read the full rows of those ids only. For lists whose filter and ordering an
+   * index covers (exemplars: organization_id, created_at, id), the ids come
+   * from an index-only scan, so a filter matching thousands of rows before
+   * the offset costs index entries, not thousands of random heap reads: the
+   * page costs about the same at 10,000 and 100,000 rows. Still one
+   * statement. The table is `filtered`'s single table (no joins).
+   */
+  lateRowLookup?: boolean;
+}
+
 /**
  * One page of a filtered list: keyset (`after`) or offset, `first + 1` rows to
  * know whether more follow, and a count that runs only if asked for.
@@ -191,18 +222,25 @@ export async function readPage<T extends object>(
   filtered: Knex.QueryBuilder,
   terms: SortTerm<T>[],
   args: PageArgs,
+  options: ReadPageOptions = {},
 ): Promise<Connection<T>> {
   const page = pageRequest(args, terms);
-  const qb = filtered
+  const orderBy = orderBySql(terms as AnyTerm[]);
+  let qb = filtered
     .clone()
-    .select('*')
-    .orderByRaw(orderBySql(terms as AnyTerm[]))
+    .select(options.lateRowLookup ? 'id' : '*')
+    .orderByRaw(orderBy)
     .limit(page.first + 1);
   if (page.after) {
     const { sql, bindings } = afterCursorSql(terms as AnyTerm[], page.after);
     qb.whereRaw(sql, bindings);
   }
   if (page.offset) qb.offset(page.offset);
+  if (options.lateRowLookup) {
+    const table = em.getMetadata().get((entity as { name: string }).name).tableName;
+    // The same ORDER BY outside: `in` keeps no order, and the id makes it total.
+    qb = em.getKnex()(table).select('*').whereIn('id', qb).orderByRaw(orderBy);
+  }
   const rows = page.first === 0 ? [] : await selectEntities(em, entity, qb);
   return toConnection(
     rows,

@@ -80,6 +80,9 @@ export class ExemplarQueries {
 
   list(args: ExemplarsArgs): Promise<Connection<Exemplar>> {
     checkExemplarFilter(args.filter);
-    return readPage(this.ctx.em, Exemplar, filteredExemplars(this.ctx.em.getKnex(), args.filter, this.ctx.caller), sortTerms(args.orderBy), args);
+    // A district's subtree holds thousands of exemplars: its page's ids come from exemplar_org_created_idx alone (index-only), then 50 rows are read.
+    return readPage(this.ctx.em, Exemplar, filteredExemplars(this.ctx.em.getKnex(), args.filter, this.ctx.caller), sortTerms(args.orderBy), args, {
+      lateRowLookup: true,
+    });
   }
 }
