@@ -12,9 +12,8 @@ import {
   minValue,
 } from 'react-admin';
 import { VnDateInput } from '../../components/DateInputs';
+import { byQ, pressOnly } from './common';
 
-const byQ = (q: string) => ({ q });
-const pressOnly = (q: string) => ({ q, type: 'PRESS' });
 const target = [required(), minValue(0)];
 
 function CampaignFields() {

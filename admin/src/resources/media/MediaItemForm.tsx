@@ -15,11 +15,8 @@ import { ConflictAwareEdit, ConflictDialog, SaveOnlyToolbar } from '../../compon
 import { VnDateInput, VnDateTimeInput } from '../../components/DateInputs';
 import { enumChoices } from '../../components/fields';
 import { RichTextInput } from '../../components/RichText';
-import { KINDS, LANGUAGES, TONES } from './common';
+import { byQ, KINDS, LANGUAGES, pressOnly, TONES } from './common';
 
-// Pickers search the server's `q`, which ignores diacritics and case: "chuyen xe" finds "Chuyến xe không đồng".
-const byQ = (q: string) => ({ q });
-const pressOnly = (q: string) => ({ q, type: 'PRESS' });
 const notNegative = [minValue(0)];
 
 /** Authors typed as "Thu Hà, Minh Đức": kept as typed while editing, trimmed into a list on save. */

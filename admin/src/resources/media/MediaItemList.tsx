@@ -17,11 +17,9 @@ import {
 import { VnDateInput } from '../../components/DateInputs';
 import { DateTimeText, EnumText, enumChoices } from '../../components/fields';
 import { formatDateTime } from '../../format';
-import { KINDS, STATUS_COLOR, STATUSES, TONE_COLOR, TONES } from './common';
+import { KINDS, pressOnly, STATUS_COLOR, STATUSES, TONE_COLOR, TONES } from './common';
 
 type Row = { id: string; title: string; status: string; tone: string; publishAt?: string | null; publishedAt?: string | null };
-
-const pressOnly = (q: string) => ({ q, type: 'PRESS' });
 
 export const mediaItemFilters = [
   <SearchInput key="q" source="q" alwaysOn />,

@@ -23,3 +23,8 @@ export const TONE_COLOR: Record<string, 'default' | 'success' | 'info' | 'error'
   EXPLAINS_DIRECTIVE: 'info',
   CRITICAL: 'error',
 };
+
+// Pickers search the server's `q`, which ignores diacritics and case: "chuyen xe" finds "Chuyến xe không đồng".
+export const byQ = (q: string) => ({ q });
+/** Outlets are organizations of type PRESS only (the server refuses any other). */
+export const pressOnly = (q: string) => ({ q, type: 'PRESS' });
