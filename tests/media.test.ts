@@ -481,6 +481,32 @@ describe('the uncovered-exemplars to-do list', () => {
     expect(await listed(today)).not.toContain(e.id);
   });
 
+  it('asks every year of a longer period, and counts an exemplar honoured in two of them once, from its first day in the period', async () => {
+    const { createExemplar: e } = await ok('admin', 'mutation($i: CreateExemplarInput!) { createExemplar(input: $i) { id } }', {
+      i: { kind: 'PRACTICE', name: 'Tổ hòa giải thôn Nà Ngò', organizationId: org('du-nam-mau'), field: 'SECURITY_AND_ORDER' },
+    });
+    for (const [a, on] of [
+      ['PROPOSE', '2021-11-02'],
+      ['VERIFY', '2021-12-01'],
+      ['RECOGNISE', '2022-03-01'],
+      ['AWARD', '2023-02-01'],
+    ])
+      await ok('admin', 'mutation($id: ID!, $a: ExemplarAction!, $on: Date) { transitionExemplar(id: $id, action: $a, on: $on) { status } }', {
+        id: e.id,
+        a,
+        on,
+      });
+    const honoured = async (from: string, to: string) =>
+      ((await ok('viewer', QUERY, { from, to, org: org('du-nam-mau') })).uncoveredExemplars.nodes as { honouredOn: string; exemplar: { id: string } }[]).filter(
+        (n) => n.exemplar.id === e.id,
+      );
+    expect(await honoured('2022-01-01', '2023-12-31')).toEqual([
+      { honouredOn: '2022-03-01', exemplar: { id: e.id, name: expect.any(String), organization: expect.anything(), coverage: { count: 0 } } },
+    ]);
+    expect((await honoured('2023-01-01', '2024-12-31')).map((n) => n.honouredOn)).toEqual(['2023-02-01']);
+    expect(await honoured('2024-01-01', '2025-12-31')).toEqual([]);
+  });
+
   it('follows each item: relinking, deleting and restoring move exemplars on and off the list, archiving keeps the coverage', async () => {
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const honouredToday = async (name: string) => {

@@ -11,8 +11,9 @@ import { callSubgraph, linked, requireLiveEntities } from './subgraph-call.js';
  *   stored, and only the owner can say. One `_entities` call per write (one
  *   SQL statement there), only when the links change; reads never call.
  * - for the uncovered to-do list, which exemplars were honoured in a period:
- *   paged `exemplars` lists (one statement per page of 200), then the
- *   covered ones (known here) are taken out.
+ *   paged `exemplars` lists, one per year of the period, asked at once (one
+ *   statement per page of 200), then the covered ones (known here) are
+ *   taken out.
  *
  * Both calls carry the caller's own proof, so the caller sees only what the
  * exemplars subgraph would show them.
@@ -46,25 +47,40 @@ interface ListData {
   exemplars: { nodes: { id: string; recognisedOn: string | null; awardedOn: string | null }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
 
-/** Exemplars recognised or awarded between from and to (days), of an organization (and its subtree), as the caller may see them. */
+/**
+ * Exemplars recognised or awarded between from and to (days), of an
+ * organization (and its subtree), as the caller may see them. The years of
+ * the period are asked at once, each walking its own pages by cursor (not
+ * by offset, which a concurrent write would shift); an exemplar honoured in
+ * two of them counts from its first day in the period.
+ */
 export async function honouredExemplars(
   ctx: RequestContext,
   o: { from: string; to: string; organizationId?: string | null; includeDescendants?: boolean | null },
 ): Promise<HonouredExemplar[]> {
-  const found = new Map<string, HonouredExemplar>();
   const base = { statuses: HONOURED, ...(o.organizationId ? { organizationId: o.organizationId, includeDescendants: !!o.includeDescendants } : {}) };
-  for (let year = Number(o.from.slice(0, 4)); year <= Number(o.to.slice(0, 4)); year++) {
+  const tooMany = () =>
+    badUserInput([{ path: 'honouredFrom', message: `covers more than ${MAX_HONOURED} honoured exemplars: narrow the period or the organization.` }]);
+  const year = async (y: number): Promise<HonouredExemplar[]> => {
+    const found: HonouredExemplar[] = [];
     let after: string | null = null;
     do {
-      const data: ListData = await callSubgraph<ListData>('exemplars', ctx, LIST, { f: { ...base, honouredInYear: year }, after });
+      const data: ListData = await callSubgraph<ListData>('exemplars', ctx, LIST, { f: { ...base, honouredInYear: y }, after });
       for (const e of data.exemplars.nodes) {
         const day = [e.recognisedOn, e.awardedOn].filter((d): d is string => !!d && d >= o.from && d <= o.to).sort()[0];
-        if (day && !found.has(e.id)) found.set(e.id, { id: e.id, honouredOn: day });
+        if (day) found.push({ id: e.id, honouredOn: day });
       }
-      if (found.size > MAX_HONOURED)
-        throw badUserInput([{ path: 'honouredFrom', message: `covers more than ${MAX_HONOURED} honoured exemplars: narrow the period or the organization.` }]);
+      if (found.length > MAX_HONOURED) throw tooMany();
       after = data.exemplars.pageInfo.hasNextPage ? data.exemplars.pageInfo.endCursor : null;
     } while (after);
+    return found;
+  };
+  const years = Array.from({ length: Number(o.to.slice(0, 4)) - Number(o.from.slice(0, 4)) + 1 }, (_, i) => Number(o.from.slice(0, 4)) + i);
+  const first = new Map<string, HonouredExemplar>();
+  for (const h of (await Promise.all(years.map(year))).flat()) {
+    const seen = first.get(h.id);
+    if (!seen || h.honouredOn < seen.honouredOn) first.set(h.id, h);
   }
-  return [...found.values()];
+  if (first.size > MAX_HONOURED) throw tooMany();
+  return [...first.values()];
 }
