@@ -68,7 +68,7 @@ export async function selectGrouped<T extends object>(
  * One row by id, batched per request: every `loadById` of the same entity in
  * one request becomes one statement, however many ids (an `_entities` call,
  * a page's references). Deleted rows are included: references must still
- * resolve; callers that want live rows check `deletedAt`.
+ * resolve; `loadLiveById` is the same without them.
  */
 export function loadById<T extends { id: string }>(
   ctx: { em: EntityManager; loaders: Loaders },
@@ -90,4 +90,14 @@ export function loadById<T extends { id: string }>(
       return ids.map((i) => byId.get(i) ?? null);
     })
     .load(id);
+}
+
+/** One live row by id (null when missing or soft-deleted), batched with `loadById`. */
+export async function loadLiveById<T extends { id: string; deletedAt?: Date | null }>(
+  ctx: { em: EntityManager; loaders: Loaders },
+  entity: EntityName<T> & { name: string },
+  id: string,
+): Promise<T | null> {
+  const row = await loadById(ctx, entity, id);
+  return row && !row.deletedAt ? row : null;
 }

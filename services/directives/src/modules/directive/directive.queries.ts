@@ -10,6 +10,7 @@ import {
   type RequestContext,
   type SortTerm,
   loadById,
+  loadLiveById,
   softDeleteCondition,
   type Caller,
 } from '@lantoa/kit';
@@ -86,9 +87,8 @@ export class DirectiveQueries {
     return loadById(this.ctx, DirectiveRecord, id);
   }
 
-  async live(id: string): Promise<DirectiveRecord | null> {
-    const d = await this.byId(id);
-    return d && !d.deletedAt ? d : null;
+  live(id: string): Promise<DirectiveRecord | null> {
+    return loadLiveById(this.ctx, DirectiveRecord, id);
   }
 
   list(args: DirectivesArgs): Promise<Connection<DirectiveRecord>> {

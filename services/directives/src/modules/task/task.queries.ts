@@ -11,6 +11,7 @@ import {
   type RequestContext,
   type SortTerm,
   loadById,
+  loadLiveById,
   softDeleteCondition,
   type Caller,
 } from '@lantoa/kit';
@@ -94,9 +95,8 @@ export class TaskQueries {
     return loadById(this.ctx, Task, id);
   }
 
-  async live(id: string): Promise<Task | null> {
-    const t = await this.byId(id);
-    return t && !t.deletedAt ? t : null;
+  live(id: string): Promise<Task | null> {
+    return loadLiveById(this.ctx, Task, id);
   }
 
   list(args: TasksArgs): Promise<Connection<Task>> {

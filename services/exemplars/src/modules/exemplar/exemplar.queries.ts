@@ -9,6 +9,7 @@ import {
   type RequestContext,
   type SortTerm,
   loadById,
+  loadLiveById,
   softDeleteCondition,
   type Caller,
 } from '@lantoa/kit';
@@ -73,9 +74,8 @@ export class ExemplarQueries {
     return loadById(this.ctx, Exemplar, id);
   }
 
-  async live(id: string): Promise<Exemplar | null> {
-    const e = await this.byId(id);
-    return e && !e.deletedAt ? e : null;
+  live(id: string): Promise<Exemplar | null> {
+    return loadLiveById(this.ctx, Exemplar, id);
   }
 
   list(args: ExemplarsArgs): Promise<Connection<Exemplar>> {

@@ -10,6 +10,7 @@ import {
   type RequestContext,
   type SortTerm,
   loadById,
+  loadLiveById,
   softDeleteCondition,
   type Caller,
 } from '@lantoa/kit';
@@ -59,9 +60,8 @@ export class UserQueries {
     return loadById(this.ctx, User, id);
   }
 
-  async live(id: string): Promise<User | null> {
-    const u = await this.byId(id);
-    return u && !u.deletedAt ? u : null;
+  live(id: string): Promise<User | null> {
+    return loadLiveById(this.ctx, User, id);
   }
 
   list(args: UsersArgsLike): Promise<Connection<User>> {

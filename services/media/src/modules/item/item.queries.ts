@@ -3,6 +3,7 @@ import {
   idTerm,
   InputCheck,
   loadById,
+  loadLiveById,
   pgArray,
   readPage,
   searchTerms,
@@ -73,9 +74,8 @@ export class MediaItemQueries {
     return loadById(this.ctx, MediaItem, id);
   }
 
-  async live(id: string): Promise<MediaItem | null> {
-    const e = await this.byId(id);
-    return e && !e.deletedAt ? e : null;
+  live(id: string): Promise<MediaItem | null> {
+    return loadLiveById(this.ctx, MediaItem, id);
   }
 
   list(args: MediaItemsArgs): Promise<Connection<MediaItem>> {

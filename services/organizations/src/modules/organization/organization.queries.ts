@@ -6,6 +6,7 @@ import {
   inSubtreeOfPathSql,
   InputCheck,
   loadById,
+  loadLiveById,
   pgArray,
   readGroupedPage,
   readPage,
@@ -80,9 +81,8 @@ export class OrganizationQueries {
   }
 
   /** A live organization or null. */
-  async live(id: string): Promise<Organization | null> {
-    const o = await this.byId(id);
-    return o && !o.deletedAt ? o : null;
+  live(id: string): Promise<Organization | null> {
+    return loadLiveById(this.ctx, Organization, id);
   }
 
   list(args: { filter?: OrganizationFilter | null; orderBy?: OrganizationOrder[] | null } & PageArgs): Promise<Connection<Organization>> {

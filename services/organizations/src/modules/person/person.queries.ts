@@ -11,6 +11,7 @@ import {
   type RequestContext,
   type SortTerm,
   loadById,
+  loadLiveById,
   softDeleteCondition,
 } from '@lantoa/kit';
 import { Person } from './person.entity.js';
@@ -45,9 +46,8 @@ export class PersonQueries {
     return loadById(this.ctx, Person, id);
   }
 
-  async live(id: string): Promise<Person | null> {
-    const p = await this.byId(id);
-    return p && !p.deletedAt ? p : null;
+  live(id: string): Promise<Person | null> {
+    return loadLiveById(this.ctx, Person, id);
   }
 
   async list(args: PeopleArgs): Promise<Connection<Person>> {
