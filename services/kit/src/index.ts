@@ -13,6 +13,7 @@ export * from './text-policy.js';
 export * from './pagination.js';
 export * from './validation.js';
 export * from './database/rows.js';
+export * from './database/demo-rows.js';
 export * from './database/sql.js';
 export * from './database/orm.js';
 export * from './database/sql-stats.js';

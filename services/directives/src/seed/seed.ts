@@ -1,4 +1,4 @@
-import { demoId, documentNumberKey, parseDocumentNumber, searchKey, titleTypeConflict, toRichText } from '@lantoa/kit';
+import { demoId, documentNumberKey, insertMissingRows, parseDocumentNumber, searchKey, titleTypeConflict, toRichText } from '@lantoa/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { criteria, directives, evaluationPeriod, evaluations, relations, review, tasks, theme } from './demo-data.js';
 
@@ -10,19 +10,7 @@ export const demoDirectiveId = (key: string) => demoId('directive', key);
  * a record someone changed or deleted is never reset. Returns rows inserted.
  */
 export async function seedDemoDirectives(em: EntityManager): Promise<number> {
-  return em.transactional(async (tx) => {
-    const now = new Date();
-    let inserted = 0;
-    const insert = async (table: string, row: Record<string, unknown>) => {
-      const cols = Object.keys(row);
-      const res = await tx.execute(
-        `insert into ${table} (${cols.join(', ')}, created_at, updated_at) values (${cols.map(() => '?').join(', ')}, ?, ?) on conflict do nothing`,
-        [...Object.values(row), now, now] as never[],
-        'run',
-      );
-      inserted += (res as { affectedRows?: number }).affectedRows ?? 0;
-    };
-
+  return insertMissingRows(em, async ({ insert }) => {
     for (const d of directives) {
       const parsed = parseDocumentNumber(d.number);
       if (!parsed.ok) throw new Error(`Demo number ${d.number}: ${parsed.message}`);
@@ -121,6 +109,5 @@ export async function seedDemoDirectives(em: EntityManager): Promise<number> {
         search_text: '',
       });
     }
-    return inserted;
   });
 }

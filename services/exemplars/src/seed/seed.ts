@@ -1,4 +1,4 @@
-import { demoId, documentNumberKey, parseDocumentNumber, searchKey } from '@lantoa/kit';
+import { demoId, type DemoRows, documentNumberKey, insertMissingRows, parseDocumentNumber, searchKey } from '@lantoa/kit';
 import { inspectFile, postgresBlobStore, sampleImage } from '@lantoa/kit/attachments';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { nameKeyOf } from '../modules/exemplar/exemplar.service.js';
@@ -17,18 +17,8 @@ const honouredInReview = (e: { recognisedOn?: string; awardedOn?: string }) => {
  * a record someone changed or deleted is never reset. Returns rows inserted.
  */
 export async function seedDemoExemplars(em: EntityManager): Promise<number> {
-  return em.transactional(async (tx) => {
-    const now = new Date();
-    let inserted = 0;
-    const insert = async (table: string, row: Record<string, unknown>) => {
-      const cols = Object.keys(row);
-      const res = await tx.execute(
-        `insert into ${table} (${cols.join(', ')}, created_at, updated_at) values (${cols.map(() => '?').join(', ')}, ?, ?) on conflict do nothing`,
-        [...Object.values(row), now, now] as never[],
-        'run',
-      );
-      inserted += (res as { affectedRows?: number }).affectedRows ?? 0;
-    };
+  return insertMissingRows(em, async (rows) => {
+    const { insert, run } = rows;
 
     for (const a of authorities) {
       await insert('commendation_authority', {
@@ -99,10 +89,10 @@ export async function seedDemoExemplars(em: EntityManager): Promise<number> {
         status: 'IN_FORCE',
       });
     }
-    inserted += await seedPhotos(tx, now);
+    await seedPhotos(rows);
     // The rest of the 1.567 exemplars the review counts: placeholder rows (named as such), spread over districts, kinds, fields and the three years.
     const placeholders = REVIEW_TOTAL - exemplars.filter(honouredInReview).length;
-    const res = await tx.execute(
+    await run(
       `insert into exemplar (id, kind, name, name_key, organization_id, field, summary, directive_id, status, recognised_on, awarded_on, search_text, created_at, updated_at)
        select md5('lantoa:exemplar:review-placeholder:' || g)::uuid,
          (array['INDIVIDUAL','COLLECTIVE','HOUSEHOLD','PRACTICE'])[1 + g % 4],
@@ -131,10 +121,7 @@ export async function seedDemoExemplars(em: EntityManager): Promise<number> {
         REVIEW_PERIOD.from,
         placeholders,
       ],
-      'run',
     );
-    inserted += (res as { affectedRows?: number }).affectedRows ?? 0;
-    return inserted;
   });
 }
 
@@ -156,12 +143,11 @@ const PALETTE = [
  * content-addressed, with its thumbnail. Skipped once they are there, so a
  * start does not draw them again.
  */
-async function seedPhotos(tx: EntityManager, now: Date): Promise<number> {
+async function seedPhotos({ tx, now, run }: DemoRows): Promise<void> {
   const ids = exemplars.map((e) => demoId('attachment', e.key));
   const [{ n }] = await tx.execute<{ n: string }[]>('select count(*) as n from attachment where id = any(?::uuid[])', [`{${ids.join(',')}}`]);
-  if (Number(n) === ids.length) return 0;
+  if (Number(n) === ids.length) return;
   const store = postgresBlobStore();
-  let inserted = 0;
   for (const [i, e] of exemplars.entries()) {
     const file = await inspectFile(
       await sampleImage({ width: 960, height: 640, format: 'jpeg', color: PALETTE[i % PALETTE.length], label: 'Lan Toa' }),
@@ -169,7 +155,7 @@ async function seedPhotos(tx: EntityManager, now: Date): Promise<number> {
     );
     await store.put(tx, file.blob);
     if (file.thumbnail) await store.put(tx, file.thumbnail);
-    const res = await tx.execute(
+    await run(
       `insert into attachment (id, record_type, record_id, file_name, mime, size, sha256, width, height, thumbnail_sha256, upload_id, created_by, created_at, updated_at)
        values (?, 'Exemplar', ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?) on conflict do nothing`,
       [
@@ -186,9 +172,6 @@ async function seedPhotos(tx: EntityManager, now: Date): Promise<number> {
         now,
         now,
       ],
-      'run',
     );
-    inserted += (res as { affectedRows?: number }).affectedRows ?? 0;
   }
-  return inserted;
 }

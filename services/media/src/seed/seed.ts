@@ -1,4 +1,4 @@
-import { demoId, richTextToPlain, searchKey } from '@lantoa/kit';
+import { demoId, insertMissingRows, richTextToPlain, searchKey } from '@lantoa/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { campaign, items } from './demo-data.js';
 
@@ -23,18 +23,7 @@ function stepsOf(status: string): { action: string; from: string | null; to: str
  * a record someone changed or deleted is never reset. Returns rows inserted.
  */
 export async function seedDemoMedia(em: EntityManager): Promise<number> {
-  return em.transactional(async (tx) => {
-    const now = new Date();
-    let inserted = 0;
-    const insert = async (table: string, row: Record<string, unknown>) => {
-      const cols = Object.keys(row);
-      const res = await tx.execute(
-        `insert into ${table} (${cols.join(', ')}, created_at, updated_at) values (${cols.map(() => '?').join(', ')}, ?, ?) on conflict do nothing`,
-        [...Object.values(row), now, now] as never[],
-        'run',
-      );
-      inserted += (res as { affectedRows?: number }).affectedRows ?? 0;
-    };
+  return insertMissingRows(em, async ({ insert }) => {
     for (const i of items) {
       await insert('media_item', {
         id: demoMediaItemId(i.key),
@@ -86,6 +75,5 @@ export async function seedDemoMedia(em: EntityManager): Promise<number> {
       target_per_outlet: campaign.targetPerOutlet,
       search_text: searchKey(`${campaign.name} ${campaign.description}`),
     });
-    return inserted;
   });
 }

@@ -1,4 +1,4 @@
-import { demoId, searchKey } from '@lantoa/kit';
+import { demoId, insertMissingRows, searchKey } from '@lantoa/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { organizations, people, successions } from './demo-data.js';
 
@@ -7,18 +7,8 @@ import { organizations, people, successions } from './demo-data.js';
  * a record the user changed or deleted is never reset. Returns rows inserted.
  */
 export async function seedDemoData(em: EntityManager): Promise<number> {
-  return em.transactional(async (tx) => {
-    const now = new Date();
-    let inserted = 0;
-    const insert = async (table: string, row: Record<string, unknown>) => {
-      const cols = Object.keys(row);
-      const res = await tx.execute(
-        `insert into ${table} (${cols.join(', ')}, created_at, updated_at) values (${cols.map(() => '?').join(', ')}, ?, ?) on conflict (id) do nothing`,
-        [...Object.values(row), now, now] as never[],
-        'run',
-      );
-      inserted += (res as { affectedRows?: number }).affectedRows ?? 0;
-    };
+  return insertMissingRows(em, async ({ insert: insertRow }) => {
+    const insert = (table: string, row: Record<string, unknown>) => insertRow(table, row, '(id)');
 
     const paths = new Map<string, string>();
     for (const o of organizations) {
@@ -73,6 +63,5 @@ export async function seedDemoData(em: EntityManager): Promise<number> {
         });
       }
     }
-    return inserted;
   });
 }
