@@ -6,7 +6,7 @@
  * progress, and the uncovered-exemplars to-do list with a bounded number of
  * SQL statements.
  */
-import { countSql, demoId, startSubgraph, type RunningSubgraph } from '@lantoa/kit';
+import { countSql, demoId, startSubgraph, todayInProvince, type RunningSubgraph } from '@lantoa/kit';
 import { samplePdf } from '@lantoa/kit/attachments';
 import { gql, gqlOk } from '@lantoa/kit/testing';
 import pg from 'pg';
@@ -462,7 +462,7 @@ describe('the uncovered-exemplars to-do list', () => {
     expect(await listed('2023-04-28')).not.toContain(exemplar('chuyen-xe-khong-dong'));
 
     // An exemplar honoured today, without coverage: on the list, with its organization; a published item takes it off.
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const today = todayInProvince();
     const { createExemplar: e } = await ok('admin', 'mutation($i: CreateExemplarInput!) { createExemplar(input: $i) { id } }', {
       i: { kind: 'PRACTICE', name: 'Mô hình “Chợ phiên không rác thải” ở Nam Mẫu', organizationId: org('du-nam-mau'), field: 'ENVIRONMENT' },
     });
@@ -508,7 +508,7 @@ describe('the uncovered-exemplars to-do list', () => {
   });
 
   it('follows each item: relinking, deleting and restoring move exemplars on and off the list, archiving keeps the coverage', async () => {
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const today = todayInProvince();
     const honouredToday = async (name: string) => {
       const { createExemplar: e } = await ok('admin', 'mutation($i: CreateExemplarInput!) { createExemplar(input: $i) { id } }', {
         i: { kind: 'PRACTICE', name, organizationId: org('du-nam-mau'), field: 'CULTURE' },

@@ -1,7 +1,7 @@
 import { Supergraph } from '@apollo/federation-internals';
 import { parse, print, validate, type OperationDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
-import { demoId } from '@lantoa/kit';
+import { demoId, todayInProvince } from '@lantoa/kit';
 import { gqlOk } from '@lantoa/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './support/stack.js';
@@ -25,7 +25,6 @@ const api = Supergraph.build(readFileSync(new URL('../schema/supergraph.graphql'
 
 const org = (key: string) => demoId('organization', key);
 const DIRECTIVE = demoId('directive', '01-kl-tw');
-const vnToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 let stack: Stack;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the answers are read field by field below
@@ -46,7 +45,7 @@ describe('the README', () => {
   });
 
   it('“A day with Lan Tỏa” runs as written, across the four domains', { timeout: 60_000 }, async () => {
-    const year = { from: `${vnToday().slice(0, 4)}-01-01`, to: vnToday() };
+    const year = { from: `${todayInProvince().slice(0, 4)}-01-01`, to: todayInProvince() };
 
     // 1. The district registers, proposes, verifies and recognises a practice.
     const { createExemplar: exemplar } = await run('bientap.babe@lantoa.vn', 'RegisterPractice', { district: org('hu-ba-be'), directive: DIRECTIVE });

@@ -32,6 +32,9 @@ export function formatDateTime(value: unknown): string {
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
+/** Today in the province's calendar, as YYYY-MM-DD (not the browser's, nor UTC's). */
+export const todayInVietnam = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date());
+
 export function formatNumber(value: unknown, locale = 'vi'): string {
   if (typeof value !== 'number') return '';
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN').format(value);

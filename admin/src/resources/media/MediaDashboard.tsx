@@ -16,7 +16,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 import type { LanToaDataProvider } from '../../dataProvider';
-import { formatDate } from '../../format';
+import { formatDate, todayInVietnam } from '../../format';
 import { COVERAGE_STATS_DOCUMENT, UNCOVERED_DOCUMENT } from '../../graphql/registry-media';
 import { useProvince } from '../../hooks/useProvince';
 
@@ -24,12 +24,9 @@ const StackedChart = lazy(() => import('../../charts/StackedChart'));
 
 const TODO_SHOWN = 10;
 
-/** Today in the province's time zone (Asia/Ho_Chi_Minh), as YYYY-MM-DD. */
-const vnToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-
 /** The periods the cards offer, as day ranges in the province's calendar. */
 function periodOf(key: string): { from: string; to: string } {
-  const today = vnToday();
+  const today = todayInVietnam();
   const year = Number(today.slice(0, 4));
   switch (key) {
     case 'last_year':
