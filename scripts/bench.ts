@@ -8,7 +8,7 @@
  *
  * PostgreSQL → migrations, tree, ANALYZE, identity's demo users, documents,
  * tasks, the first exemplar volume → every subgraph, then the gateway, as
- * child processes → sign-in through the gateway → the exemplar list at each
+ * child processes → VACUUM of the exemplars (their ancestors came with the replica) → sign-in through the gateway → the exemplar list at each
  * smaller volume → exemplars grown to the last volume, a checkpoint, the
  * list again → media items, a checkpoint → every other scenario. Per scenario and target: sample check, warm-up, measured run.
  * Everything it started is stopped on exit, on error and on Ctrl-C.
@@ -27,7 +27,7 @@ import {
   subgraphHeaders,
   tokenFor,
 } from './bench/auth.js';
-import { growExemplars, openBenchDatabase, prepareMedia, prepareTree, prepareWork, settle, type BenchDatabase } from './bench/database.js';
+import { growExemplars, openBenchDatabase, prepareMedia, prepareTree, prepareWork, settle, settleExemplars, type BenchDatabase } from './bench/database.js';
 import { collectExemplarPages, exemplarComparisons, exemplarListScenarios, keysetScenarios } from './bench/exemplars.js';
 import { measure, SampleCheckError, sampleCheck } from './bench/load.js';
 import { mediaScenarios } from './bench/media.js';
@@ -123,6 +123,7 @@ async function main(options: BenchOptions): Promise<number> {
   });
   cleanups.push({ what: 'the gateway', run: () => gateway.stop() });
   await waitReady(gateway);
+  await settleExemplars(db.url, say);
   say(`${subgraphs.map((x) => `${x.name} at ${x.graphqlUrl}`).join(', ')}, gateway at ${gateway.graphqlUrl}.`);
 
   // A server that dies mid-run would show up as a wall of errors; name it instead.

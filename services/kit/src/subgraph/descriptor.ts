@@ -80,7 +80,8 @@ export function defineSubgraph<S extends z.ZodRawShape = Record<never, never>>(n
   return {
     ...info,
     ...parts,
-    migrations: parts.directory ? [...parts.migrations, directoryMigration] : parts.migrations,
+    // The replica first on a new database: a subgraph's own migrations may build on it (exemplars' ancestors).
+    migrations: parts.directory ? [directoryMigration, ...parts.migrations] : parts.migrations,
     envShape: { ...subgraphBaseEnv(info.port), ...(parts.directory ? directoryEnv : {}), ...(parts.env ?? ({} as S)) },
   };
 }

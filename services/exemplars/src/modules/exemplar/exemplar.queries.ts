@@ -13,8 +13,9 @@ import {
   softDeleteCondition,
   type Caller,
 } from '@lantoa/kit';
-import { subtreeCondition } from '@lantoa/kit/directory';
+import { Directory, subtreeCondition } from '@lantoa/kit/directory';
 import type { Knex } from '@mikro-orm/postgresql';
+import { ANCESTOR_INDEXED_DEPTHS } from '../../migrations/Migration20261205000000_organization_ancestors.js';
 import { Exemplar } from './exemplar.entity.js';
 import { ExemplarOrderField, type ExemplarFilter, type ExemplarOrder, type ExemplarsArgs } from './exemplar.inputs.js';
 
@@ -44,14 +45,29 @@ export function checkExemplarFilter(f: ExemplarFilter | null | undefined): void 
   check.done();
 }
 
-/** The FROM and WHERE of an exemplar list (also what exemplarStats counts). */
-export function filteredExemplars(knex: Knex, f: ExemplarFilter | null | undefined, caller: Caller): Knex.QueryBuilder {
+/**
+ * The depth of the filter's organization when its subtree is read from an
+ * ancestor index (Migration20261205000000_organization_ancestors): one index
+ * range, newest first, however many organizations lie below. Null when the
+ * filter has no subtree, when deeper, or for an organization the replica does
+ * not know: the replica's path range then, which means the same.
+ */
+export async function indexedSubtreeDepth(ctx: RequestContext, f: ExemplarFilter | null | undefined): Promise<number | null> {
+  if (!f?.organizationId || !f.includeDescendants) return null;
+  const depth = (await new Directory(ctx).byId(f.organizationId))?.depth;
+  return depth != null && depth < ANCESTOR_INDEXED_DEPTHS ? depth : null;
+}
+
+/** The FROM and WHERE of an exemplar list (also what exemplarStats counts); `subtreeDepth` from indexedSubtreeDepth. */
+export function filteredExemplars(knex: Knex, f: ExemplarFilter | null | undefined, caller: Caller, subtreeDepth: number | null): Knex.QueryBuilder {
   const qb = knex('exemplar');
   softDeleteCondition(caller, f?.deleted)(qb);
   if (!f) return qb;
   if (f.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(f.ids)]);
   for (const term of searchTerms(f.q ?? '')) qb.whereRaw('search_text like ?', [containsPattern(term)]);
-  if (f.organizationId) subtreeCondition(knex, 'organization_id', { organizationId: f.organizationId, includeDescendants: f.includeDescendants })(qb);
+  // The depth is an integer: inlined, the condition is the index's expression exactly.
+  if (f.organizationId && subtreeDepth != null) qb.whereRaw(`ancestor_ids[${Math.trunc(subtreeDepth) + 1}] = ?`, [f.organizationId]);
+  else if (f.organizationId) subtreeCondition(knex, 'organization_id', { organizationId: f.organizationId, includeDescendants: f.includeDescendants })(qb);
   if (f.kinds?.length) qb.whereIn('kind', f.kinds);
   if (f.fields?.length) qb.whereIn('field', f.fields);
   if (f.statuses?.length) qb.whereIn('status', f.statuses);
@@ -78,11 +94,18 @@ export class ExemplarQueries {
     return loadLiveById(this.ctx, Exemplar, id);
   }
 
-  list(args: ExemplarsArgs): Promise<Connection<Exemplar>> {
+  async list(args: ExemplarsArgs): Promise<Connection<Exemplar>> {
     checkExemplarFilter(args.filter);
-    // A district's subtree holds thousands of exemplars: its page's ids come from exemplar_org_created_idx alone (index-only), then 50 rows are read.
-    return readPage(this.ctx.em, Exemplar, filteredExemplars(this.ctx.em.getKnex(), args.filter, this.ctx.caller), sortTerms(args.orderBy), args, {
-      lateRowLookup: true,
-    });
+    // A district's subtree holds thousands of exemplars: its page's ids come from an index alone (index-only), then 50 rows are read.
+    return readPage(
+      this.ctx.em,
+      Exemplar,
+      filteredExemplars(this.ctx.em.getKnex(), args.filter, this.ctx.caller, await indexedSubtreeDepth(this.ctx, args.filter)),
+      sortTerms(args.orderBy),
+      args,
+      {
+        lateRowLookup: true,
+      },
+    );
   }
 }

@@ -2,7 +2,7 @@ import { DateScalar, InputCheck, type RequestContext } from '@lantoa/kit';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ExemplarField, ExemplarKind, ExemplarStatus } from '../exemplar/exemplar.enums.js';
 import type { ExemplarFilter } from '../exemplar/exemplar.inputs.js';
-import { checkExemplarFilter, filteredExemplars } from '../exemplar/exemplar.queries.js';
+import { checkExemplarFilter, filteredExemplars, indexedSubtreeDepth } from '../exemplar/exemplar.queries.js';
 import { OrganizationRef, refOf } from '../refs/refs.js';
 
 export enum ExemplarStatsDimension {
@@ -87,8 +87,7 @@ export async function exemplarStats(ctx: RequestContext, filter: ExemplarFilter 
     check.add('groupBy', 'choose DISTRICT or CHILD, not both.');
   check.dateRange('input.honouredFrom', input.honouredFrom, 'input.honouredTo', input.honouredTo);
   check.done();
-  const knex = ctx.em.getKnex();
-  const base = filteredExemplars(knex, filter, ctx.caller).select('*');
+  const base = filteredExemplars(ctx.em.getKnex(), filter, ctx.caller, await indexedSubtreeDepth(ctx, filter)).select('*');
   const honouredOnly = input.honouredOnly || input.honouredFrom || input.honouredTo;
   const where: string[] = [];
   const bindings: unknown[] = [];
