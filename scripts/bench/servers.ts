@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { subgraphHeaders } from './auth.js';
@@ -36,8 +37,9 @@ export interface ServerProcess {
  * IPC channel makes the service exit by itself if we die (even by SIGKILL).
  */
 export function startServer(o: { name: string; main: string; port: number; env: Record<string, string>; profileDir?: string }): ServerProcess {
-  // V8 writes the profile when the process exits, which the services do on SIGTERM.
-  const profile = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`, `--cpu-prof-name=${o.name}-${Date.now()}.cpuprofile`] : [];
+  // V8 writes the profile when the process exits, which the services do on SIGTERM. One folder per server and V8's own
+  // file names (pid, thread): a fixed --cpu-prof-name made tsx's loader thread overwrite the main thread's profile.
+  const profile = o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(o.profileDir, o.name)}`] : [];
   const proc = spawn(process.execPath, [...profile, '--import', 'tsx', o.main], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(o.port), ...o.env },

@@ -1,6 +1,5 @@
 import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphConfig } from '@lantoa/kit';
 import { z } from 'zod';
-import { jwtKey } from './credentials.js';
 import { DEMO_USERS } from './seed/demo-users.js';
 import type { IdentitySettings } from './settings.js';
 
@@ -40,7 +39,7 @@ export function identityConfigProblems(config: IdentityConfig): string[] {
 
 export function settingsFromConfig(config: IdentityConfig): IdentitySettings {
   return {
-    jwtKey: jwtKey(config.JWT_SECRET),
+    jwtSecret: config.JWT_SECRET,
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     gatewaySecret: config.GATEWAY_SECRET,

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { jwtVerify, SignJWT } from 'jose';
+import { hmacKey } from '@lantoa/kit';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
 /**
@@ -70,8 +71,6 @@ export const JWT_ISSUER = 'lantoa-identity';
 export const JWT_AUDIENCE = 'lantoa';
 const JWT_ALG = 'HS256';
 
-export const jwtKey = (secret: string) => new TextEncoder().encode(secret);
-
 export interface AccessClaims {
   userId: string;
   /**
@@ -85,7 +84,7 @@ export interface AccessClaims {
   expiresAt: Date;
 }
 
-export async function signAccessToken(key: Uint8Array, ttlSeconds: number, c: Omit<AccessClaims, 'expiresAt'>): Promise<{ token: string; expiresAt: Date }> {
+export async function signAccessToken(secret: string, ttlSeconds: number, c: Omit<AccessClaims, 'expiresAt'>): Promise<{ token: string; expiresAt: Date }> {
   const now = Math.floor(Date.now() / 1000);
   const exp = now + ttlSeconds;
   const token = await new SignJWT({ sva: c.sessionEpoch, sid: c.sessionId })
@@ -96,7 +95,7 @@ export async function signAccessToken(key: Uint8Array, ttlSeconds: number, c: Om
     .setIssuedAt(now)
     .setExpirationTime(exp)
     .setJti(randomUUID())
-    .sign(key);
+    .sign(await hmacKey(secret));
   return { token, expiresAt: new Date(exp * 1000) };
 }
 
@@ -107,10 +106,10 @@ export class CredentialRefused extends Error {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Signature (HS256 only), issuer, audience and expiry; throws CredentialRefused with a reason for the gateway. */
-export async function verifyAccessToken(key: Uint8Array, token: string): Promise<AccessClaims> {
+export async function verifyAccessToken(secret: string, token: string): Promise<AccessClaims> {
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, key, {
+    ({ payload } = await jwtVerify(token, await hmacKey(secret), {
       algorithms: [JWT_ALG],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,

@@ -4,7 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** What a running identity service knows beyond its database. */
 export interface IdentitySettings {
-  jwtKey: Uint8Array;
+  /** Signs and verifies access tokens (HS256). */
+  jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   /** Signs the caller proof when identity reads other subgraphs' audit logs. */

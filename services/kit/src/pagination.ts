@@ -20,7 +20,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { ArgsType, Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import type { Loaders } from './database/loaders.js';
-import { selectEntities, selectGrouped } from './database/rows.js';
+import { mappedColumns, selectEntities, selectGrouped } from './database/rows.js';
 import { collateVietnamese, pgArray } from './database/sql.js';
 import { badUserInput, type FieldProblem } from './errors.js';
 import { hasForbiddenControl } from './text-policy.js';
@@ -239,7 +239,11 @@ export async function readPage<T extends object>(
   if (options.lateRowLookup) {
     const table = em.getMetadata().get((entity as { name: string }).name).tableName;
     // The same ORDER BY outside: `in` keeps no order, and the id makes it total.
-    qb = em.getKnex()(table).select('*').whereIn('id', qb).orderByRaw(orderBy);
+    qb = em
+      .getKnex()(table)
+      .select(mappedColumns(em, entity as EntityName<object>))
+      .whereIn('id', qb)
+      .orderByRaw(orderBy);
   }
   const rows = page.first === 0 ? [] : await selectEntities(em, entity, qb);
   return toConnection(

@@ -84,7 +84,7 @@ export async function authenticateCredential(orm: Orm, settings: IdentitySetting
     };
   }
 
-  const claims = await verifyAccessToken(settings.jwtKey, credential);
+  const claims = await verifyAccessToken(settings.jwtSecret, credential);
   const [u] = await db.execute<UserRow[]>(
     `select u.id, u.email, u.organization_id, u.roles, u.active, u.deleted_at, u.sessions_valid_after,
        exists (select 1 from refresh_token r where r.family_id = ? and r.revoked_at is not null) as signed_out

@@ -1,4 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
+import { hmacKey } from '../auth/hmac-key.js';
 
 /**
  * The signed permission to upload one file (the path segment of
@@ -16,8 +17,6 @@ const ISSUER = 'lantoa-attachments';
 const AUDIENCE = 'lantoa-upload';
 const ALG = 'HS256';
 export const UPLOAD_TOKEN_TTL_SECONDS = 300;
-
-const key = (secret: string) => new TextEncoder().encode(secret);
 
 export interface UploadGrant {
   /** Unique per token; stored as the attachment's upload id (one upload per token). */
@@ -47,7 +46,7 @@ export async function signUploadToken(
     .setJti(grant.uploadId)
     .setIssuedAt()
     .setExpirationTime(exp)
-    .sign(key(secret));
+    .sign(await hmacKey(secret));
   return { token, expiresAt: new Date(exp * 1000) };
 }
 
@@ -65,7 +64,7 @@ export class InvalidUploadTokenError extends Error {
 /** Verifies algorithm, issuer, audience and expiry; returns what the token grants. */
 export async function verifyUploadToken(token: string, secret: string): Promise<UploadGrant> {
   try {
-    const { payload: p } = await jwtVerify(token, key(secret), {
+    const { payload: p } = await jwtVerify(token, await hmacKey(secret), {
       algorithms: [ALG],
       issuer: ISSUER,
       audience: AUDIENCE,

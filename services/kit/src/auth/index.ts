@@ -1,2 +1,3 @@
 export * from './caller.js';
+export * from './hmac-key.js';
 export * from './proof.js';

@@ -1,5 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { ANONYMOUS, Role, TokenScope, type Caller } from './caller.js';
+import { hmacKey } from './hmac-key.js';
 
 /**
  * How a subgraph knows a request came through the gateway: the gateway signs
@@ -12,8 +13,6 @@ export const CALLER_HEADER = 'x-lantoa-caller';
 const ISSUER = 'lantoa-gateway';
 const AUDIENCE = 'lantoa-subgraphs';
 const ALG = 'HS256';
-
-const key = (secret: string) => new TextEncoder().encode(secret);
 
 export interface CallerProof {
   caller: Caller;
@@ -49,7 +48,7 @@ export async function signCallerProof(
     .setSubject(caller.id ?? 'anonymous')
     .setIssuedAt()
     .setExpirationTime(`${ttlSeconds}s`)
-    .sign(key(secret));
+    .sign(await hmacKey(secret));
 }
 
 export class InvalidProofError extends Error {
@@ -63,7 +62,12 @@ const SCOPES = new Set<string>(Object.values(TokenScope));
 export async function verifyCallerProof(token: string | undefined, secret: string): Promise<CallerProof> {
   if (!token) throw new InvalidProofError('Missing gateway proof.');
   try {
-    const { payload } = await jwtVerify(token, key(secret), { algorithms: [ALG], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'sub'] });
+    const { payload } = await jwtVerify(token, await hmacKey(secret), {
+      algorithms: [ALG],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      requiredClaims: ['exp', 'sub'],
+    });
     const kind = payload.kind as Caller['kind'];
     if (kind !== 'user' && kind !== 'token' && kind !== 'anonymous') throw new InvalidProofError('Unknown caller kind.');
     const caller: Caller =

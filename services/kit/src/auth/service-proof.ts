@@ -1,4 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
+import { hmacKey } from './hmac-key.js';
 
 /**
  * Service-to-service calls that act for no user (a subgraph reading another's
@@ -14,7 +15,6 @@ export const SERVICE_HEADER = 'x-lantoa-service';
 
 const ISSUER = 'lantoa-service';
 const ALG = 'HS256';
-const key = (secret: string) => new TextEncoder().encode(secret);
 
 /** Audience of the organization change feed (organizations → every consuming subgraph). */
 export const ORGANIZATION_FEED_AUDIENCE = 'lantoa-internal:organization-feed';
@@ -27,7 +27,7 @@ export async function signServiceProof(secret: string, o: { audience: string; se
     .setSubject(o.service)
     .setIssuedAt()
     .setExpirationTime(`${o.ttlSeconds ?? 60}s`)
-    .sign(key(secret));
+    .sign(await hmacKey(secret));
 }
 
 export class InvalidServiceProofError extends Error {
@@ -38,7 +38,7 @@ export class InvalidServiceProofError extends Error {
 export async function verifyServiceProof(token: string | undefined, secret: string, audience: string): Promise<{ service: string }> {
   if (!token) throw new InvalidServiceProofError('Missing service proof.');
   try {
-    const { payload } = await jwtVerify(token, key(secret), { algorithms: [ALG], issuer: ISSUER, audience, requiredClaims: ['exp', 'sub'] });
+    const { payload } = await jwtVerify(token, await hmacKey(secret), { algorithms: [ALG], issuer: ISSUER, audience, requiredClaims: ['exp', 'sub'] });
     return { service: payload.sub! };
   } catch (err) {
     throw new InvalidServiceProofError(`Invalid service proof: ${(err as Error).message}`);

@@ -6,6 +6,13 @@ import { pgArray } from './sql.js';
 /** Rows of plain SQL mapped onto objects shaped like an entity, for read paths. */
 
 type RowMapper = (row: Record<string, unknown>) => object;
+
+/** The entity's properties stored in one column each (entities here have scalar properties only). */
+const persistedProps = (em: EntityManager, cls: { name: string }) =>
+  em
+    .getMetadata()
+    .get(cls.name)
+    .props.filter((p) => p.persist !== false && p.fieldNames?.length === 1);
 const mappers = new WeakMap<object, RowMapper>();
 
 /**
@@ -18,8 +25,7 @@ function rowMapper(em: EntityManager, entity: EntityName<object>): RowMapper {
   const cls = entity as { name: string };
   let mapper = mappers.get(cls);
   if (!mapper) {
-    const meta = em.getMetadata().get(cls.name);
-    const props = meta.props.filter((p) => p.persist !== false && p.fieldNames?.length === 1);
+    const props = persistedProps(em, cls);
     const pairs = props.filter((p) => p.runtimeType !== 'Date').map((p) => [p.fieldNames[0]!, p.name] as const);
     // MikroORM's connection returns timestamps as text; entities expose Dates.
     const dates = props.filter((p) => p.runtimeType === 'Date').map((p) => [p.fieldNames[0]!, p.name] as const);
@@ -35,6 +41,23 @@ function rowMapper(em: EntityManager, entity: EntityName<object>): RowMapper {
     mappers.set(cls, mapper);
   }
   return mapper;
+}
+
+const columnLists = new WeakMap<object, string[]>();
+
+/**
+ * The columns the entity maps, for a `select` instead of `*`: a table's other
+ * columns (exemplars' ancestor_ids, kept for an index) are then neither sent
+ * nor parsed for nothing.
+ */
+export function mappedColumns(em: EntityManager, entity: EntityName<object>): string[] {
+  const cls = entity as { name: string };
+  let columns = columnLists.get(cls);
+  if (!columns) {
+    columns = persistedProps(em, cls).map((p) => p.fieldNames[0]!);
+    columnLists.set(cls, columns);
+  }
+  return columns;
 }
 
 /**
@@ -83,7 +106,7 @@ export function loadById<T extends { id: string }>(
         entity,
         ctx.em
           .getKnex()(table)
-          .select('*')
+          .select(mappedColumns(ctx.em, entity))
           .whereRaw('id = any(?::uuid[])', [pgArray(ids)]),
       );
       const byId = new Map(rows.map((r) => [r.id, r]));

@@ -48,7 +48,7 @@ export class SessionService {
       createdAt: new Date(),
     });
     await em.flush();
-    const access = await signAccessToken(settings.jwtKey, settings.accessTokenTtlSeconds, {
+    const access = await signAccessToken(settings.jwtSecret, settings.accessTokenTtlSeconds, {
       userId: user.id,
       sessionEpoch: user.sessionsValidAfter.getTime(),
       sessionId: familyId,
