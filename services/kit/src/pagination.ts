@@ -226,9 +226,11 @@ export async function readPage<T extends object>(
 ): Promise<Connection<T>> {
   const page = pageRequest(args, terms);
   const orderBy = orderBySql(terms as AnyTerm[]);
+  // The entity's own columns, never `*`: a table may keep others for its indexes (exemplars' ancestor_ids).
+  const columns = mappedColumns(em, entity as EntityName<object>);
   let qb = filtered
     .clone()
-    .select(options.lateRowLookup ? 'id' : '*')
+    .select(options.lateRowLookup ? 'id' : columns)
     .orderByRaw(orderBy)
     .limit(page.first + 1);
   if (page.after) {
@@ -239,11 +241,7 @@ export async function readPage<T extends object>(
   if (options.lateRowLookup) {
     const table = em.getMetadata().get((entity as { name: string }).name).tableName;
     // The same ORDER BY outside: `in` keeps no order, and the id makes it total.
-    qb = em
-      .getKnex()(table)
-      .select(mappedColumns(em, entity as EntityName<object>))
-      .whereIn('id', qb)
-      .orderByRaw(orderBy);
+    qb = em.getKnex()(table).select(columns).whereIn('id', qb).orderByRaw(orderBy);
   }
   const rows = page.first === 0 ? [] : await selectEntities(em, entity, qb);
   return toConnection(
