@@ -33,6 +33,22 @@ export interface ConsoleHarness {
   close(): Promise<void>;
 }
 
+/** Signs a demo user in on the console's sign-in page at `origin`, and waits for the dashboard's greeting. */
+export async function signInOnPage(page: Page, origin: string, email: string): Promise<void> {
+  await page.goto(`${origin}/#/login`);
+  await page.locator('input[name="username"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.getByText('Xin chào,').waitFor();
+}
+
+/** A GraphQL request through the stack's gateway as a demo user; errors throw. */
+export async function apiAs<T>(stack: Stack, email: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await gql<T>(stack.gateway.url, query, variables, await stack.as(email));
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!;
+}
+
 export async function openConsole(label: string): Promise<ConsoleHarness> {
   mkdirSync(SHOTS, { recursive: true });
   const dist = mkdtempSync(join(tmpdir(), `lantoa-console-${label}-`));
@@ -59,18 +75,10 @@ export async function openConsole(label: string): Promise<ConsoleHarness> {
       page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
       page.on('console', (m) => m.type() === 'error' && console.error(`[browser console] ${m.text().slice(0, 400)}`));
       harness.lastPage = page;
-      await page.goto(`${origin}/#/login`);
-      await page.locator('input[name="username"]').fill(email);
-      await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-      await page.locator('button[type="submit"]').click();
-      await page.getByText('Xin chào,').waitFor();
+      await signInOnPage(page, origin, email);
       return page;
     },
-    async api<T>(email: string, query: string, variables: Record<string, unknown> = {}) {
-      const res = await gql<T>(stack.gateway.url, query, variables, await stack.as(email));
-      if (res.errors) throw new Error(JSON.stringify(res.errors));
-      return res.data!;
-    },
+    api: (email, query, variables) => apiAs(stack, email, query, variables),
     shot: (page, name, fullPage = true) => page.screenshot({ path: `${SHOTS}${label}-${name}.png`, fullPage }),
     async shotOnFailure(ctx) {
       if (ctx.task.result?.state !== 'fail' || !harness.lastPage) return;

@@ -6,6 +6,7 @@ import { insertTree } from '../../services/organizations/src/testing/tree';
 import { startStack, type Stack } from '../../tests/support/stack';
 import { bundleSizes } from '../bundle-size';
 import { buildConsole, consoleBuildIsStale, startConsole } from '../serve';
+import { apiAs, signInOnPage } from './browser-support';
 import { DEMO_PASSWORD } from './support';
 
 /**
@@ -25,11 +26,7 @@ let bigTreeRoot: string;
 const contexts: BrowserContext[] = [];
 let lastPage: Page | undefined;
 
-async function api<T>(email: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await gql<T>(stack.gateway.url, query, variables, await stack.as(email));
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return res.data!;
-}
+const api = <T>(email: string, query: string, variables: Record<string, unknown> = {}) => apiAs<T>(stack, email, query, variables);
 /** The id of the organization with exactly this name (searched without diacritics, as a user would type it). */
 const orgId = async (name: string) => {
   const q = name
@@ -57,11 +54,7 @@ async function newPage(): Promise<Page> {
 
 async function signIn(email: string, page?: Page): Promise<Page> {
   const p = page ?? (await newPage());
-  await p.goto(`${origin}/#/login`);
-  await p.locator('input[name="username"]').fill(email);
-  await p.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await p.locator('button[type="submit"]').click();
-  await p.getByText('Xin chào,').waitFor();
+  await signInOnPage(p, origin, email);
   return p;
 }
 
