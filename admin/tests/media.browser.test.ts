@@ -116,6 +116,9 @@ describe('the media screens in Chromium', { timeout: 90_000 }, () => {
     await page.getByTestId('media-status').getByText('Đã đăng').waitFor({ timeout: 20_000 });
     expect(Date.now()).toBeGreaterThanOrEqual(at);
     await page.getByTestId('media-timeline-SCHEDULED_PUBLISH').getByText('Tự động đăng theo lịch').waitFor();
+    // The job is named in Vietnamese, not by the server's actor name ('scheduled publication').
+    await page.getByTestId('media-timeline-SCHEDULED_PUBLISH').getByText('bởi hệ thống (đăng theo lịch)').waitFor();
+    expect(await page.getByTestId('media-timeline').textContent()).not.toContain('scheduled publication');
     const { mediaItem } = await h.api<{ mediaItem: { status: string; publishedAt: string } }>(
       REVIEWER,
       'query($id: ID!) { mediaItem(id: $id) { status publishedAt } }',

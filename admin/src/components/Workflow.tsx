@@ -30,6 +30,8 @@ export interface TimelineStep {
   id: string;
   action: string;
   toStatus: string;
+  /** Null for a step the system took (media's scheduled publication): `lantoa.<group>.by_system` names it. Undefined when not asked for. */
+  actorId?: string | null;
   actorName?: string | null;
   occurredAt: string;
   note?: string | null;
@@ -57,7 +59,8 @@ export function StepTimeline({
           <StepLabel error={isError(s)}>{label(s)}</StepLabel>
           <StepContent>
             <Typography variant="body2" color="text.secondary">
-              {formatDateTime(s.occurredAt)} {s.actorName ? translate(`lantoa.${group}.by`, { name: s.actorName }) : ''}
+              {formatDateTime(s.occurredAt)}{' '}
+              {s.actorId === null ? translate(`lantoa.${group}.by_system`) : s.actorName ? translate(`lantoa.${group}.by`, { name: s.actorName }) : ''}
             </Typography>
             {s.note && <Typography variant="body2">{s.note}</Typography>}
           </StepContent>

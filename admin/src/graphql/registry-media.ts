@@ -10,7 +10,7 @@ const RECORD = 'id createdAt updatedAt version deletedAt';
 const ORG = 'id name shortName level type';
 const ITEM_ROW = `${RECORD} kind title summary outletId outletName authors tone status publishedAt publishAt url views shares listeners`;
 const ATTACHMENT = 'id fileName mimeType size width height createdAt url thumbnailUrl';
-const STEP = 'id action fromStatus toStatus actorName occurredAt note';
+const STEP = 'id action fromStatus toStatus actorId actorName occurredAt note';
 const LINKS =
   'exemplarIds directiveIds themeIds taskIds exemplars { id name organizationName status } directives { id number title } themes { id title } tasks { id title }';
 export const ITEM_ONE = `${ITEM_ROW} body language reachReadOn ${LINKS} outlet { ${ORG} ancestors { id } } allowedActions timeline { ${STEP} } attachments { ${ATTACHMENT} }`;

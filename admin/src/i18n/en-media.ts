@@ -105,6 +105,7 @@ const enMedia = {
       step_done: 'Step “%{action}” done.',
       scheduled_for: 'To be published at %{at}',
       by: 'by %{name}',
+      by_system: 'by the system (scheduled publication)',
       links: 'Covers',
       no_links: 'No exemplar, directive or task linked yet.',
       files: 'Photos and documents',

@@ -108,6 +108,7 @@ const viMedia = {
       step_done: 'Đã thực hiện bước “%{action}”.',
       scheduled_for: 'Sẽ tự động đăng lúc %{at}',
       by: 'bởi %{name}',
+      by_system: 'bởi hệ thống (đăng theo lịch)',
       links: 'Nội dung liên quan',
       no_links: 'Chưa gắn điển hình, văn bản hay nhiệm vụ nào.',
       files: 'Ảnh và tài liệu',
