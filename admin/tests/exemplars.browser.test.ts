@@ -108,10 +108,16 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     await page.getByRole('link', { name: 'Sửa' }).click();
     await page.locator('.ra-input-story .ProseMirror').click();
     const bold = page.getByRole('button', { name: 'Đậm', exact: true });
+    // Type only once the toolbar shows the mark toggled and the editor has its focus back: a key pressed sooner can be lost.
+    const toggleBold = async (pressed: boolean) => {
+      await bold.click();
+      await expect.poll(() => bold.getAttribute('aria-pressed')).toBe(String(pressed));
+      await page.locator('.ra-input-story .ProseMirror-focused').waitFor();
+    };
     await page.keyboard.type('Mở cửa ');
-    await bold.click();
+    await toggleBold(true);
     await page.keyboard.type('sáng thứ Bảy');
-    await bold.click();
+    await toggleBold(false);
     await page.keyboard.type(' hằng tuần. <script>window.hacked = 1</script>');
     await shot(page, 'story-editor', false);
     await page.getByRole('button', { name: 'Lưu' }).click();
