@@ -160,6 +160,29 @@ describe('uploads through the gateway', () => {
     expect(await imageInfo(Buffer.from(await thumb.arrayBuffer()))).toEqual({ format: 'webp', width: 320, height: 240 });
   });
 
+  it('serves a PDF with /OpenAction JavaScript or an HTML polyglot as a sandboxed download; images inline, sandboxed too', async () => {
+    // Still a PDF by its bytes (file-type reads the header), with a script to run on opening and an HTML page inside.
+    const hostile = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert(document.cookie)) >> >> endobj\n' +
+        '<html><body><script>fetch("/graphql")</script></body></html>\n%%EOF\n',
+    );
+    const pdf = await upload('Quyết định độc hại.pdf', hostile);
+    expect(pdf.status).toBe(201);
+    const image = await upload('Ảnh đẹp.webp', await sampleImage({ width: 40, height: 40, format: 'webp' }));
+    expect(image.status).toBe(201);
+    for (const [file, disposition] of [
+      [pdf.body, `attachment; filename="Quyet dinh doc hai.pdf"; filename*=UTF-8''${encodeURIComponent('Quyết định độc hại.pdf')}`],
+      [image.body, `inline; filename="Anh dep.webp"; filename*=UTF-8''${encodeURIComponent('Ảnh đẹp.webp')}`],
+    ] as const) {
+      const res = await fetch(base + file.url!, { headers: await editor() });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toBe(disposition);
+      expect(res.headers.get('content-security-policy')).toMatch(/^sandbox(;|$)/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      await res.arrayBuffer();
+    }
+  });
+
   it('takes JPEG, WebP, PDF and DOCX; documents have no thumbnail and DOCX downloads as an attachment', async () => {
     const jpeg = await sampleImage({ width: 200, height: 400, format: 'jpeg', color: { r: 10, g: 120, b: 60 } });
     const webp = await sampleImage({ width: 100, height: 100, format: 'webp', color: { r: 1, g: 2, b: 3 } });
@@ -179,7 +202,7 @@ describe('uploads through the gateway', () => {
     ]);
     expect(results[2]!.body.thumbnailUrl).toBeNull();
     const pdfRes = await fetch(base + results[2]!.body.url!, { headers: await editor() });
-    expect(pdfRes.headers.get('content-disposition')).toMatch(/^inline; /);
+    expect(pdfRes.headers.get('content-disposition')).toMatch(/^attachment; /);
     expect(Buffer.from(await pdfRes.arrayBuffer()).equals(pdf)).toBe(true);
     const docxRes = await fetch(base + results[3]!.body.url!, { headers: await editor() });
     expect(docxRes.headers.get('content-disposition')).toMatch(/^attachment; filename="bao cao.docx"/);

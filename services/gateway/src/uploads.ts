@@ -20,7 +20,7 @@ import type { RateLimiter } from './rate-limit.js';
  */
 
 // What a subgraph's file answer may tell the client; hop-by-hop and anything else stays behind.
-const DOWNLOAD_HEADERS = ['content-type', 'content-length', 'content-disposition', 'cache-control', 'etag'];
+const DOWNLOAD_HEADERS = ['content-type', 'content-length', 'content-disposition', 'content-security-policy', 'cache-control', 'etag'];
 
 const send = (res: Response, status: number, code: string, message: string) => {
   if (res.headersSent) return void res.destroy();

@@ -10,7 +10,7 @@ export interface AttachmentKind {
   extensions: readonly string[];
   /** Decoded with sharp: dimensions and a thumbnail. */
   image: boolean;
-  /** Shown in the browser (Content-Disposition inline) rather than downloaded. */
+  /** Shown in the browser (Content-Disposition inline) rather than downloaded: images only. */
   inline: boolean;
 }
 
@@ -18,7 +18,8 @@ export const ATTACHMENT_KINDS: readonly AttachmentKind[] = Object.freeze([
   { mime: 'image/jpeg', extensions: ['jpg', 'jpeg'], image: true, inline: true },
   { mime: 'image/png', extensions: ['png'], image: true, inline: true },
   { mime: 'image/webp', extensions: ['webp'], image: true, inline: true },
-  { mime: 'application/pdf', extensions: ['pdf'], image: false, inline: true },
+  // A PDF may carry /OpenAction JavaScript or be an HTML polyglot: downloaded (and sandboxed), never opened in the console's origin.
+  { mime: 'application/pdf', extensions: ['pdf'], image: false, inline: false },
   // DOCX is a zip: file-type reads its [Content_Types].xml; macro-enabled DOCM is another type and refused.
   { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'], image: false, inline: false },
 ]);

@@ -15,6 +15,9 @@ import { InvalidUploadTokenError, verifyUploadToken } from './upload-token.js';
 export const INTERNAL_UPLOADS_PATH = '/internal/uploads';
 export const INTERNAL_FILES_PATH = '/internal/files';
 
+/** Every served file: a sandbox (unique origin, no scripts, no forms, no plugins) and nothing loaded by it. */
+export const ATTACHMENT_CSP = "sandbox; default-src 'none'";
+
 /** Reads the body, refusing it (413) as soon as it passes `max` bytes. */
 async function readAtMost(req: Readable, max: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -92,6 +95,10 @@ export function attachmentRoutes(o: { service: AttachmentService; orm: Orm; gate
         res.setHeader('Content-Length', String(file.content.length));
         const name = thumbnail ? `${a.fileName.replace(/\.[^.]+$/, '')}-thumbnail.webp` : a.fileName;
         res.setHeader('Content-Disposition', contentDisposition(kindOfMime(file.mime), name));
+        // Whatever a file holds (script in a PDF, HTML in a polyglot), it runs in no origin: a sandbox
+        // without allow-scripts, and the declared type, never a sniffed one.
+        res.setHeader('Content-Security-Policy', ATTACHMENT_CSP);
+        res.setHeader('X-Content-Type-Options', 'nosniff');
         res.end(file.content);
       } catch (err) {
         fail(req, res, err);
