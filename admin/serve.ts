@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { CONSOLE_SECURITY_HEADERS, DEV_CONSOLE_SECURITY_HEADERS } from '../services/kit/src/http/security-headers.js';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 export const DIST = join(ROOT, 'dist');
@@ -76,6 +77,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
         host,
         port: opts.port,
         strictPort: opts.port !== 0,
+        headers: DEV_CONSOLE_SECURITY_HEADERS,
         proxy: Object.fromEntries(['/graphql', '/uploads', '/files'].map((p) => [p, { target: target.origin, changeOrigin: true }])),
       },
     });
@@ -86,10 +88,8 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
   const dist = opts.dist ?? DIST;
   if (!opts.dist && (await consoleBuildIsStale())) await buildConsole();
   const server = http.createServer((req, res) => {
-    if (req.url?.startsWith('/graphql')) return proxy(req, res, target);
-    // Attachments: PUT to /uploads/…, GET /files/… (both with the Authorization header), as on the gateway's origin.
-    if (FILE_PATHS.test(req.url ?? '')) return proxy(req, res, target, req.url);
-    void serveStatic(dist, req, res);
+    // Whatever a request makes throw is that request's 500, never the end of the process.
+    handle(dist, target, req, res).catch(() => answer(res, 500, 'The console server failed to answer.'));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -108,17 +108,40 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
 
 const FILE_PATHS = /^\/(uploads|files)\//;
 
-function proxy(req: http.IncomingMessage, res: http.ServerResponse, target: URL, path = target.pathname + (req.url!.slice('/graphql'.length) || '')) {
+async function handle(dist: string, target: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = req.url ?? '/';
+  if (url.startsWith('/graphql')) return proxy(req, res, target, target.pathname + url.slice('/graphql'.length));
+  // Attachments: PUT to /uploads/…, GET /files/… (both with the Authorization header), as on the gateway's origin.
+  if (FILE_PATHS.test(url)) return proxy(req, res, target, url);
+  await serveStatic(dist, req, res);
+}
+
+/** A short plain-text answer, with the console's headers like every other. */
+function answer(res: http.ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(status, { ...CONSOLE_SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', ...headers });
+  res.end(message);
+}
+
+/** Forwards to the gateway, which checks the request itself; a client or gateway that goes away ends the other side. */
+function proxy(req: http.IncomingMessage, res: http.ServerResponse, target: URL, path: string) {
   const upstream = http.request(
     { host: target.hostname, port: target.port, path, method: req.method, headers: { ...req.headers, host: target.host } },
     (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
+      up.on('error', () => res.destroy());
     },
   );
   upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+    if (res.headersSent) return void res.destroy();
+    res.writeHead(502, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ errors: [{ message: 'The gateway cannot be reached.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+  });
+  // A truncated body or a vanished client: stop the gateway's request instead of leaving it waiting.
+  req.on('error', () => upstream.destroy());
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
   });
   req.pipe(upstream);
 }
@@ -134,9 +157,21 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** The decoded path of a request, or undefined when it cannot name a file (malformed escapes, NUL). */
+function decodedPath(url: string): string | undefined {
+  try {
+    const path = decodeURIComponent(new URL(url, 'http://x').pathname);
+    return path.includes('\0') ? undefined : normalize(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Files of the built console; any other path is a client-side route and gets index.html. */
 async function serveStatic(dist: string, req: http.IncomingMessage, res: http.ServerResponse) {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+  if (req.method !== 'GET' && req.method !== 'HEAD') return answer(res, 405, 'Method not allowed.', { allow: 'GET, HEAD' });
+  const path = decodedPath(req.url ?? '/');
+  if (path === undefined) return answer(res, 400, 'Malformed request path.');
   let file = join(dist, path);
   if (
     !file.startsWith(dist + sep) ||
@@ -149,8 +184,9 @@ async function serveStatic(dist: string, req: http.IncomingMessage, res: http.Se
   const body = await readFile(file);
   const hashed = file.includes(`${sep}assets${sep}`);
   res.writeHead(200, {
+    ...CONSOLE_SECURITY_HEADERS,
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  res.end(body);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }

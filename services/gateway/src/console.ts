@@ -1,3 +1,4 @@
+import { CONSOLE_SECURITY_HEADERS } from '@lantoa/kit';
 import express, { type RequestHandler } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,8 @@ export function consoleHandler(dir: string = CONSOLE_DIR): RequestHandler {
   const index = join(dir, 'index.html');
   return (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path)) return next();
+    // The console's policy (CSP with frame-ancestors 'none'…), the same as `pnpm start`'s console server sends.
+    res.set(CONSOLE_SECURITY_HEADERS);
     files(req, res, () => {
       // Only a browser's page navigation (Accept names text/html) gets the app; API clients keep their 404.
       if (!req.headers.accept?.includes('text/html')) return next();
