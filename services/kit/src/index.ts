@@ -30,8 +30,6 @@ export * from './http/security-headers.js';
 export * from './subgraph/index.js';
 export * from './documents/index.js';
 export * from './time.js';
-export * from './dates.js';
-export * from './organization-enums.js';
 export * from './rich-text.js';
 export * from './database/tree-path.js';
 export * from './http/service-auth.js';
