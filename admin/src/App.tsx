@@ -4,7 +4,7 @@ import KeyIcon from '@mui/icons-material/Key';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import PeopleIcon from '@mui/icons-material/People';
 import { lazy, type ComponentType } from 'react';
-import { Route } from 'react-router-dom';
+import { createHashRouter, Route, RouterProvider } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Dashboard } from './Dashboard';
 import { i18nProvider } from './i18n';
@@ -38,7 +38,7 @@ const ApiTokenList = page(tokens, 'ApiTokenList');
 const ApiTokenCreate = page(tokens, 'ApiTokenCreate');
 const AuditEventList = page(() => import('./resources/auditEvents'), 'AuditEventList');
 
-export function App() {
+function Console() {
   return (
     <Admin
       dataProvider={dataProvider}
@@ -95,4 +95,20 @@ export function App() {
       </CustomRoutes>
     </Admin>
   );
+}
+
+/**
+ * The router is ours so that navigations are not React transitions. react-admin
+ * 5.15 asks for that with react-router 6's `v7_startTransition: false`, which
+ * react-router 7 no longer reads. As a transition, the redirect of an anonymous
+ * visitor to the sign-in page was interrupted by react-admin's urgent reset of
+ * its query cache right after it: the routes re-rendered at the old address,
+ * checked the session again, mounted LogoutOnMount again and redirected again,
+ * for 15 s and thousands of `#/login` history entries before the form showed.
+ * A data router (not <HashRouter>) keeps the unsaved-changes warnings working.
+ */
+const router = createHashRouter([{ path: '*', element: <Console /> }]);
+
+export function App() {
+  return <RouterProvider router={router} useTransitions={false} />;
 }
