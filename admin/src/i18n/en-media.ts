@@ -90,6 +90,7 @@ const enMedia = {
       ARCHIVE: 'Archive',
       CREATE: 'Draft created',
       SCHEDULED_PUBLISH: 'Published on schedule',
+      SCHEDULE_DROPPED: 'Past schedule dropped on restore',
     },
     media: {
       workflow: 'Editorial workflow',

@@ -93,6 +93,7 @@ const viMedia = {
       ARCHIVE: 'Lưu trữ',
       CREATE: 'Tạo bản nháp',
       SCHEDULED_PUBLISH: 'Tự động đăng theo lịch',
+      SCHEDULE_DROPPED: 'Bỏ lịch đăng đã qua khi khôi phục',
     },
     media: {
       workflow: 'Quy trình biên tập',

@@ -1,5 +1,6 @@
-import { defineSubgraph } from '@lantoa/kit';
-import { subtreeAuditVisibility } from '@lantoa/kit/directory';
+import { configureEndpoint, defaultSubgraphUrl, defineSubgraph, SUBGRAPHS } from '@lantoa/kit';
+import { z } from 'zod';
+import { directoryEnv, subtreeAuditVisibility } from '@lantoa/kit/directory';
 import { migrations } from './migrations/index.js';
 import { Commendation, CommendationAuthority } from './modules/commendation/commendation.entity.js';
 import { CommendationResolver } from './modules/commendation/commendation.resolver.js';
@@ -24,6 +25,15 @@ import { seedDemoExemplars } from './seed/seed.js';
 /** Exemplary people and practices with their lifecycle, commendations and the authority table, emulation movements, statistics. */
 export const subgraph = defineSubgraph('exemplars', {
   directory: true,
+  env: {
+    // Typed here too (directory: true adds it): linked people are checked with the organizations subgraph.
+    ...directoryEnv,
+    /** The directives subgraph's /graphql URL: linked directives and themes are checked there at write time (refs/links.ts). */
+    DIRECTIVES_URL: z
+      .string()
+      .url()
+      .default(defaultSubgraphUrl(SUBGRAPHS.find((s) => s.name === 'directives')!)),
+  },
   entities: [Exemplar, ExemplarStep, Movement, Commendation, CommendationAuthority, ...exemplarAttachments.entities],
   migrations: [...migrations, exemplarAttachments.migration],
   resolvers: [
@@ -40,5 +50,10 @@ export const subgraph = defineSubgraph('exemplars', {
   references: { Exemplar: resolveExemplarReference, Organization: refById, Person: refById, Directive: refById, Theme: refById },
   auditVisibility: subtreeAuditVisibility,
   seed: (em) => seedDemoExemplars(em),
-  start: async (o) => exemplarAttachments.start(o),
+  start: async (o) => {
+    // Linked people are checked with their owner, the organizations subgraph (whose feed the directory follows too).
+    configureEndpoint({ name: 'organizations', url: o.config.ORGANIZATIONS_URL, secret: o.config.GATEWAY_SECRET });
+    configureEndpoint({ name: 'directives', url: o.config.DIRECTIVES_URL, secret: o.config.GATEWAY_SECRET });
+    return exemplarAttachments.start(o);
+  },
 });

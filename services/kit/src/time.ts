@@ -12,3 +12,19 @@ export const dayInProvince = (at: Date): string => dayFormat.format(at);
 
 /** Today in the province, YYYY-MM-DD. */
 export const todayInProvince = (): string => dayInProvince(new Date());
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PROVINCE_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+
+/** A moment as people in the province write it, for notes shown to them: "14:30 05/12/2026". */
+export function timeInProvince(at: Date): string {
+  const p = Object.fromEntries(timeFormat.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+}

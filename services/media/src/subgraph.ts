@@ -10,7 +10,6 @@ import { resolveMediaItemReference } from './modules/item/item.reference.js';
 import { MediaItemResolver } from './modules/item/item.resolver.js';
 import { startPublicationWorker } from './modules/item/publication.js';
 import { MediaItemStep } from './modules/item/step.entity.js';
-import { configureEndpoint } from './modules/refs/subgraph-call.js';
 import { refById } from './modules/refs/refs.js';
 import {
   DirectiveMediaResolver,
@@ -21,7 +20,7 @@ import {
   ThemeMediaResolver,
 } from './modules/refs/refs.resolver.js';
 import { seedDemoMedia } from './seed/seed.js';
-import { defaultSubgraphUrl, SUBGRAPHS } from '@lantoa/kit';
+import { configureEndpoint, defaultSubgraphUrl, SUBGRAPHS } from '@lantoa/kit';
 
 const exemplars = SUBGRAPHS.find((s) => s.name === 'exemplars')!;
 const directives = SUBGRAPHS.find((s) => s.name === 'directives')!;

@@ -1,2 +1,3 @@
 export * from './descriptor.js';
 export * from './start.js';
+export * from './subgraph-call.js';

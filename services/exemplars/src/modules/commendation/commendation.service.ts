@@ -6,6 +6,7 @@ import { ExemplarAction, ExemplarStatus } from '../exemplar/exemplar.enums.js';
 import { ExemplarStep } from '../exemplar/step.entity.js';
 import { Movement } from '../movement/movement.entity.js';
 import { Commendation, CommendationAuthority } from './commendation.entity.js';
+import { repeatedDecision, sameDecision } from './commendation.repeats.js';
 import { CommendationStatus } from './commendation.enums.js';
 import type { CreateCommendationInput, CreateCommendationAuthorityInput } from './commendation.inputs.js';
 
@@ -23,6 +24,23 @@ export class CommendationService {
   constructor(private readonly ctx: RequestContext) {}
 
   async create(input: CreateCommendationInput): Promise<Commendation> {
+    try {
+      return await this.insert(input);
+    } catch (err) {
+      // Two reviewers recording the same decision at once: the unique index refuses the second (Migration20261206000000).
+      if (!(err instanceof UniqueConstraintViolationException)) throw err;
+      const number = parseDocumentNumber(input.decisionNumber);
+      const existing =
+        number.ok &&
+        (await sameDecision(this.ctx.em.fork(), {
+          ...input,
+          decisionNumberKey: documentNumberKey(number.value.canonical),
+        }));
+      throw existing ? repeatedDecision(existing) : err;
+    }
+  }
+
+  private async insert(input: CreateCommendationInput): Promise<Commendation> {
     return this.ctx.em.transactional(async (em) => {
       const check = new InputCheck('create');
       for (const key of ['exemplarId', 'decidingOrganizationId', 'proposingOrganizationId', 'movementId'] as const) check.uuid(`input.${key}`, input[key]);
@@ -60,6 +78,13 @@ export class CommendationService {
         check.done();
       }
       const number = (parsed as { ok: true; value: { canonical: string } }).value.canonical;
+      const repeated = await sameDecision(em, {
+        ...input,
+        exemplarId: exemplar.id,
+        decisionNumberKey: documentNumberKey(number),
+        decidingOrganizationId: decider.id,
+      });
+      if (repeated) throw repeatedDecision(repeated);
       const c = em.create(Commendation, {
         exemplarId: exemplar.id,
         form: input.form,

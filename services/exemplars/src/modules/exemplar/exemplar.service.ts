@@ -16,6 +16,7 @@ import { Directory } from '@lantoa/kit/directory';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Movement } from '../movement/movement.entity.js';
+import { requireLiveForeignLinks } from '../refs/links.js';
 import { Exemplar } from './exemplar.entity.js';
 import { ExemplarAction, ExemplarKind, ExemplarStatus } from './exemplar.enums.js';
 import type { CreateExemplarInput, UpdateExemplarInput } from './exemplar.inputs.js';
@@ -189,6 +190,7 @@ export class ExemplarService {
     if (given.subjectOrganizationId) await directory.requireLive(given.subjectOrganizationId, 'input.subjectOrganizationId');
     if (given.movementId && !(await em.findOne(Movement, { id: given.movementId, deletedAt: null })))
       throw notFound('Movement', given.movementId, 'input.movementId');
+    await requireLiveForeignLinks(this.ctx, given);
     return {
       kind: input.kind,
       name: name!,

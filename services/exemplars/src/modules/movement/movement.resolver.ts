@@ -18,6 +18,7 @@ import {
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireLiveForeignLinks } from '../refs/links.js';
 import { OrganizationRef } from '../refs/refs.js';
 import { Movement } from './movement.entity.js';
 import { CreateMovementInput, MovementsArgs, UpdateMovementInput } from './movement.inputs.js';
@@ -66,6 +67,7 @@ export class MovementResolver {
       const values = checkMovement(new InputCheck('create'), input);
       await new Directory(ctx).requireLive(input.launchingOrganizationId, 'input.launchingOrganizationId');
       await requireLauncherScope(ctx, input.launchingOrganizationId);
+      await requireLiveForeignLinks(ctx, input);
       const m = em.create(Movement, {
         ...values,
         launchingOrganizationId: input.launchingOrganizationId,
@@ -96,6 +98,7 @@ export class MovementResolver {
       for (const key of ['name', 'periodFrom'] as const) update.required(`input.${key}`, input[key]);
       const merged = { ...m, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as CreateMovementInput;
       Object.assign(m, checkMovement(update, merged));
+      await requireLiveForeignLinks(ctx, input);
       m.searchText = searchKey(`${m.name} ${m.description ?? ''}`);
       await em.flush();
       return m;

@@ -9,6 +9,7 @@ import {
   pgArray,
   readPage,
   searchTerms,
+  softDeleteCondition,
   type Connection,
   type RequestContext,
   type SortTerm,
@@ -45,8 +46,7 @@ export class CampaignResolver {
     if (f?.q != null && f.q.length > 200) check.add('filter.q', 'must be at most 200 characters.');
     check.done();
     const qb = ctx.em.getKnex()('campaign');
-    if (f?.deleted) qb.whereNotNull('deleted_at');
-    else qb.whereNull('deleted_at');
+    softDeleteCondition(ctx.caller, f?.deleted)(qb);
     if (f?.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(f.ids)]);
     for (const term of searchTerms(f?.q ?? '')) qb.whereRaw('search_text like ?', [containsPattern(term)]);
     if (f?.directiveId) qb.where('directive_id', f.directiveId);

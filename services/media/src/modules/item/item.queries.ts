@@ -7,6 +7,8 @@ import {
   pgArray,
   readPage,
   searchTerms,
+  softDeleteCondition,
+  type Caller,
   type Connection,
   type RequestContext,
   type SortTerm,
@@ -45,11 +47,10 @@ export function checkMediaItemFilter(f: MediaItemFilter | null | undefined): voi
 export const provinceDayStart = (day: string) => `${day}T00:00:00+07:00`;
 export const provinceDayEnd = (day: string) => `${day}T24:00:00+07:00`;
 
-/** The FROM and WHERE of a media item list (also what the statistics count). */
-export function filteredMediaItems(knex: Knex, f: MediaItemFilter | null | undefined): Knex.QueryBuilder {
+/** The FROM and WHERE of a media item list (also what the statistics count); deleted items only for editors (softDeleteCondition). */
+export function filteredMediaItems(knex: Knex, f: MediaItemFilter | null | undefined, caller: Caller): Knex.QueryBuilder {
   const qb = knex('media_item');
-  if (f?.deleted) qb.whereNotNull('deleted_at');
-  else qb.whereNull('deleted_at');
+  softDeleteCondition(caller, f?.deleted)(qb);
   if (!f) return qb;
   if (f.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(f.ids)]);
   for (const term of searchTerms(f.q ?? '')) qb.whereRaw('search_text like ?', [containsPattern(term)]);
@@ -80,6 +81,6 @@ export class MediaItemQueries {
 
   list(args: MediaItemsArgs): Promise<Connection<MediaItem>> {
     checkMediaItemFilter(args.filter);
-    return readPage(this.ctx.em, MediaItem, filteredMediaItems(this.ctx.em.getKnex(), args.filter), sortTerms(args.orderBy), args);
+    return readPage(this.ctx.em, MediaItem, filteredMediaItems(this.ctx.em.getKnex(), args.filter, this.ctx.caller), sortTerms(args.orderBy), args);
   }
 }

@@ -6,11 +6,13 @@ import {
   conflict,
   forbidden,
   InputCheck,
+  linked,
   notFound,
   requireAccess,
   richTextToPlain,
   sanitizeRichText,
   searchKey,
+  timeInProvince,
   todayInProvince,
   type RequestContext,
   type TextRule,
@@ -20,7 +22,6 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireLiveDirectiveLinks } from '../refs/directives.js';
 import { requireLiveExemplars } from '../refs/exemplars.js';
-import { linked } from '../refs/subgraph-call.js';
 import { MediaItem } from './item.entity.js';
 import { MediaAction, MediaStatus } from './item.enums.js';
 import type { CreateMediaItemInput, UpdateMediaItemInput } from './item.inputs.js';
@@ -99,6 +100,12 @@ export class MediaItemService {
       await this.requireInScope(e.outletId, Access.EDIT);
       if (!deleted && e.deletedAt && e.url) await this.refuseDuplicateUrl(em, e.url, e.id);
       e.deletedAt = deleted ? new Date() : null;
+      // A schedule that passed while the item was deleted is dropped, not kept: the queue would
+      // publish at once with a backdated time. The item stays approved; its timeline says so.
+      if (!deleted && e.status === MediaStatus.APPROVED && e.publishAt && e.publishAt <= new Date()) {
+        this.record(em, e, 'SCHEDULE_DROPPED', e.status, `Lịch đăng ${timeInProvince(e.publishAt)} đã qua khi khôi phục: bỏ lịch, tin bài chưa đăng.`);
+        e.publishAt = null;
+      }
       await em.flush();
       if (deleted) await cancelPublication(em, e.id);
       else if (e.status === MediaStatus.APPROVED && e.publishAt) await schedulePublication(em, e.id);

@@ -11,9 +11,12 @@ export class MediaItemStep extends BaseRecord {
   @Property({ type: 'uuid' })
   mediaItemId!: string;
 
-  @Field(() => String, { description: 'CREATE for the creation, else the step taken (SCHEDULED_PUBLISH when the scheduled time came).' })
+  @Field(() => String, {
+    description:
+      'CREATE for the creation, else the step taken (SCHEDULED_PUBLISH when the scheduled time came; SCHEDULE_DROPPED when a restore found the schedule past and dropped it).',
+  })
   @Property({ type: 'text' })
-  action!: MediaAction | 'CREATE' | 'SCHEDULED_PUBLISH';
+  action!: MediaAction | 'CREATE' | 'SCHEDULED_PUBLISH' | 'SCHEDULE_DROPPED';
 
   @Field(() => MediaStatus, { nullable: true, description: 'Status before the step; null for the creation.' })
   @Enum({ items: () => MediaStatus, type: 'text', nullable: true })

@@ -1,5 +1,4 @@
-import type { RequestContext } from '@lantoa/kit';
-import { requireLiveEntities, type LinkedEntity } from './subgraph-call.js';
+import { requireLiveEntities, type LinkedEntity, type RequestContext } from '@lantoa/kit';
 
 /**
  * Directives, themes and tasks belong to the directives subgraph and are not

@@ -1,5 +1,4 @@
-import { badUserInput, type RequestContext } from '@lantoa/kit';
-import { callSubgraph, linked, requireLiveEntities } from './subgraph-call.js';
+import { badUserInput, callSubgraph, linked, requireLiveEntities, type RequestContext } from '@lantoa/kit';
 
 /**
  * What this subgraph must know about exemplars, which the exemplars subgraph

@@ -88,11 +88,15 @@ export async function mediaStats(ctx: RequestContext, filter: MediaItemFilter | 
   check.dateRange('input.publishedFrom', input.publishedFrom, 'input.publishedTo', input.publishedTo);
   check.done();
   const dims = [...new Set(input.groupBy)];
-  const base = filteredMediaItems(ctx.em.getKnex(), {
-    ...filter,
-    publishedFrom: input.publishedFrom ?? filter?.publishedFrom,
-    publishedTo: input.publishedTo ?? filter?.publishedTo,
-  })
+  const base = filteredMediaItems(
+    ctx.em.getKnex(),
+    {
+      ...filter,
+      publishedFrom: input.publishedFrom ?? filter?.publishedFrom,
+      publishedTo: input.publishedTo ?? filter?.publishedTo,
+    },
+    ctx.caller,
+  )
     .whereIn('status', ['PUBLISHED', 'ARCHIVED'])
     .select('*');
   const { sql, bindings } = base.toSQL();

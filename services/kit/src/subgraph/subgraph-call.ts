@@ -1,11 +1,13 @@
-import { AppError, CALLER_HEADER, ErrorCode, notFound, signCallerProof, type RequestContext } from '@lantoa/kit';
+import { CALLER_HEADER, signCallerProof } from '../auth/proof.js';
+import { AppError, ErrorCode, notFound } from '../errors.js';
+import type { RequestContext } from '../graphql/context.js';
 
 /**
- * A GraphQL call from this subgraph to another one, on behalf of the caller
- * of the current request: the same signed caller proof the gateway would
- * send (GATEWAY_SECRET, 60 s), so the other subgraph applies the caller's own
- * permissions and nothing more. Used only where this subgraph must know a
- * fact another one owns and keeps no replica of (see exemplars.ts, directives.ts).
+ * A GraphQL call from one subgraph to another, on behalf of the caller of the
+ * current request: the same signed caller proof the gateway would send
+ * (GATEWAY_SECRET, 60 s), so the other subgraph applies the caller's own
+ * permissions and nothing more. Used only where a subgraph must know a fact
+ * another one owns and keeps no replica of (links checked at write time).
  * Down or failing: SERVICE_UNAVAILABLE, never a guess.
  */
 export interface SubgraphEndpoint {
@@ -24,7 +26,7 @@ export function configureEndpoint(e: SubgraphEndpoint): void {
 
 function endpoint(name: string): SubgraphEndpoint {
   const e = endpoints.get(name);
-  if (!e) throw new Error(`The ${name} endpoint is not configured (the media subgraph was not started through its descriptor).`);
+  if (!e) throw new Error(`The ${name} endpoint is not configured (the subgraph was not started through its descriptor).`);
   return e;
 }
 
