@@ -2,10 +2,13 @@
  * `pnpm start` / `pnpm dev`: the whole system on one machine with only Node.
  * Database → migrations and demo data → subgraphs → gateway → console → banner; Ctrl-C
  * or SIGTERM stops the services, then PostgreSQL, and exits 0. Meanwhile it is
- * the supervisor: a crashed service or PostgreSQL is restarted with backoff,
- * and everything stops if the command that started it (pnpm) goes away.
+ * the supervisor: a crashed service (the console's server is one) or PostgreSQL
+ * is restarted with backoff, and everything stops if the command that started
+ * it (pnpm) goes away. It only starts, watches and stops: it opens no port and
+ * parses no client's request, so no request can bring the whole system down.
  */
 import { ConfigError } from '../services/kit/src/config.js';
+import { assertBuilt } from './lib/compiled.js';
 import { defaultSubgraphUrl } from '../services/kit/src/services.js';
 import { loadDotEnv, loadLauncherConfig, LauncherError, oneLine, portVarOf, type LauncherConfig } from './lib/config.js';
 import { describeDatabaseError, openDatabase, type Database } from './lib/database.js';
@@ -24,22 +27,23 @@ const seed = !process.argv.includes('--no-seed');
 // `pnpm start --compiled`: the services run what `pnpm build` made, as in production.
 const compiled = process.argv.includes('--compiled');
 
+/** The subgraphs, then the gateway. */
 const services: Supervised[] = [];
-let adminConsole: { url: string; stop(): Promise<void> } | undefined;
+let consoleServer: Supervised | undefined;
 let opening: Promise<Database> | undefined;
 let stopping: Promise<void> | undefined;
 
 /** Idempotent: the first call decides the exit code; later signals only hurry the children. */
 function shutdown(code: number, why?: string): Promise<void> {
   if (stopping) {
-    for (const s of services) s.kill();
+    for (const s of [...services, consoleServer]) s?.kill();
     return stopping;
   }
   if (why) (code ? fail : say)(why);
   stopping = (async () => {
     try {
       // The console and the gateway first, so nothing queries a subgraph that is going away.
-      await adminConsole?.stop().catch(() => undefined);
+      await consoleServer?.stop(say);
       const [gateway, ...subgraphs] = [...services].reverse();
       if (gateway) await gateway.stop(say);
       await Promise.all(subgraphs.map((s) => s.stop(say)));
@@ -88,7 +92,7 @@ function banner(cfg: LauncherConfig, db: Database, accounts: string[], phases: s
     '',
     `  Lan Tỏa is running — ready in ${process.uptime().toFixed(1)} s (${phases})`,
     '',
-    `  ${'console'.padEnd(width)}${adminConsole ? `http://${host}:${cfg.consolePort}/` : '(not started)'}   ← open this in a browser`,
+    `  ${'console'.padEnd(width)}http://${host}:${cfg.consolePort}/   ← open this in a browser`,
     `  ${'gateway'.padEnd(width)}${gateway}`,
     ...cfg.subgraphs.map((s) => `  ${s.name.padEnd(width)}http://${host}:${s.port}/graphql`),
     `  ${'data'.padEnd(width)}${db.where}`,
@@ -123,6 +127,7 @@ async function main(): Promise<void> {
   loadDotEnv();
   const cfg = loadLauncherConfig();
   await assertPortsFree(cfg);
+  if (compiled) await assertBuilt([...cfg.subgraphs.map((s) => s.name), 'gateway']);
   const t0 = performance.now();
   const seconds = (from: number, to: number = performance.now()): string => ((to - from) / 1000).toFixed(1);
 
@@ -161,14 +166,21 @@ async function main(): Promise<void> {
   await gateway.ready;
   if (stopping) return;
 
-  // The console: the built files (rebuilt when the sources are newer), or Vite's dev server with --watch.
-  const { startConsole } = await import('../admin/serve.js');
-  adminConsole = await startConsole({
-    port: cfg.consolePort,
-    host: cfg.host,
-    gatewayUrl: `http://${host}:${cfg.gatewayPort}/graphql`,
-    mode: watch ? 'dev' : 'built',
-  });
+  // The console's server, in its own process: the built files (rebuilt when the sources are newer), or Vite's dev
+  // server with --watch (which reloads by itself); ready when its page answers.
+  consoleServer = superviseService(
+    {
+      name: 'console',
+      port: cfg.consolePort,
+      host: cfg.host,
+      env: { ...inherited, GATEWAY_URL: `http://${host}:${cfg.gatewayPort}/graphql`, CONSOLE_MODE: watch ? 'dev' : 'built' },
+      watch,
+      script: 'admin/server.ts',
+      readyPath: '/',
+    },
+    supervision,
+  );
+  await consoleServer.ready;
   if (stopping) return;
 
   banner(cfg, db, await demoAccounts(), `database and packages ${seconds(t0, t1)} s, migrations and data ${seconds(t1, t2)} s, services ${seconds(t2)} s`);

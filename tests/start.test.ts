@@ -1,19 +1,21 @@
 /**
  * `pnpm start` as a user meets it: the real launcher in a child process, with
- * the embedded PostgreSQL on a fresh data directory, queried over HTTP, then
- * stopped by SIGTERM, restarted on the same data, and SIGKILLed.
+ * the embedded PostgreSQL on a fresh data directory, queried over HTTP (and
+ * attacked with hostile requests on every port it opens), then stopped by
+ * SIGTERM, restarted on the same data, and SIGKILLed.
  */
-import { SUBGRAPHS } from '@lantoa/kit';
+import { CONSOLE_SECURITY_HEADERS, SUBGRAPHS } from '@lantoa/kit';
 import { freePort } from '@lantoa/kit/testing';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { portVarOf } from '../scripts/lib/config.js';
+import { attack, type Listener, type ListenerFigures } from './support/hostile-requests.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BANNER = /Lan Tỏa is running/;
@@ -28,11 +30,11 @@ let dataDir: string;
 let ports: { pg: number; gateway: number; console: number; subgraphs: Record<string, number> };
 const launched: Launcher[] = [];
 
-function launch(extraEnv: Record<string, string> = {}): Launcher {
+function launch(extraEnv: Record<string, string> = {}, { args = [] as string[], cwd = root } = {}): Launcher {
   // No DATABASE_URL: the embedded path is the one under test.
   const { DATABASE_URL: _ignored, ...env } = process.env;
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    cwd: root,
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], {
+    cwd,
     env: {
       ...env,
       LANTOA_DATA_DIR: dataDir,
@@ -93,6 +95,63 @@ const pidAlive = (pid: number): boolean => {
   }
 };
 
+/** The direct children of a process (the launcher's: one per service, the console's server, PostgreSQL). */
+const childrenOf = (pid: number): number[] =>
+  execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number)
+    .sort((a, b) => a - b);
+
+/** The TCP ports a process listens on, from its socket descriptors and the kernel's socket tables. */
+function listeningPortsOf(pid: number): number[] {
+  const sockets = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const inode = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+      if (inode) sockets.add(inode);
+    } catch {
+      // closed meanwhile
+    }
+  }
+  const ports: number[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const row of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const cols = row.trim().split(/\s+/);
+      if (cols[3] === '0A' && sockets.has(cols[9]!)) ports.push(parseInt(cols[1]!.split(':').pop()!, 16)); // 0A: LISTEN
+    }
+  }
+  return ports;
+}
+
+/** Every listener answers its readiness probe (the console: its page). */
+async function everyListenerReady(): Promise<void> {
+  const probes = [
+    `http://127.0.0.1:${ports.console}/`,
+    `http://127.0.0.1:${ports.gateway}/readyz`,
+    ...SUBGRAPHS.map((s) => `http://127.0.0.1:${ports.subgraphs[s.name]}/readyz`),
+  ];
+  for (const url of probes) expect((await fetch(url, { signal: AbortSignal.timeout(10_000) })).status, url).toBe(200);
+}
+
+/**
+ * A fresh clone of the working tree (no dist/, no .data/): the files git tracks or would track, with each
+ * node_modules linked to the installed one.
+ */
+function freshClone(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lantoa-clone-'));
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+  for (const file of files.split('\0').filter(Boolean)) {
+    if (!existsSync(join(root, file))) continue; // deleted, not yet committed
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    cpSync(join(root, file), join(dir, file));
+  }
+  for (const pkg of ['.', 'admin', 'tests', ...readdirSync(join(root, 'services')).map((s) => join('services', s))]) {
+    if (existsSync(join(root, pkg, 'node_modules'))) symlinkSync(join(root, pkg, 'node_modules'), join(dir, pkg, 'node_modules'));
+  }
+  return dir;
+}
+
 /** Signs in as the demo viewer printed in the banner, then searches, as a new user would. */
 async function bacKan(): Promise<{ totalCount: number; names: string[] }> {
   const url = `http://127.0.0.1:${ports.gateway}/graphql`;
@@ -122,9 +181,10 @@ beforeAll(async () => {
 });
 
 // A port picked once and freed between launches can meanwhile be taken as an ephemeral port by another test
-// file's connections: the console's port, new in this file's launches, is picked again for each test.
+// file's connections: the console's port, new in this file's launches, is picked again for each test that
+// launches anew (a test that goes on with the running launcher keeps it).
 beforeEach(async () => {
-  ports.console = await freePort();
+  if (!launched.some((l) => l.proc.exitCode === null && l.proc.signalCode === null)) ports.console = await freePort();
 });
 
 afterAll(async () => {
@@ -159,8 +219,23 @@ describe('pnpm start', () => {
     }
   });
 
-  it('starts from nothing, serves the demo data through the gateway, and stops everything on SIGTERM', async () => {
-    const l = launch();
+  it('refuses --compiled in a fresh clone (nothing built) with one line that names pnpm build', async () => {
+    const clone = freshClone();
+    try {
+      const l = launch({}, { args: ['--compiled'], cwd: clone });
+      expect(await l.exited).toBe(1);
+      expect(l.output().trim()).toMatch(
+        /^\[lantoa\] --compiled runs the output of `pnpm build`, which is missing or stale \(kit: not built, [^\n]*\): run `pnpm build` first\.$/,
+      );
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  let running: Launcher;
+
+  it('starts from nothing and serves the demo data through the gateway and the console, with the console’s security headers', async () => {
+    const l = (running = launch());
     await waitForOutput(l, BANNER);
     expect(l.output()).toContain(`http://localhost:${ports.gateway}/graphql`);
     expect(l.output()).toMatch(/ready in \d+\.\d s/);
@@ -175,6 +250,8 @@ describe('pnpm start', () => {
     const page = await fetch(consoleUrl, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
+    for (const [name, value] of Object.entries(CONSOLE_SECURITY_HEADERS)) expect(page.headers.get(name), name).toBe(value);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const viaConsole = await fetch(new URL('/graphql', consoleUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -182,11 +259,71 @@ describe('pnpm start', () => {
     });
     expect(((await viaConsole.json()) as { data: { signIn: { user: { email: string } } } }).data.signIn.user.email).toBe('xem@lantoa.vn');
 
+    // The launcher only starts, watches and stops: every port belongs to a child.
+    expect(listeningPortsOf(l.proc.pid!)).toEqual([]);
+  }, 150_000);
+
+  it('keeps every process up through hostile requests on every port it opened', async () => {
+    const l = running;
+    const children = childrenOf(l.proc.pid!);
+    const subgraphPaths = [
+      '/readyz',
+      '/healthz',
+      '/metrics',
+      '/graphql',
+      '/internal/files/',
+      '/internal/uploads/',
+      '/internal/audit-events',
+      '/internal/authenticate',
+      '/internal/organization-feed',
+    ];
+    const listeners: Listener[] = [
+      { name: 'console', port: ports.console, paths: ['/', '/assets/', '/graphql', '/uploads/organizations/', '/files/organizations/'] },
+      { name: 'gateway', port: ports.gateway, paths: ['/', '/graphql', '/readyz', '/healthz', '/uploads/organizations/', '/files/organizations/'] },
+      ...SUBGRAPHS.map((s) => ({ name: s.name, port: ports.subgraphs[s.name]!, paths: subgraphPaths })),
+    ];
+    const figures: Record<string, ListenerFigures> = {};
+    await Promise.all(listeners.map(async (target) => (figures[target.name] = await attack(target))));
+
+    // Any crash would show here: the supervisor says each restart, and a restarted process has a new pid.
+    const restarts = l.output().match(/exited unexpectedly/g)?.length ?? 0;
+    const after = childrenOf(l.proc.pid!);
+    const alive = after.filter(pidAlive).length;
+    const lines = Object.entries(figures).map(
+      ([name, f]) =>
+        `  ${name.padEnd(14)}${String(f.requests).padStart(5)} requests  ${Object.entries(f.statuses)
+          .map(([st, n]) => `${st}×${n}`)
+          .join(' ')}`,
+    );
+    const total = Object.values(figures).reduce((n, f) => n + f.requests, 0);
+    console.log(
+      `Hostile requests against pnpm start: ${total} sent\n${lines.join('\n')}\n  restarts: ${restarts}; processes alive: launcher + ${alive} of ${children.length} children`,
+    );
+
+    expect(l.proc.exitCode, l.output()).toBeNull();
+    expect(restarts, l.output()).toBe(0);
+    expect(after).toEqual(children);
+    await everyListenerReady();
+    for (const f of Object.values(figures)) expect(f.statuses['500'] ?? 0).toBe(0);
+  }, 120_000);
+
+  it('restarts a crashed console server like any service', async () => {
+    const l = running;
+    const consolePid = childrenOf(l.proc.pid!).find((pid) => listeningPortsOf(pid).includes(ports.console));
+    expect(consolePid).toBeDefined();
+    process.kill(consolePid!, 'SIGKILL');
+    await waitForOutput(l, /console exited unexpectedly \(signal SIGKILL\); restarting it/);
+    await waitForOutput(l, /console is running again/);
+    await everyListenerReady();
+  }, 60_000);
+
+  it('stops everything on SIGTERM', async () => {
+    const l = running;
     expect(await stopWith(l, 'SIGTERM')).toBe(0);
     expect(l.output()).not.toMatch(/did not stop/);
     for (const port of [ports.gateway, ports.console, ...Object.values(ports.subgraphs), ports.pg]) expect(await listening(port), `port ${port}`).toBe(false);
     expect(existsSync(pidFile())).toBe(false);
-  }, 150_000);
+  }, 60_000);
 
   it('restarts on the same data without duplicating it, and recovers from a SIGKILLed launcher', async () => {
     const again = launch();
@@ -199,6 +336,7 @@ describe('pnpm start', () => {
     const pid = Number(readFileSync(pidFile(), 'utf8').split('\n')[0]);
     expect(pidAlive(pid)).toBe(true);
     expect(await waitClosed(ports.gateway), 'gateway exits with the launcher').toBe(true);
+    expect(await waitClosed(ports.console), 'the console server exits with the launcher').toBe(true);
     for (const s of SUBGRAPHS) expect(await waitClosed(ports.subgraphs[s.name]!), `${s.name} exits with the launcher`).toBe(true);
 
     const recovered = launch();

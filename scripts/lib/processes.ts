@@ -23,6 +23,13 @@ export interface ServiceSpec {
   watch: boolean;
   /** Run the output of `pnpm build` (services/<name>/dist/main.js) instead of the sources through tsx. */
   compiled?: boolean;
+  /**
+   * A script (from the repository root) run through tsx instead of services/<name>/src/main.ts, never compiled nor
+   * under `tsx watch`: the console's server, whose dev mode (Vite) reloads by itself.
+   */
+  script?: string;
+  /** The readiness probe's path, answered 200 once ready (default /readyz). */
+  readyPath?: string;
 }
 
 const tsxCli = fileURLToPath(import.meta.resolve('tsx/cli'));
@@ -43,11 +50,13 @@ export const CONFIG_ERROR_EXIT = 78;
 export function spawnService(o: ServiceSpec): Service {
   const main = join('services', o.name, 'src', 'main.ts');
   // tsx watch does not exit when its parent's IPC channel closes: the preload makes it.
-  const args = o.compiled
-    ? [`--conditions=${DIST_CONDITION}`, join('services', o.name, 'dist', 'main.js')]
-    : o.watch
-      ? ['--import', 'tsx', '--import', exitWithLauncher, tsxCli, 'watch', '--clear-screen=false', main]
-      : ['--import', 'tsx', main];
+  const args = o.script
+    ? ['--import', 'tsx', o.script]
+    : o.compiled
+      ? [`--conditions=${DIST_CONDITION}`, join('services', o.name, 'dist', 'main.js')]
+      : o.watch
+        ? ['--import', 'tsx', '--import', exitWithLauncher, tsxCli, 'watch', '--clear-screen=false', main]
+        : ['--import', 'tsx', main];
   const proc = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...o.env, PORT: String(o.port), HOST: o.host },
@@ -56,7 +65,7 @@ export function spawnService(o: ServiceSpec): Service {
   });
   return {
     name: o.name,
-    readyUrl: `http://${reachableHost(o.host)}:${o.port}/readyz`,
+    readyUrl: `http://${reachableHost(o.host)}:${o.port}${o.readyPath ?? '/readyz'}`,
     proc,
     ready: false,
     exited: new Promise((resolve) => {
