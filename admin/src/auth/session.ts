@@ -110,10 +110,11 @@ export class Session {
       return session.accessToken;
     } catch (err) {
       if ((err as { status?: number }).status === 401) {
-        // Refused: signed out everywhere, password changed, or the token was used already.
-        const hadSession = !!this.data;
+        // Refused: signed out everywhere, password changed, or the token was used already. Still this
+        // tab's token (not signed out here meanwhile), even one kept across a reload: the session ended.
+        const ended = !!this.data || this.store.get() === refreshToken;
         this.clear();
-        if (hadSession) {
+        if (ended) {
           this.ended = true;
           this.opts.onEnded?.();
         }
