@@ -138,7 +138,7 @@ describe('the editorial workflow', () => {
     expect(archived.timeline[2]).toMatchObject({
       fromStatus: 'IN_REVIEW',
       toStatus: 'DRAFT',
-      actorName: 'kiemduyet@baobackan.example.vn',
+      actorName: 'Người dùng pressReviewer, Báo Bắc Kạn', // never the e-mail: timelines are for every reader
       note: 'Bổ sung ảnh và trích dẫn',
     });
     expect(archived.timeline.every((t: { occurredAt: string; actorName: string }) => t.occurredAt && t.actorName)).toBe(true);

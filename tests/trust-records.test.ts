@@ -197,3 +197,27 @@ describe('restoring a scheduled item', { timeout: 60_000 }, () => {
     expect((await sql.query('select count(*)::int as n from graphile_worker.jobs where key = $1', [kept])).rows[0].n).toBe(1);
   });
 });
+
+describe('who took a step', () => {
+  it('is named by display name and organization to viewers and READ tokens, never by e-mail', async () => {
+    const { createExemplar } = await ok('babeEditor', CREATE_EXEMPLAR, { i: exemplarInput({ name: 'Điển hình xem người làm' }) });
+    await ok('babeEditor', 'mutation($id: ID!) { transitionExemplar(id: $id, action: PROPOSE) { status } }', { id: createExemplar.id });
+    const { createApiToken } = await ok('admin', 'mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }', {
+      i: { name: 'Cổng thông tin thử', scopes: ['READ'], organizationId: org('tu-bac-kan') },
+    });
+    as.readToken = { authorization: `Bearer ${createApiToken.token}` };
+    for (const who of ['viewer', 'readToken']) {
+      const { exemplar } = await ok(who, 'query($id: ID!) { exemplar(id: $id) { timeline { action actorName } } }', { id: createExemplar.id });
+      expect(exemplar.timeline, who).toEqual([
+        { action: 'REGISTER', actorName: 'Biên tập viên Huyện ủy Ba Bể, Huyện ủy Ba Bể' },
+        { action: 'PROPOSE', actorName: 'Biên tập viên Huyện ủy Ba Bể, Huyện ủy Ba Bể' },
+      ]);
+      const { mediaItems } = await ok(who, '{ mediaItems(first: 50) { nodes { timeline { actorName } } } }');
+      const names = mediaItems.nodes.flatMap((n: { timeline: { actorName: string | null }[] }) => n.timeline.map((t) => t.actorName));
+      expect(
+        names.filter((n: string | null) => n?.includes('@')),
+        who,
+      ).toEqual([]);
+    }
+  });
+});

@@ -64,6 +64,7 @@ function callerFrom(body: unknown): Caller {
     kind: c.kind,
     id: c.id,
     name: typeof c.name === 'string' ? c.name : null,
+    displayName: typeof c.displayName === 'string' ? c.displayName : null,
     organizationId: typeof c.organizationId === 'string' ? c.organizationId : null,
     roles: list(c.roles).filter((r): r is Role => ROLES.has(r)),
     scopes: list(c.scopes).filter((s): s is TokenScope => SCOPES.has(s)),

@@ -31,6 +31,8 @@ const ms = (t: Timestamp) => new Date(t).getTime();
 interface UserRow {
   id: string;
   email: string;
+  display_name: string;
+  organization_name: string | null;
   organization_id: string | null;
   roles: Role[];
   active: boolean;
@@ -79,16 +81,16 @@ export async function authenticateCredential(orm: Orm, settings: IdentitySetting
       ]);
     }
     return {
-      caller: { kind: 'token', id: t.id, name: t.name, organizationId: t.organization_id, roles: [Role.INTEGRATOR], scopes: t.scopes },
+      caller: { kind: 'token', id: t.id, name: t.name, displayName: t.name, organizationId: t.organization_id, roles: [Role.INTEGRATOR], scopes: t.scopes },
       expiresAt: new Date(t.expires_at).toISOString(),
     };
   }
 
   const claims = await verifyAccessToken(settings.jwtSecret, credential);
   const [u] = await db.execute<UserRow[]>(
-    `select u.id, u.email, u.organization_id, u.roles, u.active, u.deleted_at, u.sessions_valid_after,
+    `select u.id, u.email, u.display_name, o.name as organization_name, u.organization_id, u.roles, u.active, u.deleted_at, u.sessions_valid_after,
        exists (select 1 from refresh_token r where r.family_id = ? and r.revoked_at is not null) as signed_out
-     from user_account u where u.id = ?`,
+     from user_account u left join directory_organization o on o.id = u.organization_id where u.id = ?`,
     [claims.sessionId, claims.userId],
   );
   if (!u || u.deleted_at) throw new CredentialRefused('User does not exist.');
@@ -97,7 +99,16 @@ export async function authenticateCredential(orm: Orm, settings: IdentitySetting
   if (claims.sessionEpoch < ms(u.sessions_valid_after)) throw new CredentialRefused('Session ended (password change or sign-out everywhere).');
   if (u.signed_out) throw new CredentialRefused('Session ended (signed out).');
   return {
-    caller: { kind: 'user', id: u.id, name: u.email, organizationId: u.organization_id, roles: u.roles, scopes: [] },
+    caller: {
+      kind: 'user',
+      id: u.id,
+      name: u.email,
+      // What timelines show everyone; the e-mail stays with admins.
+      displayName: u.organization_name ? `${u.display_name}, ${u.organization_name}` : u.display_name,
+      organizationId: u.organization_id,
+      roles: u.roles,
+      scopes: [],
+    },
     expiresAt: claims.expiresAt.toISOString(),
   };
 }

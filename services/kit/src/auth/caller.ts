@@ -37,6 +37,12 @@ export interface Caller {
   id: string | null;
   /** For audit lines: the user's e-mail or the token's name. */
   name: string | null;
+  /**
+   * Who to show on timelines to every reader: the user's display name and
+   * organization ("Kiểm duyệt viên Huyện ủy Ba Bể, Huyện ủy Ba Bể"), or the
+   * token's name. Never an e-mail: those are for admins (users, the audit log).
+   */
+  displayName?: string | null;
   organizationId: string | null;
   roles: Role[];
   /** API tokens only. */

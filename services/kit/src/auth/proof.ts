@@ -36,6 +36,7 @@ export async function signCallerProof(
   return new SignJWT({
     kind: caller.kind,
     name: caller.name,
+    dn: caller.displayName ?? null,
     org: caller.organizationId,
     roles: caller.roles,
     scopes: caller.scopes,
@@ -77,6 +78,7 @@ export async function verifyCallerProof(token: string | undefined, secret: strin
             kind,
             id: payload.sub!,
             name: typeof payload.name === 'string' ? payload.name : null,
+            displayName: typeof payload.dn === 'string' ? payload.dn : null,
             organizationId: typeof payload.org === 'string' ? payload.org : null,
             roles: (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role => ROLES.has(r)),
             scopes: (Array.isArray(payload.scopes) ? payload.scopes : []).filter((s): s is TokenScope => SCOPES.has(s)),

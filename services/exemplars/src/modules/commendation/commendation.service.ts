@@ -108,7 +108,7 @@ export class CommendationService {
           fromStatus: from,
           toStatus: ExemplarStatus.AWARDED,
           actorId: this.ctx.caller.id,
-          actorName: this.ctx.caller.name,
+          actorName: this.ctx.caller.displayName ?? null,
           occurredAt: new Date(),
           onDay: input.decidedOn,
           note: `Quyết định số ${number}`,

@@ -142,7 +142,7 @@ export class ExemplarService {
       fromStatus: from,
       toStatus: e.status,
       actorId: caller.id,
-      actorName: caller.name,
+      actorName: caller.displayName ?? null,
       occurredAt: new Date(),
       onDay,
       note,

@@ -179,7 +179,7 @@ export class MediaItemService {
       fromStatus: from,
       toStatus: e.status,
       actorId: caller.id,
-      actorName: caller.name,
+      actorName: caller.displayName ?? null,
       occurredAt: new Date(),
       note,
     });

@@ -30,7 +30,7 @@ export class MediaItemStep extends BaseRecord {
   @Property({ type: 'uuid', nullable: true })
   actorId: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Who took it (e-mail or token name).' })
+  @Field(() => String, { nullable: true, description: 'Who took it: the user’s name and organization, or the API token’s name (never an e-mail).' })
   @Property({ type: 'text', nullable: true })
   actorName: string | null = null;
 
