@@ -221,3 +221,49 @@ describe('who took a step', () => {
     }
   });
 });
+
+describe('references to deleted records', () => {
+  it('resolve as exemplar(id) does: a deleted exemplar is not readable through a media item, for a viewer or an admin, and is back once restored', async () => {
+    const { createExemplar } = await ok('babeEditor', CREATE_EXEMPLAR, { i: exemplarInput({ name: 'Điển hình được đưa tin rồi bị xóa' }) });
+    const keptId = (await ok('babeEditor', CREATE_EXEMPLAR, { i: exemplarInput({ name: 'Điển hình được đưa tin vẫn còn' }) })).createExemplar.id;
+    const { createMediaItem: item } = await ok('pressEditor', 'mutation($i: CreateMediaItemInput!) { createMediaItem(input: $i) { id } }', {
+      i: {
+        kind: 'ONLINE_ARTICLE',
+        title: 'Bài về hai điển hình',
+        outletId: org('bao-bac-kan'),
+        tone: 'PROMOTES_EXEMPLAR',
+        exemplarIds: [createExemplar.id, keptId],
+      },
+    });
+    await ok('babeEditor', 'mutation($id: ID!) { deleteExemplar(id: $id) { id } }', { id: createExemplar.id });
+    const READ =
+      'query($id: ID!, $e: ID!) { exemplar(id: $e) { id } mediaItem(id: $id) { exemplars { id name status deletedAt timeline { action actorName } } } }';
+    for (const who of ['viewer', 'integrator', 'admin']) {
+      const res = await call(who, READ, { id: item.id, e: createExemplar.id });
+      expect(res.errors, who).toBeUndefined();
+      expect(res.data!.exemplar, who).toBeNull();
+      expect(
+        res.data!.mediaItem.exemplars.map((e: { id: string }) => e.id),
+        who,
+      ).toEqual([keptId]);
+    }
+    await ok('babeEditor', 'mutation($id: ID!) { restoreExemplar(id: $id) { id } }', { id: createExemplar.id });
+    const back = await ok('viewer', READ, { id: item.id, e: createExemplar.id });
+    expect(back.mediaItem.exemplars.map((e: { id: string }) => e.id)).toEqual([createExemplar.id, keptId]);
+  });
+
+  it('a deleted movement is null on its exemplars, as movement(id) answers', async () => {
+    const { createMovement } = await ok('babeEditor', 'mutation($i: CreateMovementInput!) { createMovement(input: $i) { id } }', {
+      i: { name: 'Phong trào sẽ bị xóa', launchingOrganizationId: org('hu-ba-be'), periodFrom: '2025-01-01' },
+    });
+    const { createExemplar } = await ok('babeEditor', CREATE_EXEMPLAR, {
+      i: exemplarInput({ name: 'Điển hình của phong trào bị xóa', movementId: createMovement.id }),
+    });
+    await sql.query('update exemplars.movement set deleted_at = now() where id = $1', [createMovement.id]); // no deleteMovement in the API yet
+    const res = await ok('viewer', 'query($id: ID!, $m: ID!) { movement(id: $m) { id } exemplar(id: $id) { movement { id name } } }', {
+      id: createExemplar.id,
+      m: createMovement.id,
+    });
+    expect(res).toEqual({ movement: null, exemplar: { movement: null } });
+  });
+});

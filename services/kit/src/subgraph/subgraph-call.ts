@@ -82,3 +82,21 @@ export async function requireLiveEntities(to: string, ctx: RequestContext, links
   const missing = links.findIndex((_, i) => !data._entities[i] || data._entities[i]!.deletedAt);
   if (missing >= 0) throw notFound(links[missing]!.typename, links[missing]!.id, links[missing]!.path);
 }
+
+/**
+ * Which of these linked ids the owning subgraph still answers for (not
+ * deleted, visible to the caller), in their order: a list of links shows only
+ * those. A deleted record resolves to null through `_entities`, which in a
+ * list of non-null entities would null the whole record that links to it.
+ * One `_entities` call per request and type, however many records and links.
+ */
+export async function liveLinks(to: string, ctx: RequestContext, typename: string, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const loader = ctx.loaders.get<string, boolean>(`liveLinks:${to}:${typename}`, async (keys) => {
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id } } }`;
+    const data = await callSubgraph<{ _entities: ({ id: string } | null)[] }>(to, ctx, query, { r: keys.map((id) => ({ __typename: typename, id })) });
+    return data._entities.map((e) => !!e);
+  });
+  const live = await Promise.all(ids.map((id) => loader.load(id)));
+  return ids.filter((_, i) => live[i]);
+}

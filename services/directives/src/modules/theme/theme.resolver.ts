@@ -99,4 +99,8 @@ export class ThemeResolver {
 }
 
 /** `_entities` for Theme: one statement for the whole call. */
-export const resolveThemeReference = (ref: { id: string }, ctx: RequestContext): Promise<Theme | null> => themeById(ctx, ref.id);
+// Deleted themes resolve to null, as theme(id) answers for them: a reference is no back door to what was deleted.
+export const resolveThemeReference = async (ref: { id: string }, ctx: RequestContext): Promise<Theme | null> => {
+  const t = await themeById(ctx, ref.id);
+  return t && !t.deletedAt ? t : null;
+};

@@ -2,5 +2,9 @@ import type { RequestContext } from '@lantoa/kit';
 import type { Exemplar } from './exemplar.entity.js';
 import { ExemplarQueries } from './exemplar.queries.js';
 
-/** `_entities` for Exemplar: one statement for the whole call (the media subgraph references exemplars). */
-export const resolveExemplarReference = (ref: { id: string }, ctx: RequestContext): Promise<Exemplar | null> => new ExemplarQueries(ctx).byId(ref.id);
+/**
+ * `_entities` for Exemplar: one statement for the whole call (the media subgraph references exemplars).
+ * Deleted rows resolve to null, as the one-record query answers for them:
+ * a reference is no back door to what was deleted.
+ */
+export const resolveExemplarReference = (ref: { id: string }, ctx: RequestContext): Promise<Exemplar | null> => new ExemplarQueries(ctx).live(ref.id);

@@ -170,8 +170,10 @@ export class ExemplarResolver {
   }
 
   @FieldResolver(() => Movement, { nullable: true, description: 'The emulation movement it belongs to.' })
-  movement(@Root() e: Exemplar, @Ctx() ctx: RequestContext): Promise<Movement | null> | null {
-    return e.movementId ? movementById(ctx, e.movementId) : null;
+  async movement(@Root() e: Exemplar, @Ctx() ctx: RequestContext): Promise<Movement | null> {
+    // A deleted movement is null here too, as movement(id) answers.
+    const m = e.movementId ? await movementById(ctx, e.movementId) : null;
+    return m && !m.deletedAt ? m : null;
   }
 
   @FieldResolver(() => AuditEventConnection, { description: 'Audit log of this exemplar, newest first (admins; reviewers within their subtree).' })

@@ -4,6 +4,7 @@ import {
   can,
   ConnectionType,
   isUuid,
+  liveLinks,
   PageArgs,
   pgArray,
   recordHistory,
@@ -134,24 +135,25 @@ export class MediaItemResolver {
     return new Directory(ctx).name(e.outletId);
   }
 
-  @FieldResolver(() => [ExemplarRef], { description: 'The exemplars it covers.' })
-  exemplars(@Root() e: MediaItem): ExemplarRef[] {
-    return refsOf(e.exemplarIds);
+  // Links to records deleted since are left out: they resolve to null, as exemplar(id) and the others answer (liveLinks).
+  @FieldResolver(() => [ExemplarRef], { description: 'The exemplars it covers (not those deleted since).' })
+  async exemplars(@Root() e: MediaItem, @Ctx() ctx: RequestContext): Promise<ExemplarRef[]> {
+    return refsOf(await liveLinks('exemplars', ctx, 'Exemplar', e.exemplarIds));
   }
 
-  @FieldResolver(() => [DirectiveRef], { description: 'The directives it covers.' })
-  directives(@Root() e: MediaItem): DirectiveRef[] {
-    return refsOf(e.directiveIds);
+  @FieldResolver(() => [DirectiveRef], { description: 'The directives it covers (not those deleted since).' })
+  async directives(@Root() e: MediaItem, @Ctx() ctx: RequestContext): Promise<DirectiveRef[]> {
+    return refsOf(await liveLinks('directives', ctx, 'Directive', e.directiveIds));
   }
 
-  @FieldResolver(() => [ThemeRef], { description: 'The annual themes it covers.' })
-  themes(@Root() e: MediaItem): ThemeRef[] {
-    return refsOf(e.themeIds);
+  @FieldResolver(() => [ThemeRef], { description: 'The annual themes it covers (not those deleted since).' })
+  async themes(@Root() e: MediaItem, @Ctx() ctx: RequestContext): Promise<ThemeRef[]> {
+    return refsOf(await liveLinks('directives', ctx, 'Theme', e.themeIds));
   }
 
-  @FieldResolver(() => [TaskRef], { description: 'The tasks it reports on.' })
-  tasks(@Root() e: MediaItem): TaskRef[] {
-    return refsOf(e.taskIds);
+  @FieldResolver(() => [TaskRef], { description: 'The tasks it reports on (not those deleted since).' })
+  async tasks(@Root() e: MediaItem, @Ctx() ctx: RequestContext): Promise<TaskRef[]> {
+    return refsOf(await liveLinks('directives', ctx, 'Task', e.taskIds));
   }
 
   @FieldResolver(() => AuditEventConnection, { description: 'Audit log of this item, newest first (admins; reviewers within their subtree).' })
