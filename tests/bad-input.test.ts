@@ -8,8 +8,8 @@
  * time, as a variable and, for the values that parse differently, as a
  * literal — through the gateway, as an admin (so access rules never hide a
  * failure). Any HTTP 5xx or INTERNAL_SERVER_ERROR fails the test, and so does
- * a class of value that must be BAD_USER_INPUT and is not (NUL bytes, bad
- * dates, forged cursors). All failures are listed at once.
+ * a class of value that must be BAD_USER_INPUT and is not (NUL bytes, lone
+ * surrogates, bad dates, forged cursors). All failures are listed at once.
  *
  * Then, for every update mutation: blank required text is refused like the
  * create refuses it, and the record's version does not move; and the
@@ -56,6 +56,9 @@ interface BadValue {
 // One value per class of bad input (each class is one way to reach PostgreSQL with what it cannot take).
 const STRING: BadValue[] = [
   { label: 'NUL', value: 'Bắc\u0000Kạn', mustRefuse: true },
+  // JSON.stringify sends these as "\ud800" / "\udfff" escapes, which JSON.parse turns back into lone surrogates
+  // (half a character that UTF-8 cannot encode), secrets included. A literal would be the parser's GRAPHQL_PARSE_FAILED.
+  { label: 'lone surrogates', value: 'Bắc\ud800Kạn\udfff', mustRefuse: true },
   { label: 'control and bidi override characters', value: 'Bắc\u0007Kạn\u202E' },
   { label: 'over-long text', value: 'x'.repeat(5_000) },
   // Blank and zero-width-only text: the update section below and the kit's unit tests.

@@ -12,6 +12,8 @@ describe('every string argument (NormalizeInput)', () => {
     ['a right-to-left override', 'Bắc Kạn\u202Egnp'],
     ['a directional isolate', '\u2066Bắc Kạn\u2069'],
     ['TCVN3 text', 'TrÇn V¨n Thµnh'],
+    ['a lone high surrogate', 'Bắc\ud800Kạn'],
+    ['a lone low surrogate', '\udfffBắc Kạn'],
   ])('refuses %s', (_what, s) => {
     expect(checkArgumentText(s, false)).toMatch(/must not|legacy/);
   });
@@ -23,6 +25,12 @@ describe('every string argument (NormalizeInput)', () => {
   it('leaves secrets as sent, except NUL', () => {
     expect(checkArgumentText('p\u202Eass\u0007word©¾', true)).toBeNull();
     expect(checkArgumentText('pass\u0000word', true)).toMatch(/NUL/);
+    // Half a character cannot be hashed the same everywhere (UTF-8 has no encoding for it).
+    expect(checkArgumentText('pass\ud800word', true)).toMatch(/surrogate/);
+  });
+
+  it('keeps characters outside the BMP (well-formed surrogate pairs)', () => {
+    expect(checkArgumentText('Khen thưởng 🎉 𠀀', false)).toBeNull();
   });
 });
 

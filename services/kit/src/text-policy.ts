@@ -19,6 +19,10 @@
  * | search   | `q` filters (searchKey)                        | refused (middleware)      | a space               | refused (middleware)                                      | removed                                                                            | folded                                     | refused               |
  * | secret   | arguments named *password*, *token*, *secret*  | NUL refused, rest kept    | kept                  | kept                                                      | kept                                                                               | kept exactly                               | not checked           |
  *
+ * Every kind, secrets too, refuses lone UTF-16 surrogates (`"\ud800"` escapes
+ * in a JSON body arrive as half a character): UTF-8 cannot encode them, so
+ * PostgreSQL would refuse them in JSON (the audit record) or they would be
+ * stored as U+FFFD, and a password hash would differ by platform.
  * Every kind is Unicode NFC first (the middleware); lengths are counted after cleaning.
  * Refused means BAD_USER_INPUT with the field's path, and nothing is written.
  */
@@ -36,6 +40,8 @@ export const INVISIBLE = /[\u200B-\u200F\u2060\uFEFF\u00AD\u180E\u061C]/g;
 // In notes, joiners are kept: emoji sequences (👨‍👩‍👧) and some scripts need them.
 const INVISIBLE_IN_NOTES = /[\u200B\u200E\u200F\u2060\uFEFF\u00AD\u180E\u061C]/g;
 const LINE_BREAKS = /\r\n?/g;
+// With the u flag a lone surrogate is its own code point, of category Cs; a well-formed pair is not.
+const LONE_SURROGATE = /\p{Cs}/u;
 const ANY_SPACE = /[\s\u0085]/;
 
 /** True when the text holds NUL or another control character no field may store (TAB, LF, CR excepted). */
@@ -44,10 +50,12 @@ export const hasForbiddenControl = (s: string) => FORBIDDEN_CONTROL.test(s);
 /**
  * The checks for every string argument, whatever its field (NormalizeInput).
  * Returns the problem, or null. Secrets are compared as sent, so only NUL
- * (which PostgreSQL cannot store in text) is refused in them.
+ * (which PostgreSQL cannot store in text) and lone surrogates (which UTF-8
+ * cannot encode) are refused in them.
  */
 export function checkArgumentText(s: string, secret: boolean): string | null {
   if (s.includes('\u0000')) return 'must not contain NUL characters.';
+  if (LONE_SURROGATE.test(s)) return 'must not contain lone UTF-16 surrogates (U+D800–U+DFFF): it is not valid Unicode text.';
   if (secret) return null;
   if (FORBIDDEN_CONTROL.test(s)) return 'must not contain control characters.';
   if (BIDI_CONTROL.test(s)) return 'must not contain bidirectional override characters (U+202A–U+202E, U+2066–U+2069).';
