@@ -272,6 +272,12 @@ describe('refused uploads change nothing', () => {
   it('refuses a name or a declared size out of bounds before any byte is sent', async () => {
     const exe = await ticket(await editor(), 'setup.exe', 100);
     expect(exe.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'fileName' }] });
+    // Zero-width spaces hide a leading dot: "\u200b\u200b.png" shows as ".png".
+    const hidden = await ticket(await editor(), '\u200b\u200b.png', 100);
+    expect(hidden.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'fileName', message: expect.stringMatching(/invisible/) }],
+    });
     const big = await ticket(await editor(), 'big.png', MAX + 1);
     expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'size' }] });
     expect(big.errors?.[0]?.message).toMatch(/at most 300000 bytes/);

@@ -40,6 +40,8 @@ describe('file names', () => {
     expect(fileNameProblem('../../etc/passwd.png')).toMatch(/slashes/);
     expect(fileNameProblem('a\r\nb.png')).toMatch(/control characters/);
     expect(fileNameProblem('.png')).toMatch(/dot/);
+    expect(fileNameProblem('\u200b\u200b.png')).toMatch(/invisible/);
+    expect(fileNameProblem('ảnh\u00ad.png')).toMatch(/invisible/);
     expect(fileNameProblem(`${'x'.repeat(201)}.png`)).toMatch(/200 characters/);
   });
 

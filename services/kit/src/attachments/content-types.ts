@@ -1,3 +1,5 @@
+import { INVISIBLE } from '../text-policy.js';
+
 /**
  * The kinds of file an attachment may be, decided from the bytes (file-type),
  * never from the name or the client's Content-Type: a renamed executable or
@@ -47,6 +49,9 @@ export function fileNameProblem(fileName: string): string | null {
   if (fileName.trim().length === 0) return 'must not be empty.';
   if (fileName.length > 200) return 'must be at most 200 characters long.';
   if (UNSAFE_NAME.test(fileName)) return 'must not contain control characters, slashes or any of : * ? " < > |.';
+  // A name is shown and sent back as it was given: invisible characters would hide what it really is ("\u200b.png" is a dot file).
+  if (fileName.replace(INVISIBLE, '') !== fileName)
+    return 'must not contain invisible characters (zero-width spaces or joiners, soft hyphens, direction marks).';
   if (fileName.startsWith('.')) return 'must not start with a dot.';
   if (!kindOfFileName(fileName)) return `must end with one of ${ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(', ')} (JPEG, PNG, WebP, PDF or DOCX).`;
   return null;
