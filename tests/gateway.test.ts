@@ -102,7 +102,7 @@ describe('loadGatewayConfig', () => {
       MAX_COST: 5_000,
       MAX_TOKENS: 3_000,
       MAX_DIRECTIVES: 50,
-      BODY_LIMIT: '100kb',
+      BODY_LIMIT: '1300kb',
       AUTH_CACHE_TTL_MS: 10_000,
       AUTH_TIMEOUT_MS: 3_000,
       RATE_LIMIT_PER_MINUTE: 600,
@@ -292,10 +292,10 @@ describe('gateway over real HTTP', () => {
   });
 
   it('refuses a body over BODY_LIMIT with 413 and a GraphQL-shaped error', async () => {
-    const res = await postJson(gateway.url, { query: '{ __typename }', variables: { pad: 'x'.repeat(150_000) } }, { 'x-request-id': 'too-big-1' });
+    const res = await postJson(gateway.url, { query: '{ __typename }', variables: { pad: 'x'.repeat(1_400_000) } }, { 'x-request-id': 'too-big-1' });
     expect(res.status).toBe(413);
     const body = JSON.parse(res.body.toString()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
-    expect(body.errors[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', requestId: res.headers['x-request-id'] });
+    expect(body.errors[0]?.extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', requestId: res.headers['x-request-id'] });
     expect(body.errors[0]?.message).toMatch(/larger than the limit/);
   });
 

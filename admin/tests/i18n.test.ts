@@ -6,6 +6,7 @@ import vi from '../src/i18n/vi';
 import { fieldMessageKey } from '../src/i18n';
 import { formatDate, formatDateTime, formatNumber, isoToVnLocal, vnLocalToIso } from '../src/format';
 import { toCsv } from '../src/csv';
+import { dayProblem } from '../../services/kit/src/dates';
 
 const keys = (o: object, prefix = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -41,6 +42,14 @@ describe('translations', () => {
     expect(fieldMessageKey('must be at most 300 characters (got 301).')).toBe('lantoa.field_error.too_long');
     expect(fieldMessageKey('something new')).toBe('lantoa.field_error.invalid');
     expect(typeof get(vi, fieldMessageKey('is already used by another user.'))).toBe('string');
+  });
+
+  it('the kit’s date policy messages each have their own translation (not "must be in the future" for a day in the future)', () => {
+    const today = '2026-12-07';
+    expect(fieldMessageKey(dayProblem('0001-01-01', 'past', today)!)).toBe('lantoa.field_error.too_early');
+    expect(fieldMessageKey(dayProblem('2026-12-08', 'past', today)!)).toBe('lantoa.field_error.not_future');
+    expect(fieldMessageKey(dayProblem('9999-01-01', 'planned', today)!)).toBe('lantoa.field_error.too_late');
+    expect(fieldMessageKey('must not be before the day of the previous step, VERIFY (2026-12-01).')).toBe('lantoa.field_error.before_previous_step');
   });
 });
 

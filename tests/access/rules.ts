@@ -572,7 +572,7 @@ export const mutations: Record<string, AccessRule> = {
     access: 'ADMIN',
     subgraph: 'exemplars',
     document: 'mutation ($input: CreateCommendationAuthorityInput!) { createCommendationAuthority(input: $input) { id } }',
-    variables: { input: { organizationType: 'not a type', organizationLevel: 'PROVINCE', form: 'ORDER' } },
+    variables: { input: { organizationType: 'STATE_EXECUTIVE', organizationLevel: 'PROVINCE', form: 'ORDER', note: 'x'.repeat(1001) } },
     allowed: 'BAD_USER_INPUT',
   },
   deleteCommendationAuthority: {

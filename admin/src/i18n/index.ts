@@ -33,6 +33,11 @@ export const i18nProvider: I18nProvider = {
 const FIELD_MESSAGES: [RegExp, string][] = [
   [/must not be empty|cannot be cleared|is required/i, 'empty'],
   [/at most \d+ characters/i, 'too_long'],
+  // The kit's date policy (services/kit/src/dates.ts), before the generic "before" and "future".
+  [/founding of the Communist Party/i, 'too_early'],
+  [/years from today/i, 'too_late'],
+  [/previous step/i, 'before_previous_step'],
+  [/^is in the future/i, 'not_future'],
   [/must not be before/i, 'before_start'],
   [/already used/i, 'taken'],
   [/in the future/i, 'future'],

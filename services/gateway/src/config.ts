@@ -1,4 +1,4 @@
-import { commonEnv, csv, defaultSubgraphUrl, GATEWAY_PORT, gatewaySecret, loadConfig, port, SUBGRAPHS } from '@lantoa/kit';
+import { commonEnv, csv, defaultSubgraphUrl, GATEWAY_PORT, gatewaySecret, loadConfig, port, REQUEST_BODY_LIMIT, SUBGRAPHS } from '@lantoa/kit';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -16,10 +16,11 @@ const origin = httpUrl.refine((u) => new URL(u).origin === u, 'must be an origin
 const positiveInt = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
 // Same grammar as the `bytes` package express uses, so a value accepted here never fails at start.
+// The default lets the largest document through in any JSON encoding (kit/http/body-limit.ts).
 const byteSize = z
   .string()
   .regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, 'must be a size such as 100kb or 1mb')
-  .default('100kb');
+  .default(REQUEST_BODY_LIMIT);
 
 const redisUrl = z
   .string()

@@ -108,7 +108,8 @@ export function httpErrorHandler(log: Logger, bodyLimit: string): ErrorRequestHa
     if (res.headersSent) return next(err);
     const requestId = res.locals.requestId as string | undefined;
     const send = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code, requestId } }] });
-    if (err.type === 'entity.too.large') return send(413, ErrorCode.BAD_USER_INPUT, `The request body is larger than the limit of ${bodyLimit}.`);
+    if (err.type === 'entity.too.large')
+      return send(413, ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than the limit of ${bodyLimit}; no document this API accepts needs more.`);
     if (err.type === 'entity.parse.failed') return send(400, ErrorCode.BAD_REQUEST, 'The request body is not valid JSON.');
     if (err.status && err.status >= 400 && err.status < 500) return send(err.status, ErrorCode.BAD_REQUEST, err.message ?? 'Bad request.');
     log.error('request failed', { requestId, clientRequestId: res.locals.clientRequestId, error: err });

@@ -9,6 +9,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The request body is larger than the gateway's BODY_LIMIT (HTTP 413); no field is to blame, so not BAD_USER_INPUT. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The HTTP request itself is malformed (not JSON, a persisted-query hash that does not match). */
   BAD_REQUEST: 'BAD_REQUEST',
   /** A service behind the gateway is down or not answering: retry later; the rest of the answer is still there. */

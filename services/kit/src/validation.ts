@@ -1,3 +1,4 @@
+import { dayProblem, momentProblem, type DayKind } from './dates.js';
 import { badUserInput, type FieldProblem } from './errors.js';
 import { cleanText, type TextKind } from './text-policy.js';
 
@@ -91,6 +92,23 @@ export class InputCheck {
   uuids(path: string, values: readonly string[] | null | undefined): void {
     if (values && values.length > MAX_IDS) this.add(path, `must list at most ${MAX_IDS} ids (got ${values.length}).`);
     else values?.forEach((v, i) => this.uuid(`${path}.${i}`, v));
+  }
+
+  /** A day of its kind (dates.ts: `past` or `planned`), when given. */
+  day(path: string, value: string | null | undefined, kind: DayKind): void {
+    const problem = value == null ? null : dayProblem(value, kind);
+    if (problem) this.add(path, problem);
+  }
+
+  /** A moment of its kind (dates.ts), when given. */
+  moment(path: string, value: Date | null | undefined, kind: DayKind | 'scheduled'): void {
+    const problem = value == null ? null : momentProblem(value, kind);
+    if (problem) this.add(path, problem);
+  }
+
+  /** A step on a timeline is not dated before the step it follows (`what` names that step). */
+  notBefore(path: string, value: string | null | undefined, previous: string | null | undefined, what: string): void {
+    if (value && previous && value < previous) this.add(path, `must not be before ${what} (${previous}).`);
   }
 
   /** A date range must not end before it starts. */

@@ -15,6 +15,7 @@ import { ErrorCode } from '../errors.js';
 import { Loaders, type RequestContext } from '../graphql/context.js';
 import type { Logger } from '../log.js';
 import { sendHttpError } from './wire.js';
+import { SUBGRAPH_BODY_LIMIT } from './body-limit.js';
 import { errorPlugin, formatError, withoutSuggestions } from './errors.js';
 
 export interface RunningServer {
@@ -120,7 +121,7 @@ export async function startSubgraphServer(o: {
   app.post(AUDIT_EVENTS_PATH, express.json({ limit: '64kb' }), requireGatewayProof(o.gatewaySecret), auditEventsHandler(o.orm, o.auditVisibility));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: SUBGRAPH_BODY_LIMIT }),
     requireGatewayProof(o.gatewaySecret),
     expressMiddleware(apollo, {
       context: async ({ res }) => {

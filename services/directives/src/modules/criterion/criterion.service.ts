@@ -69,6 +69,8 @@ export class CriterionService {
       const check = new InputCheck('create');
       check.uuid('input.criterionId', input.criterionId);
       check.uuid('input.organizationId', input.organizationId);
+      check.day('input.periodFrom', input.periodFrom, 'planned');
+      check.day('input.periodTo', input.periodTo, 'planned');
       check.dateRange('input.periodFrom', input.periodFrom, 'input.periodTo', input.periodTo);
       const note = check.text('input.note', input.note, RULES.note);
       check.done();

@@ -7,7 +7,6 @@ import {
   parseDocumentNumber,
   searchKey,
   titleTypeConflict,
-  todayInProvince,
   type DocumentNumber,
   type RequestContext,
   type TextRule,
@@ -182,7 +181,7 @@ export class DirectiveService {
     if (fullTextUrl && !HTTP_URL.test(fullTextUrl)) check.add('input.fullTextUrl', 'must be an http:// or https:// address.');
     check.uuid('input.issuerId', input.issuerId);
     if (input.status === DirectiveStatus.SUPERSEDED) check.add('input.status', 'is set by recording a SUPERSEDES relation from the document that replaces it.');
-    if (input.issuedOn > todayInProvince()) check.add('input.issuedOn', `is in the future (today is ${todayInProvince()} in the province).`);
+    check.day('input.issuedOn', input.issuedOn, 'past');
 
     const result = parseDocumentNumber(input.number);
     if (!result.ok) {

@@ -5,7 +5,6 @@ import {
   notFound,
   richTextToPlain,
   searchKey,
-  todayInProvince,
   toRichText,
   type RequestContext,
   type TextRule,
@@ -123,9 +122,10 @@ export class ReportService {
       (typeof SECTIONS)[number],
       string | null
     >;
+    check.day('input.periodFrom', input.periodFrom, 'planned');
+    check.day('input.periodTo', input.periodTo, 'planned');
     check.dateRange('input.periodFrom', input.periodFrom, 'input.periodTo', input.periodTo);
-    if (input.submittedOn && input.submittedOn > todayInProvince())
-      check.add('input.submittedOn', `is in the future (today is ${todayInProvince()} in the province).`);
+    check.day('input.submittedOn', input.submittedOn, 'past');
     if (input.submittedOn && input.submittedOn < input.periodFrom) check.add('input.submittedOn', `must not be before periodFrom (${input.periodFrom}).`);
     const figures = input.figures ?? [];
     if (figures.length > MAX_FIGURES) check.add('input.figures', `must list at most ${MAX_FIGURES} figures.`);

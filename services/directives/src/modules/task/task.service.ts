@@ -1,4 +1,4 @@
-import { Access, checkExpectedVersion, InputCheck, notFound, searchKey, todayInProvince, type RequestContext, type TextRule } from '@lantoa/kit';
+import { Access, checkExpectedVersion, InputCheck, notFound, searchKey, type RequestContext, type TextRule } from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -102,8 +102,8 @@ export class TaskService {
     const status = input.status ?? TaskStatus.NOT_STARTED;
     if (status === TaskStatus.DONE && !input.completedOn) check.add('input.completedOn', 'is required when the status is DONE.');
     if (status !== TaskStatus.DONE && input.completedOn) check.add('input.completedOn', 'is only for tasks whose status is DONE.');
-    if (input.completedOn && input.completedOn > todayInProvince())
-      check.add('input.completedOn', `is in the future (today is ${todayInProvince()} in the province).`);
+    check.day('input.dueOn', input.dueOn, 'planned');
+    check.day('input.completedOn', input.completedOn, 'past');
     check.done();
 
     const directory = new Directory(this.ctx);

@@ -1,4 +1,4 @@
-import { audited, BaseRecord, DateScalar } from '@lantoa/kit';
+import { audited, BaseRecord, DateScalar, OrganizationLevel, OrganizationType } from '@lantoa/kit';
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { CommendationBasis, CommendationForm, CommendationStatus } from './commendation.enums.js';
@@ -63,13 +63,13 @@ export class Commendation extends BaseRecord {
 @ObjectType({ description: 'An organization of this type and level may grant this form of commendation (kept by admins).' })
 @Entity({ tableName: 'commendation_authority' })
 export class CommendationAuthority extends BaseRecord {
-  @Field(() => String, { description: 'Organization type (OrganizationType), e.g. STATE_EXECUTIVE.' })
-  @Property({ type: 'text' })
-  organizationType!: string;
+  @Field(() => OrganizationType, { description: 'Organization type, e.g. STATE_EXECUTIVE.' })
+  @Enum({ items: () => OrganizationType, type: 'text' })
+  organizationType!: OrganizationType;
 
-  @Field(() => String, { description: 'Organization level (OrganizationLevel), e.g. PROVINCE.' })
-  @Property({ type: 'text' })
-  organizationLevel!: string;
+  @Field(() => OrganizationLevel, { description: 'Organization level, e.g. PROVINCE.' })
+  @Enum({ items: () => OrganizationLevel, type: 'text' })
+  organizationLevel!: OrganizationLevel;
 
   @Field(() => CommendationForm, { description: 'The form it may grant.' })
   @Enum({ items: () => CommendationForm, type: 'text' })

@@ -1,4 +1,4 @@
-import { DateScalar, PageArgs } from '@lantoa/kit';
+import { DateScalar, OrganizationLevel, OrganizationType, PageArgs } from '@lantoa/kit';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { CommendationBasis, CommendationForm, CommendationStatus } from './commendation.enums.js';
 
@@ -67,11 +67,11 @@ export class CommendationsArgs extends PageArgs {
 
 @InputType({ description: 'An organization type and level that may grant a form.' })
 export class CreateCommendationAuthorityInput {
-  @Field(() => String, { description: 'Organization type (OrganizationType), e.g. STATE_EXECUTIVE.' })
-  organizationType!: string;
+  @Field(() => OrganizationType, { description: 'Organization type, e.g. STATE_EXECUTIVE.' })
+  organizationType!: OrganizationType;
 
-  @Field(() => String, { description: 'Organization level (OrganizationLevel), e.g. PROVINCE.' })
-  organizationLevel!: string;
+  @Field(() => OrganizationLevel, { description: 'Organization level, e.g. PROVINCE.' })
+  organizationLevel!: OrganizationLevel;
 
   @Field(() => CommendationForm, { description: 'The form it may grant.' })
   form!: CommendationForm;

@@ -1,4 +1,15 @@
-import { Access, conflict, documentNumberKey, InputCheck, notFound, parseDocumentNumber, todayInProvince, type RequestContext } from '@lantoa/kit';
+import {
+  Access,
+  conflict,
+  documentNumberKey,
+  InputCheck,
+  notFound,
+  parseDocumentNumber,
+  todayInProvince,
+  type OrganizationLevel,
+  type OrganizationType,
+  type RequestContext,
+} from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Exemplar } from '../exemplar/exemplar.entity.js';
@@ -12,7 +23,6 @@ import type { CreateCommendationInput, CreateCommendationAuthorityInput } from '
 
 // Commendations honour exemplars that were checked; not those still being proposed, nor rejected or revoked ones.
 const HONOURABLE = new Set([ExemplarStatus.VERIFIED, ExemplarStatus.RECOGNISED, ExemplarStatus.AWARDED, ExemplarStatus.PUBLICISED, ExemplarStatus.REPLICATED]);
-const CODE = /^[A-Z_]{2,40}$/;
 
 /**
  * Commendations are recorded by reviewers of the exemplar's subtree. The
@@ -47,7 +57,7 @@ export class CommendationService {
       const title = check.text('input.title', input.title, { max: 300 });
       const parsed = parseDocumentNumber(input.decisionNumber);
       if (!parsed.ok) check.add('input.decisionNumber', parsed.message);
-      if (input.decidedOn > todayInProvince()) check.add('input.decidedOn', `is in the future (today is ${todayInProvince()} in the province).`);
+      check.day('input.decidedOn', input.decidedOn, 'past');
       check.done();
       const exemplar = await em.findOne(Exemplar, { id: input.exemplarId, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!exemplar) throw notFound('Exemplar', input.exemplarId, 'input.exemplarId');
@@ -65,8 +75,9 @@ export class CommendationService {
       if (input.movementId && !(await em.findOne(Movement, { id: input.movementId, deletedAt: null })))
         throw notFound('Movement', input.movementId, 'input.movementId');
       const authority = await em.findOne(CommendationAuthority, {
-        organizationType: decider.type,
-        organizationLevel: decider.level,
+        // The directory's replica keeps them as the organizations subgraph wrote them: values of these enums.
+        organizationType: decider.type as OrganizationType,
+        organizationLevel: decider.level as OrganizationLevel,
         form: input.form,
         deletedAt: null,
       });
@@ -125,7 +136,7 @@ export class CommendationService {
       check.uuid('id', id);
       const why = check.text('reason', reason, { max: 2000, required: true, kind: 'note' });
       const day = on ?? todayInProvince();
-      if (day > todayInProvince()) check.add('on', 'is in the future.');
+      check.day('on', day, 'past');
       check.done();
       const c = await em.findOne(Commendation, { id, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!c) throw notFound('Commendation', id, 'id');
@@ -150,8 +161,6 @@ export class CommendationService {
   async createAuthority(input: CreateCommendationAuthorityInput): Promise<CommendationAuthority> {
     return this.ctx.em.transactional(async (em) => {
       const check = new InputCheck('create');
-      if (!CODE.test(input.organizationType)) check.add('input.organizationType', 'must be an OrganizationType such as STATE_EXECUTIVE.');
-      if (!CODE.test(input.organizationLevel)) check.add('input.organizationLevel', 'must be an OrganizationLevel such as PROVINCE.');
       const note = check.text('input.note', input.note, { max: 1000, kind: 'note' });
       check.done();
       const a = em.create(CommendationAuthority, {

@@ -21,7 +21,7 @@ import { Exemplar } from './exemplar.entity.js';
 import { ExemplarAction, ExemplarKind, ExemplarStatus } from './exemplar.enums.js';
 import type { CreateExemplarInput, UpdateExemplarInput } from './exemplar.inputs.js';
 import { actionsFrom, STEPS } from './lifecycle.js';
-import { ExemplarStep } from './step.entity.js';
+import { ExemplarStep, lastDatedStep } from './step.entity.js';
 
 const RULES = {
   name: { max: 300, required: true },
@@ -110,9 +110,8 @@ export class ExemplarService {
       const check = new InputCheck();
       const note = check.text('note', o.note, RULES.note);
       if (step.needsNote && !note) check.add('note', `is required: say why (${action}).`);
-      const today = todayInProvince();
-      const on = o.on ?? today;
-      if (on > today) check.add('on', `is in the future (today is ${today} in the province).`);
+      const on = o.on ?? todayInProvince();
+      check.day('on', on, 'past');
       check.uuid('id', id);
       check.done();
       const e = await this.liveForUpdate(em, id, step.access);
@@ -124,6 +123,9 @@ export class ExemplarService {
           allowedActions: allowed,
         });
       }
+      const previous = await lastDatedStep(em, e.id);
+      check.notBefore('on', on, previous?.onDay, `the day of the previous step, ${previous?.action}`);
+      check.done();
       const from = e.status;
       e.status = step.to;
       if (action === ExemplarAction.RECOGNISE) e.recognisedOn = on;
@@ -180,6 +182,8 @@ export class ExemplarService {
     if (input.kind === ExemplarKind.INDIVIDUAL && input.subjectOrganizationId)
       check.add('input.subjectOrganizationId', 'is for collectives; an individual is about a person.');
     if (input.kind !== ExemplarKind.INDIVIDUAL && input.personId) check.add('input.personId', 'is for individuals.');
+    check.day('input.periodFrom', input.periodFrom, 'planned');
+    check.day('input.periodTo', input.periodTo, 'planned');
     check.dateRange('input.periodFrom', input.periodFrom, 'input.periodTo', input.periodTo);
     check.done();
     const directory = new Directory(this.ctx);

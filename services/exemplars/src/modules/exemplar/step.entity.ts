@@ -1,5 +1,6 @@
 import { BaseRecord, DateScalar } from '@lantoa/kit';
 import { Entity, Enum, Property } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ExemplarAction, ExemplarStatus } from './exemplar.enums.js';
 
@@ -43,3 +44,12 @@ export class ExemplarStep extends BaseRecord {
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 }
+
+/**
+ * The step a new one follows, for its date (dates.ts: a timeline never goes
+ * back). The registration is left out: its day is the day of data entry, and
+ * an exemplar honoured years ago is registered today and then stepped
+ * through its past.
+ */
+export const lastDatedStep = (em: EntityManager, exemplarId: string): Promise<ExemplarStep | null> =>
+  em.findOne(ExemplarStep, { exemplarId, action: { $ne: 'REGISTER' } }, { orderBy: [{ onDay: 'desc' }, { occurredAt: 'desc' }] });

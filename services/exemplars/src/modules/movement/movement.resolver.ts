@@ -120,6 +120,8 @@ function checkMovement(check: InputCheck, input: CreateMovementInput) {
   check.uuid('input.launchingOrganizationId', input.launchingOrganizationId);
   check.uuid('input.directiveId', input.directiveId);
   check.uuid('input.themeId', input.themeId);
+  check.day('input.periodFrom', input.periodFrom, 'planned');
+  check.day('input.periodTo', input.periodTo, 'planned');
   check.dateRange('input.periodFrom', input.periodFrom, 'input.periodTo', input.periodTo);
   check.done();
   return {

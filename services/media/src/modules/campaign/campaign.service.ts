@@ -75,6 +75,8 @@ export class CampaignService {
     const description = check.text('input.description', input.description, RULES.description);
     for (const key of ['organizationId', 'directiveId', 'themeId'] as const) check.uuid(`input.${key}`, input[key]);
     if (!input.directiveId && !input.themeId) check.add('input.directiveId', 'or input.themeId is required: what does the campaign spread?');
+    check.day('input.periodFrom', input.periodFrom, 'planned');
+    check.day('input.periodTo', input.periodTo, 'planned');
     check.dateRange('input.periodFrom', input.periodFrom, 'input.periodTo', input.periodTo);
     for (const key of ['targetItems', 'targetExemplarItems', 'targetPerOutlet'] as const) {
       const v = input[key];

@@ -6,6 +6,7 @@ import {
   conflict,
   forbidden,
   InputCheck,
+  LONGEST_TEXT,
   linked,
   notFound,
   requireAccess,
@@ -36,7 +37,8 @@ const RULES = {
   author: { max: 200, required: true },
   note: { max: 2000, kind: 'note' },
 } satisfies Record<string, TextRule>;
-const MAX_BODY = 200_000;
+// The longest text any field takes; the gateway's body limit is derived from it (kit/http/body-limit.ts).
+const MAX_BODY = LONGEST_TEXT;
 const MAX_AUTHORS = 20;
 const MAX_URL = 2000;
 const MAX_REACH = 2_000_000_000;
@@ -128,7 +130,7 @@ export class MediaItemService {
       const note = check.text('note', o.note, RULES.note);
       if (step.needsNote && !note) check.add('note', `is required: say why (${action}).`);
       if (o.publishAt != null && action !== MediaAction.APPROVE && action !== MediaAction.SCHEDULE) check.add('publishAt', 'is only for APPROVE and SCHEDULE.');
-      if (o.publishAt != null && o.publishAt <= now) check.add('publishAt', 'must be in the future (PUBLISH publishes now).');
+      check.moment('publishAt', o.publishAt, 'scheduled');
       check.uuid('id', id);
       check.done();
       const e = await this.liveForUpdate(em, id, step.access);
@@ -241,12 +243,12 @@ export class MediaItemService {
     // New figures without their day were read today; figures kept keep theirs.
     const freshFigures = REACH.some((k) => given[k] != null) && given.reachReadOn === undefined;
     const reachReadOn = freshFigures ? today : (input.reachReadOn ?? null);
-    if (reachReadOn && reachReadOn > today) check.add('input.reachReadOn', `is in the future (today is ${today} in the province).`);
+    check.day('input.reachReadOn', reachReadOn, 'past');
     const status = current?.status ?? MediaStatus.DRAFT;
     const publishedAt = input.publishedAt ?? null;
     if (isPublished(status) && !publishedAt) check.add('input.publishedAt', 'cannot be cleared: the item is published.');
-    if (isPublished(status) && publishedAt && publishedAt > new Date())
-      check.add('input.publishedAt', 'is in the future: a published item has appeared already (schedule an approved item with publishAt instead).');
+    // A published item has appeared already; a draft may note when it is meant to appear (PUBLISH then waits for it).
+    check.moment('input.publishedAt', publishedAt, isPublished(status) ? 'past' : 'planned');
     for (const key of LINKS) check.uuids(`input.${key}`, input[key]);
     check.done();
 
