@@ -57,7 +57,8 @@ function launch(extraEnv: Record<string, string> = {}, { args = [] as string[], 
   return l;
 }
 
-async function waitForOutput(l: Launcher, pattern: RegExp, timeoutMs = 90_000): Promise<void> {
+// A first start on a busy 2-core machine (tsx compiling every service while other test files run) can pass 90 s.
+async function waitForOutput(l: Launcher, pattern: RegExp, timeoutMs = 150_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!pattern.test(l.output())) {
     if (l.proc.exitCode !== null) throw new Error(`launcher exited (${l.proc.exitCode}) before printing ${pattern}:\n${l.output()}`);
@@ -96,12 +97,18 @@ const pidAlive = (pid: number): boolean => {
 };
 
 /** The direct children of a process (the launcher's: one per service, the console's server, PostgreSQL). */
-const childrenOf = (pid: number): number[] =>
-  execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(Number)
-    .sort((a, b) => a - b);
+function childrenOf(pid: number): number[] {
+  try {
+    const pids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+    return pids
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number)
+      .sort((a, b) => a - b);
+  } catch {
+    return []; // ps exits 1 when there is none
+  }
+}
 
 /** The TCP ports a process listens on, from its socket descriptors and the kernel's socket tables. */
 function listeningPortsOf(pid: number): number[] {
@@ -261,10 +268,11 @@ describe('pnpm start', () => {
 
     // The launcher only starts, watches and stops: every port belongs to a child.
     expect(listeningPortsOf(l.proc.pid!)).toEqual([]);
-  }, 150_000);
+  }, 200_000);
 
   it('keeps every process up through hostile requests on every port it opened', async () => {
     const l = running;
+    await everyListenerReady(); // requests to a port nobody listens on yet would prove nothing
     const children = childrenOf(l.proc.pid!);
     const subgraphPaths = [
       '/readyz',
@@ -302,9 +310,13 @@ describe('pnpm start', () => {
 
     expect(l.proc.exitCode, l.output()).toBeNull();
     expect(restarts, l.output()).toBe(0);
+    expect(alive).toBe(children.length);
     expect(after).toEqual(children);
     await everyListenerReady();
-    for (const f of Object.values(figures)) expect(f.statuses['500'] ?? 0).toBe(0);
+    for (const [name, f] of Object.entries(figures)) {
+      expect(f.statuses['400'] ?? 0, `${name} answered the malformed requests`).toBeGreaterThan(f.requests / 4);
+      expect(f.statuses['500'] ?? 0, name).toBe(0);
+    }
   }, 120_000);
 
   it('restarts a crashed console server like any service', async () => {
@@ -345,5 +357,5 @@ describe('pnpm start', () => {
     expect((await bacKan()).totalCount).toBe(firstCount);
     expect(await stopWith(recovered, 'SIGTERM')).toBe(0);
     expect(existsSync(pidFile())).toBe(false);
-  }, 240_000);
+  }, 300_000);
 });
