@@ -136,6 +136,16 @@ describe('one commendation per decision', () => {
         [row.exemplar_id, row.form, row.basis, row.deciding_organization_id, row.decision_number, row.decision_number_key, row.decided_on, row.status],
       ),
     ).rejects.toThrow(/commendation_decision_unique/);
+    // Repeats recorded before the index are kept, marked duplicate_of the first (the migration), and counted once.
+    const COUNT = 'query($id: ID!) { exemplar(id: $id) { commendationCount } }';
+    const before = (await ok('viewer', COUNT, { id: exemplarId })).exemplar.commendationCount;
+    await sql.query(
+      `insert into exemplars.commendation (id, exemplar_id, form, basis, deciding_organization_id, decision_number, decision_number_key, decided_on, status, created_at, updated_at, version, duplicate_of)
+       select gen_random_uuid(), exemplar_id, form, basis, deciding_organization_id, decision_number, decision_number_key, decided_on, status, now(), now(), 1, id
+       from exemplars.commendation where id = $1`,
+      [row.id],
+    );
+    expect((await ok('viewer', COUNT, { id: exemplarId })).exemplar.commendationCount).toBe(before);
   });
 });
 

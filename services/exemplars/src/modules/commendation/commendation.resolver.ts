@@ -48,7 +48,9 @@ export function commendationCountOf(ctx: RequestContext, exemplarId: string): Pr
   return ctx.loaders
     .get<string, number>('commendation.count', async (ids) => {
       const rows = await ctx.em.execute<{ exemplar_id: string; n: string }[]>(
-        `select exemplar_id, count(*) as n from commendation where exemplar_id = any(?::uuid[]) and deleted_at is null and status = 'IN_FORCE' group by exemplar_id`,
+        // A decision recorded again before the unique index (marked duplicate_of its first) is one commendation.
+        `select exemplar_id, count(*) as n from commendation
+         where exemplar_id = any(?::uuid[]) and deleted_at is null and duplicate_of is null and status = 'IN_FORCE' group by exemplar_id`,
         [pgArray(ids as string[])],
       );
       const map = new Map(rows.map((r) => [r.exemplar_id, Number(r.n)]));
