@@ -324,7 +324,7 @@ afterAll(async () => {
 });
 
 describe('bad input through the gateway, derived from the schema', () => {
-  it('never answers 5xx or INTERNAL_SERVER_ERROR, and refuses NUL, bad dates and forged cursors with BAD_USER_INPUT', async () => {
+  it('never answers 5xx or INTERNAL_SERVER_ERROR, and refuses NUL, lone surrogates, bad dates and forged cursors with BAD_USER_INPUT', async () => {
     const root = { query: schema.getQueryType()!, mutation: schema.getMutationType()! };
     const probes: Probe[] = [];
     const uncovered: string[] = [];
