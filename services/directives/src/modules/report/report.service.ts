@@ -1,14 +1,4 @@
-import {
-  Access,
-  checkExpectedVersion,
-  InputCheck,
-  notFound,
-  richTextToPlain,
-  searchKey,
-  toRichText,
-  type RequestContext,
-  type TextRule,
-} from '@lantoa/kit';
+import { Access, checkExpectedVersion, InputCheck, notFound, richTextToPlain, searchKey, toRichText, type RequestContext, type TextRule } from '@lantoa/kit';
 import { Directory } from '@lantoa/kit/directory';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
