@@ -277,3 +277,60 @@ describe('references to deleted records', () => {
     expect(res).toEqual({ movement: null, exemplar: { movement: null } });
   });
 });
+
+describe('single links to deleted records', () => {
+  it('are null without an error, on exemplars (person, directive, theme) and campaigns (directive, theme), and come back once restored', async () => {
+    const { directives, themes, people } = await ok(
+      'admin',
+      '{ directives(first: 1) { nodes { id } } themes(first: 1) { nodes { id } } people(first: 1) { nodes { id } } }',
+    );
+    const [directiveId, themeId, personId] = [directives.nodes[0].id, themes.nodes[0].id, people.nodes[0].id];
+    const { createExemplar } = await ok('admin', CREATE_EXEMPLAR, {
+      i: exemplarInput({ kind: 'INDIVIDUAL', name: 'Người có liên kết sẽ bị xóa', personId, directiveId, themeId }),
+    });
+    const { createCampaign } = await ok('admin', 'mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }', {
+      i: {
+        name: 'Đợt có liên kết sẽ bị xóa',
+        organizationId: org('bao-bac-kan'),
+        directiveId,
+        themeId,
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+        targetItems: 4,
+        targetExemplarItems: 2,
+      },
+    });
+    const READ = `query($e: ID!, $c: ID!) {
+      exemplar(id: $e) { person { id familyName } directive { id number } theme { id title } }
+      campaign(id: $c) { directive { id number } theme { id title } } }`;
+    const linkedIds = (data: Record<string, Record<string, { id: string } | null>>) => ({
+      exemplar: [data.exemplar.person?.id, data.exemplar.directive?.id, data.exemplar.theme?.id],
+      campaign: [data.campaign.directive?.id, data.campaign.theme?.id],
+    });
+    const vars = { e: createExemplar.id, c: createCampaign.id };
+    expect(linkedIds(await ok('viewer', READ, vars))).toEqual({ exemplar: [personId, directiveId, themeId], campaign: [directiveId, themeId] });
+
+    const each = async (verb: 'delete' | 'restore') => {
+      await ok(
+        'admin',
+        `mutation($d: ID!, $t: ID!, $p: ID!) { d: ${verb}Directive(id: $d) { id } t: ${verb}Theme(id: $t) { id } p: ${verb}Person(id: $p) { id } }`,
+        {
+          d: directiveId,
+          t: themeId,
+          p: personId,
+        },
+      );
+    };
+    await each('delete');
+    try {
+      for (const who of ['viewer', 'integrator', 'admin']) {
+        const res = await call(who, READ, vars);
+        expect(res.errors, who).toBeUndefined();
+        expect(linkedIds(res.data as never), who).toEqual({ exemplar: [undefined, undefined, undefined], campaign: [undefined, undefined] });
+      }
+    } finally {
+      await each('restore');
+    }
+    expect(linkedIds(await ok('viewer', READ, vars))).toEqual({ exemplar: [personId, directiveId, themeId], campaign: [directiveId, themeId] });
+  });
+});
