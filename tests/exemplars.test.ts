@@ -72,7 +72,7 @@ const rows = async (q: string, p: unknown[] = []) => (await sql.query(q, p)).row
 const CREATE =
   'mutation($i: CreateExemplarInput!, $c: Boolean) { createExemplar(input: $i, confirmDuplicate: $c) { id name status story allowedActions timeline { action toStatus } } }';
 const TRANSITION =
-  'mutation($id: ID!, $a: ExemplarAction!, $n: String) { transitionExemplar(id: $id, action: $a, note: $n) { status allowedActions timeline { action fromStatus toStatus actorName note } } }';
+  'mutation($id: ID!, $a: ExemplarAction!, $n: String, $on: Date) { transitionExemplar(id: $id, action: $a, note: $n, on: $on) { status allowedActions timeline { action fromStatus toStatus actorName note } } }';
 
 describe('registering an exemplar', () => {
   it('sanitises the story and warns about a duplicate instead of recording it twice', async () => {
@@ -214,8 +214,9 @@ describe('commendations', () => {
       { i: { kind: 'PRACTICE', name: 'Mô hình “Dân vận khéo” ở Ba Bể', organizationId: org('hu-ba-be'), field: 'PARTY_BUILDING' } },
       as.babeEditor,
     );
-    await gqlOk(s.gateway.url, TRANSITION, { id: e.id, a: 'PROPOSE' }, as.babeEditor);
-    await gqlOk(s.gateway.url, TRANSITION, { id: e.id, a: 'VERIFY' }, as.babeReviewer);
+    // Recorded after the fact, as offices do: the steps carry their own days, before the 2025 decisions below.
+    await gqlOk(s.gateway.url, TRANSITION, { id: e.id, a: 'PROPOSE', on: '2025-04-01' }, as.babeEditor);
+    await gqlOk(s.gateway.url, TRANSITION, { id: e.id, a: 'VERIFY', on: '2025-05-02' }, as.babeReviewer);
     verifiedId = e.id;
   });
 

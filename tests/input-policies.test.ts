@@ -70,6 +70,26 @@ describe('days by their kind', () => {
     expect((await one('select count(*)::int as n from exemplars.commendation where exemplar_id = $1', [id])).n).toBe(0);
   });
 
+  it('refuses a first commendation (the AWARD step) decided before the VERIFY of 2026-12-01, and takes it on that day', async () => {
+    const id = await exemplar('Mô hình kiểm tra ngày khen sau xác minh');
+    await ok(TRANSITION_EXEMPLAR, { id, a: 'PROPOSE', on: '2026-11-20' });
+    await ok(TRANSITION_EXEMPLAR, { id, a: 'VERIFY', on: '2026-12-01' });
+    const CREATE = 'mutation($i: CreateCommendationInput!) { createCommendation(input: $i) { id } }';
+    const input = (decidedOn: string) => ({
+      exemplarId: id,
+      form: 'CERTIFICATE_OF_MERIT',
+      basis: 'CAMPAIGN',
+      decidingOrganizationId: org('ubnd-bac-kan'),
+      decisionNumber: 'Số: 78/QĐ-UBND',
+      decidedOn,
+    });
+    refused(await call(CREATE, { i: input('2026-11-30') }), 'input.decidedOn', /must not be before the day of the previous step, VERIFY \(2026-12-01\)/);
+    expect(await one('select status, awarded_on from exemplars.exemplar where id = $1', [id])).toEqual({ status: 'VERIFIED', awarded_on: null });
+    expect((await one('select count(*)::int as n from exemplars.commendation where exemplar_id = $1', [id])).n).toBe(0);
+    await ok(CREATE, { i: input('2026-12-01') });
+    expect(await one('select status, awarded_on::text from exemplars.exemplar where id = $1', [id])).toEqual({ status: 'AWARDED', awarded_on: '2026-12-01' });
+  });
+
   it('refuses RECOGNISE on 0001-01-01 or before the VERIFY of 2026-12-01, and takes it on the same day', async () => {
     const id = await exemplar('Mô hình kiểm tra thứ tự các bước');
     await ok(TRANSITION_EXEMPLAR, { id, a: 'PROPOSE', on: '2026-11-20' });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sampleImage } from '@lantoa/kit/attachments';
+import { todayInProvince } from '@lantoa/kit';
 import { gql } from '@lantoa/kit/testing';
 import { openConsole, type ConsoleHarness } from './browser-support';
 
@@ -184,7 +185,8 @@ describe('the exemplars screens in Chromium', { timeout: 60_000 }, () => {
     await dialog.getByText('không phải là số văn bản', { exact: false }).waitFor();
     await page.getByTestId('commendation-number').fill('Số 318-QĐ/HU');
     await dialog.getByText('318-QĐ/HU', { exact: false }).waitFor();
-    await page.getByTestId('commendation-day').fill('20/11/2025');
+    // Decided today: the AWARD step it makes may not be dated before the verification just recorded (today).
+    await page.getByTestId('commendation-day').fill(todayInProvince().split('-').reverse().join('/'));
     await page.getByTestId('commendation-save').click();
     await page.getByText('Đã ghi nhận khen thưởng.').waitFor();
     await page.getByTestId('commendations').getByText('318-QĐ/HU', { exact: true }).waitFor();

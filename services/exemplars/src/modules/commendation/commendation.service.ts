@@ -14,7 +14,7 @@ import { Directory } from '@lantoa/kit/directory';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Exemplar } from '../exemplar/exemplar.entity.js';
 import { ExemplarAction, ExemplarStatus } from '../exemplar/exemplar.enums.js';
-import { ExemplarStep } from '../exemplar/step.entity.js';
+import { ExemplarStep, lastDatedStep } from '../exemplar/step.entity.js';
 import { Movement } from '../movement/movement.entity.js';
 import { Commendation, CommendationAuthority } from './commendation.entity.js';
 import { repeatedDecision, sameDecision } from './commendation.repeats.js';
@@ -111,6 +111,10 @@ export class CommendationService {
       });
       if (!exemplar.awardedOn || input.decidedOn < exemplar.awardedOn) exemplar.awardedOn = input.decidedOn;
       if (exemplar.status === ExemplarStatus.VERIFIED || exemplar.status === ExemplarStatus.RECOGNISED) {
+        // The first commendation is the timeline's AWARD step, dated by the decision: never before the step it follows.
+        const previous = await lastDatedStep(em, exemplar.id);
+        check.notBefore('input.decidedOn', input.decidedOn, previous?.onDay, `the day of the previous step, ${previous?.action}`);
+        check.done();
         const from = exemplar.status;
         exemplar.status = ExemplarStatus.AWARDED;
         em.create(ExemplarStep, {
