@@ -220,6 +220,8 @@ describe('the console in Chromium', { timeout: 90_000 }, () => {
 
     await page.getByRole('menuitem', { name: 'Cá nhân' }).click();
     await page.locator('input[name="q"]').fill('tran thi loc');
+    // The search reaches the URL after a debounce: a click before it would be undone by it (the list comes back).
+    await page.waitForURL(/tran/);
     await page.getByRole('cell', { name: 'Trần Thị Lộc' }).click();
     await page.getByText('Trưởng Ban Tuyên giáo Tỉnh ủy').waitFor();
     await shot(page, 'person-show');
