@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@lantoa/kit';
+import { defineSubgraph, resolveMyWorkReference } from '@lantoa/kit';
 import { subtreeAuditVisibility } from '@lantoa/kit/directory';
 import { migrations } from './migrations/index.js';
 import { directiveAttachments } from './modules/directive/directive.attachments.js';
@@ -9,6 +9,7 @@ import { resolveDirectiveReference } from './modules/directive/directive.referen
 import { DirectiveRelationResolver, DirectiveResolver } from './modules/directive/directive.resolver.js';
 import { DirectiveRelation } from './modules/directive/relation.entity.js';
 
+import { MyWork, MyWorkTasksResolver } from './modules/my-work/my-work.resolver.js';
 import { resolveOrganizationReference } from './modules/organization/organization.ref.js';
 import { OrganizationDirectivesResolver } from './modules/organization/organization.resolver.js';
 import { ProgressReport } from './modules/report/report.entity.js';
@@ -36,9 +37,18 @@ export const subgraph = defineSubgraph('directives', {
     CriterionResolver,
     EvaluationResolver,
     OrganizationDirectivesResolver,
+    MyWorkTasksResolver,
     ...directiveAttachments.resolvers,
   ],
-  references: { Directive: resolveDirectiveReference, Theme: resolveThemeReference, Task: resolveTaskReference, Organization: resolveOrganizationReference },
+  // Reached from the exemplars subgraph's Query.myWork only.
+  orphanedTypes: [MyWork],
+  references: {
+    Directive: resolveDirectiveReference,
+    MyWork: resolveMyWorkReference,
+    Theme: resolveThemeReference,
+    Task: resolveTaskReference,
+    Organization: resolveOrganizationReference,
+  },
   auditVisibility: subtreeAuditVisibility,
   seed: (em) => seedDemoDirectives(em),
   start: async (o) => directiveAttachments.start(o),

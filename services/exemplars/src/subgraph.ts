@@ -1,4 +1,4 @@
-import { configureEndpoint, defaultSubgraphUrl, defineSubgraph, SUBGRAPHS } from '@lantoa/kit';
+import { configureEndpoint, defaultSubgraphUrl, defineSubgraph, resolveMyWorkReference, SUBGRAPHS } from '@lantoa/kit';
 import { z } from 'zod';
 import { directoryEnv, subtreeAuditVisibility } from '@lantoa/kit/directory';
 import { migrations } from './migrations/index.js';
@@ -11,6 +11,7 @@ import { ExemplarResolver } from './modules/exemplar/exemplar.resolver.js';
 import { ExemplarStep } from './modules/exemplar/step.entity.js';
 import { Movement } from './modules/movement/movement.entity.js';
 import { MovementResolver } from './modules/movement/movement.resolver.js';
+import { MyWorkExemplarsResolver } from './modules/my-work/my-work.resolver.js';
 
 import { refById } from './modules/refs/refs.js';
 import {
@@ -45,9 +46,17 @@ export const subgraph = defineSubgraph('exemplars', {
     PersonExemplarsResolver,
     DirectiveExemplarsResolver,
     ThemeExemplarsResolver,
+    MyWorkExemplarsResolver,
     ...exemplarAttachments.resolvers,
   ],
-  references: { Exemplar: resolveExemplarReference, Organization: refById, Person: refById, Directive: refById, Theme: refById },
+  references: {
+    Exemplar: resolveExemplarReference,
+    MyWork: resolveMyWorkReference,
+    Organization: refById,
+    Person: refById,
+    Directive: refById,
+    Theme: refById,
+  },
   auditVisibility: subtreeAuditVisibility,
   seed: (em) => seedDemoExemplars(em),
   start: async (o) => {

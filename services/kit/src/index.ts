@@ -24,6 +24,7 @@ export * from './graphql/scalars.js';
 export * from './graphql/schema.js';
 export * from './graphql/entity.js';
 export * from './graphql/entity-ref.js';
+export * from './graphql/my-work.js';
 export * from './http/subgraph-server.js';
 export * from './http/errors.js';
 export * from './http/body-limit.js';

@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@lantoa/kit';
+import { defineSubgraph, resolveMyWorkReference } from '@lantoa/kit';
 import { subtreeAuditVisibility } from '@lantoa/kit/directory';
 import { z } from 'zod';
 import { migrations } from './migrations/index.js';
@@ -10,6 +10,7 @@ import { resolveMediaItemReference } from './modules/item/item.reference.js';
 import { MediaItemResolver } from './modules/item/item.resolver.js';
 import { startPublicationWorker } from './modules/item/publication.js';
 import { MediaItemStep } from './modules/item/step.entity.js';
+import { MyWork, MyWorkMediaResolver } from './modules/my-work/my-work.resolver.js';
 import { refById } from './modules/refs/refs.js';
 import {
   DirectiveMediaResolver,
@@ -47,9 +48,20 @@ export const subgraph = defineSubgraph('media', {
     ThemeMediaResolver,
     TaskMediaResolver,
     OrganizationMediaResolver,
+    MyWorkMediaResolver,
     ...mediaItemAttachments.resolvers,
   ],
-  references: { MediaItem: resolveMediaItemReference, Organization: refById, Exemplar: refById, Directive: refById, Theme: refById, Task: refById },
+  // Reached from the exemplars subgraph's Query.myWork only.
+  orphanedTypes: [MyWork],
+  references: {
+    MediaItem: resolveMediaItemReference,
+    MyWork: resolveMyWorkReference,
+    Organization: refById,
+    Exemplar: refById,
+    Directive: refById,
+    Theme: refById,
+    Task: refById,
+  },
   auditVisibility: subtreeAuditVisibility,
   seed: (em) => seedDemoMedia(em),
   async start(o) {

@@ -47,6 +47,11 @@ export interface SubgraphParts<S extends z.ZodRawShape> {
   migrations: MigrationObject[];
   // type-graphql's own type for resolver classes.
   resolvers: BuildSchemaOptions['resolvers'];
+  /**
+   * Types no root field reaches that the schema must still have: another
+   * subgraph's entity that this one only adds fields to (MyWork).
+   */
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   /** Entity type name → its batched reference resolver. */
   references: Record<string, ReferenceResolver>;
   /** Who may read which of this subgraph's audit events (identity's auditEvents merges them). */

@@ -48,7 +48,7 @@ export const seedSubgraph = (d: AnyDescriptor, databaseUrl: string, o: { product
 /** The federated schema and the SDL written to schema/<name>.graphql. */
 export const buildSubgraphSchema = (d: AnyDescriptor): Promise<SubgraphSchema> =>
   buildFederatedSchema(
-    { resolvers: d.resolvers },
+    { resolvers: d.resolvers, orphanedTypes: d.orphanedTypes },
     Object.fromEntries(Object.entries(d.references).map(([type, resolve]) => [type, { __resolveReference: resolve as never }])),
   );
 
