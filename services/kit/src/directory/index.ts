@@ -12,7 +12,7 @@
  *   },
  * then reads it per request: new Directory(ctx).inScope(caller, id) / requireLive(id, 'input.field') / name(id),
  * subtreeCondition(knex, 'organization_id', { organizationId, includeDescendants }) and scopeCondition for lists
- * and totalCount, countByAncestorLevel for statistics.
+ * and totalCount, countByAncestorLevel for statistics, readBoundary for who reads records before they are public.
  */
 export * from '../auth/service-proof.js';
 export * from '../http/service-auth.js';
@@ -22,3 +22,4 @@ export * from './feed.js';
 export * from './follower.js';
 export * from './Migration20261201210000_organization_directory.js';
 export * from './audit-visibility.js';
+export * from './read-boundary.js';

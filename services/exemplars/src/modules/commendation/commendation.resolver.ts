@@ -14,7 +14,7 @@ import {
   type RequestContext,
 } from '@lantoa/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Exemplar } from '../exemplar/exemplar.entity.js';
+import { Exemplar, EXEMPLAR_READ } from '../exemplar/exemplar.entity.js';
 import { ExemplarQueries } from '../exemplar/exemplar.queries.js';
 import { Movement } from '../movement/movement.entity.js';
 import { movementById } from '../movement/movement.resolver.js';
@@ -72,7 +72,13 @@ export class CommendationResolver {
     if (f?.q != null && f.q.length > 200) check.add('filter.q', 'must be at most 200 characters.');
     check.dateRange('filter.decidedFrom', f?.decidedFrom, 'filter.decidedTo', f?.decidedTo);
     check.done();
-    const qb = ctx.em.getKnex()('commendation').whereNull('deleted_at');
+    const knex = ctx.em.getKnex();
+    const qb = knex('commendation').whereNull('deleted_at');
+    // A commendation is read with its exemplar: none of a deleted one, or of one the caller may not read (EXEMPLAR_READ; a revoked one).
+    qb.whereExists((w) => {
+      const exemplar = w.select(knex.raw('1')).from('exemplar').whereRaw('exemplar.id = commendation.exemplar_id').whereNull('exemplar.deleted_at');
+      EXEMPLAR_READ.condition(knex, ctx.caller)(exemplar);
+    });
     if (f?.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(f.ids)]);
     if (f?.q) qb.whereRaw('decision_number_key like ?', [containsPattern(documentNumberKey(f.q))]);
     if (f?.exemplarId) qb.where('exemplar_id', f.exemplarId);

@@ -6,7 +6,7 @@ import { ExemplarService } from './exemplar.service.js';
 
 /**
  * Photos and documents of exemplars (kit/attachments): whoever may read the
- * exemplar may download them; editors of its organization's subtree (the
+ * exemplar (EXEMPLAR_READ) may download them; editors of its organization's subtree (the
  * rule of updateExemplar) may add and remove them.
  */
 export const exemplarAttachments = defineAttachments({
@@ -14,7 +14,7 @@ export const exemplarAttachments = defineAttachments({
   recordTypes: {
     Exemplar: {
       of: () => Exemplar,
-      canRead: async (ctx, id) => (await new ExemplarQueries(ctx).live(id)) !== null,
+      canRead: async (ctx, id) => (await new ExemplarQueries(ctx).readable(id)) !== null,
       async canWrite(ctx, id) {
         const exemplar = await new ExemplarQueries(ctx).live(id);
         if (!exemplar) throw notFound('Exemplar', id, 'exemplarId');

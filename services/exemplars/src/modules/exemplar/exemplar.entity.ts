@@ -1,4 +1,5 @@
 import { audited, BaseRecord, DateScalar, ENTITY_DESCRIPTIONS } from '@lantoa/kit';
+import { readBoundary } from '@lantoa/kit/directory';
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ExemplarField, ExemplarKind, ExemplarStatus } from './exemplar.enums.js';
@@ -85,3 +86,21 @@ export class Exemplar extends BaseRecord {
 }
 
 audited(Exemplar, { type: 'Exemplar', scope: (e) => e.organizationId, exclude: ['nameKey'] });
+
+const S = ExemplarStatus;
+/**
+ * Who reads an exemplar (kit readBoundary): a dossier before verification,
+ * a rejected one (with its note) and a revoked one stay with the editors,
+ * reviewers and admins of its organization's subtree. Viewers read it from
+ * VERIFIED on; READ tokens (a provincial portal) once it is public:
+ * recognised or awarded, and the later steps that keep it so.
+ */
+export const EXEMPLAR_READ = readBoundary<Exemplar>({
+  viewers: [S.VERIFIED, S.RECOGNISED, S.AWARDED, S.PUBLICISED, S.REPLICATED],
+  public: [S.RECOGNISED, S.AWARDED, S.PUBLICISED, S.REPLICATED],
+  organizationColumn: 'organization_id',
+  // The subtree from the row's own ancestor ids (which the district indexes carry), not a probe of the replica per row.
+  inSubtree: (qb, organizationId) => void qb.whereRaw('ancestor_ids @> array[?::uuid]', [organizationId]),
+  statusOf: (e) => e.status,
+  organizationOf: (e) => e.organizationId,
+});

@@ -16,7 +16,7 @@ import {
 import { Directory, subtreeCondition } from '@lantoa/kit/directory';
 import type { Knex } from '@mikro-orm/postgresql';
 import { ANCESTOR_INDEXED_DEPTHS } from '../../migrations/Migration20261205000000_organization_ancestors.js';
-import { Exemplar } from './exemplar.entity.js';
+import { Exemplar, EXEMPLAR_READ } from './exemplar.entity.js';
 import { ExemplarOrderField, type ExemplarFilter, type ExemplarOrder, type ExemplarsArgs } from './exemplar.inputs.js';
 
 // Keyset orders need a value on every row: exemplars not recognised (yet) sort as if recognised on this day.
@@ -58,10 +58,15 @@ export async function indexedSubtreeDepth(ctx: RequestContext, f: ExemplarFilter
   return depth != null && depth < ANCESTOR_INDEXED_DEPTHS ? depth : null;
 }
 
-/** The FROM and WHERE of an exemplar list (also what exemplarStats counts); `subtreeDepth` from indexedSubtreeDepth. */
+/**
+ * The FROM and WHERE of an exemplar list (also what exemplarStats counts, and
+ * through them every list of another type's exemplars): only what the caller
+ * may read (EXEMPLAR_READ); `subtreeDepth` from indexedSubtreeDepth.
+ */
 export function filteredExemplars(knex: Knex, f: ExemplarFilter | null | undefined, caller: Caller, subtreeDepth: number | null): Knex.QueryBuilder {
   const qb = knex('exemplar');
   softDeleteCondition(caller, f?.deleted)(qb);
+  EXEMPLAR_READ.condition(knex, caller)(qb);
   if (!f) return qb;
   if (f.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(f.ids)]);
   for (const term of searchTerms(f.q ?? '')) qb.whereRaw('search_text like ?', [containsPattern(term)]);
@@ -92,6 +97,12 @@ export class ExemplarQueries {
 
   live(id: string): Promise<Exemplar | null> {
     return loadLiveById(this.ctx, Exemplar, id);
+  }
+
+  /** Live and readable by the caller (EXEMPLAR_READ); null otherwise, as for a missing id. For exemplar(id), `_entities`, attachments. */
+  async readable(id: string): Promise<Exemplar | null> {
+    const e = await this.live(id);
+    return e && (await EXEMPLAR_READ.canRead(this.ctx, e)) ? e : null;
   }
 
   async list(args: ExemplarsArgs): Promise<Connection<Exemplar>> {

@@ -47,9 +47,9 @@ function timelineOf(ctx: RequestContext, exemplarId: string): Promise<ExemplarSt
 @Resolver(() => Exemplar)
 export class ExemplarResolver {
   @Authorized(Access.READ)
-  @Query(() => Exemplar, { nullable: true, description: 'One exemplar; null when absent or deleted.' })
+  @Query(() => Exemplar, { nullable: true, description: 'One exemplar; null when absent, deleted, or not yet public to you.' })
   exemplar(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Exemplar | null> | null {
-    return isUuid(id) ? new ExemplarQueries(ctx).live(id) : null;
+    return isUuid(id) ? new ExemplarQueries(ctx).readable(id) : null;
   }
 
   @Authorized(Access.READ)

@@ -6,7 +6,7 @@ import { MediaItemService } from './item.service.js';
 
 /**
  * Photos, scans and documents of media items (kit/attachments): whoever may
- * read the item may download them; editors of its outlet's subtree (the
+ * read the item (MEDIA_ITEM_READ) may download them; editors of its outlet's subtree (the
  * rule of updateMediaItem) may add and remove them.
  */
 export const mediaItemAttachments = defineAttachments({
@@ -14,7 +14,7 @@ export const mediaItemAttachments = defineAttachments({
   recordTypes: {
     MediaItem: {
       of: () => MediaItem,
-      canRead: async (ctx, id) => (await new MediaItemQueries(ctx).live(id)) !== null,
+      canRead: async (ctx, id) => (await new MediaItemQueries(ctx).readable(id)) !== null,
       async canWrite(ctx, id) {
         const item = await new MediaItemQueries(ctx).live(id);
         if (!item) throw notFound('MediaItem', id, 'mediaItemId');

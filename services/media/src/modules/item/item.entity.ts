@@ -1,4 +1,5 @@
 import { audited, BaseRecord, DateScalar } from '@lantoa/kit';
+import { readBoundary } from '@lantoa/kit/directory';
 import { ArrayType, Entity, Enum, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { MediaKind, MediaStatus, MediaTone } from './item.enums.js';
@@ -75,7 +76,7 @@ export class MediaItem extends BaseRecord {
   @Property({ type: 'string', columnType: 'date', nullable: true })
   reachReadOn: string | null = null;
 
-  @Field(() => [ID], { description: 'Ids of the exemplars it covers.' })
+  /** Served by the resolver (exemplarIds): only the links the caller may read, but all of them to its editors. */
   @Property({ type: ArrayType, columnType: 'uuid[]' })
   exemplarIds: string[] = [];
 
@@ -96,3 +97,19 @@ export class MediaItem extends BaseRecord {
 }
 
 audited(MediaItem, { type: 'MediaItem', scope: (e) => e.outletId });
+
+/**
+ * Who reads a media item (kit readBoundary): drafts, items in review and
+ * approved ones not yet out stay with the editors, reviewers and admins of
+ * the outlet's subtree. Everyone else, READ tokens included, reads what
+ * appeared: published, or published and then archived (as coverage and the
+ * statistics count it).
+ */
+const PUBLIC_MEDIA = [MediaStatus.PUBLISHED, MediaStatus.ARCHIVED];
+export const MEDIA_ITEM_READ = readBoundary<MediaItem>({
+  viewers: PUBLIC_MEDIA,
+  public: PUBLIC_MEDIA,
+  organizationColumn: 'outlet_id',
+  statusOf: (e) => e.status,
+  organizationOf: (e) => e.outletId,
+});

@@ -15,7 +15,7 @@ import {
 } from '@lantoa/kit';
 import { subtreeCondition } from '@lantoa/kit/directory';
 import type { Knex } from '@mikro-orm/postgresql';
-import { MediaItem } from './item.entity.js';
+import { MediaItem, MEDIA_ITEM_READ } from './item.entity.js';
 import { MediaItemOrderField, type MediaItemFilter, type MediaItemOrder, type MediaItemsArgs } from './item.inputs.js';
 
 // Keyset orders need a value on every row: items not published (yet) sort as if published then.
@@ -47,10 +47,15 @@ export function checkMediaItemFilter(f: MediaItemFilter | null | undefined): voi
 export const provinceDayStart = (day: string) => `${day}T00:00:00+07:00`;
 export const provinceDayEnd = (day: string) => `${day}T24:00:00+07:00`;
 
-/** The FROM and WHERE of a media item list (also what the statistics count); deleted items only for editors (softDeleteCondition). */
+/**
+ * The FROM and WHERE of a media item list (also what the statistics count):
+ * deleted items only for editors (softDeleteCondition), drafts only for the
+ * outlet's editors and reviewers (MEDIA_ITEM_READ).
+ */
 export function filteredMediaItems(knex: Knex, f: MediaItemFilter | null | undefined, caller: Caller): Knex.QueryBuilder {
   const qb = knex('media_item');
   softDeleteCondition(caller, f?.deleted)(qb);
+  MEDIA_ITEM_READ.condition(knex, caller)(qb);
   if (!f) return qb;
   if (f.ids) qb.whereRaw('id = any(?::uuid[])', [pgArray(f.ids)]);
   for (const term of searchTerms(f.q ?? '')) qb.whereRaw('search_text like ?', [containsPattern(term)]);
@@ -77,6 +82,12 @@ export class MediaItemQueries {
 
   live(id: string): Promise<MediaItem | null> {
     return loadLiveById(this.ctx, MediaItem, id);
+  }
+
+  /** Live and readable by the caller (MEDIA_ITEM_READ); null otherwise, as for a missing id. For mediaItem(id), `_entities`, attachments. */
+  async readable(id: string): Promise<MediaItem | null> {
+    const item = await this.live(id);
+    return item && (await MEDIA_ITEM_READ.canRead(this.ctx, item)) ? item : null;
   }
 
   list(args: MediaItemsArgs): Promise<Connection<MediaItem>> {

@@ -4,7 +4,8 @@ import { MediaItemQueries } from './item.queries.js';
 
 /**
  * `_entities` for MediaItem: one statement for the whole call.
- * Deleted rows resolve to null, as the one-record query answers for them:
- * a reference is no back door to what was deleted.
+ * Deleted rows, and drafts the caller may not read (MEDIA_ITEM_READ), resolve
+ * to null, as the one-record query answers for them: a reference is no back
+ * door to what was deleted or is not out yet.
  */
-export const resolveMediaItemReference = (ref: { id: string }, ctx: RequestContext): Promise<MediaItem | null> => new MediaItemQueries(ctx).live(ref.id);
+export const resolveMediaItemReference = (ref: { id: string }, ctx: RequestContext): Promise<MediaItem | null> => new MediaItemQueries(ctx).readable(ref.id);

@@ -43,9 +43,9 @@ function timelineOf(ctx: RequestContext, itemId: string): Promise<MediaItemStep[
 @Resolver(() => MediaItem)
 export class MediaItemResolver {
   @Authorized(Access.READ)
-  @Query(() => MediaItem, { nullable: true, description: 'One media item; null when absent or deleted.' })
+  @Query(() => MediaItem, { nullable: true, description: 'One media item; null when absent, deleted, or not yet public to you.' })
   mediaItem(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: RequestContext): Promise<MediaItem | null> | null {
-    return isUuid(id) ? new MediaItemQueries(ctx).live(id) : null;
+    return isUuid(id) ? new MediaItemQueries(ctx).readable(id) : null;
   }
 
   @Authorized(Access.READ)
@@ -133,6 +133,14 @@ export class MediaItemResolver {
   })
   outletName(@Root() e: MediaItem, @Ctx() ctx: RequestContext): Promise<string | null> {
     return new Directory(ctx).name(e.outletId);
+  }
+
+  @FieldResolver(() => [ID], {
+    description: 'Ids of the exemplars it covers: those you may read, or all of them when you may edit the item (an edit keeps links it cannot show).',
+  })
+  async exemplarIds(@Root() e: MediaItem, @Ctx() ctx: RequestContext): Promise<string[]> {
+    const editor = can(ctx.caller, Access.EDIT) && (await new Directory(ctx).inScope(ctx.caller, e.outletId));
+    return editor ? e.exemplarIds : liveLinks('exemplars', ctx, 'Exemplar', e.exemplarIds);
   }
 
   // Links to records deleted since are left out: they resolve to null, as exemplar(id) and the others answer (liveLinks).
