@@ -9,6 +9,7 @@ import { resourceOf } from './components/History';
 import { TaskStatsCard } from './resources/tasks/TaskStatsCard';
 import { ExemplarDashboard } from './resources/exemplars/ExemplarDashboard';
 import { MediaDashboard } from './resources/media/MediaDashboard';
+import { MyWorkPanel } from './my-work/MyWorkPanel';
 
 // The chart library is its own chunk: the console's first screen does not wait for it.
 const BarChart = lazy(() => import('./charts/CountChart'));
@@ -89,6 +90,9 @@ export function Dashboard() {
         {translate('lantoa.dashboard.total')}: <b data-testid="org-total">{total != null ? formatNumber(total, locale) : '…'}</b>
       </Typography>
       <Grid container spacing={2}>
+        <Grid size={12}>
+          <MyWorkPanel />
+        </Grid>
         <ExemplarDashboard />
         <MediaDashboard />
         <Grid size={{ xs: 12, md: 6 }}>

@@ -8,6 +8,7 @@ import { DirectivesMenuItems } from './resources/directives/Menu';
 import { session } from './services';
 import { exemplarMenuItems } from './resources/exemplars/resources';
 import { mediaMenuItems } from './resources/media/resources';
+import { MyWorkProvider } from './my-work/MyWorkContext';
 
 function SignOutEverywhere() {
   const translate = useTranslate();
@@ -58,8 +59,11 @@ function MyMenu() {
 
 export function Layout({ children }: LayoutProps & { children: ReactNode }) {
   return (
-    <RaLayout appBar={MyAppBar} menu={MyMenu}>
-      {children}
-    </RaLayout>
+    // One "Việc của tôi" poll for the menu's badges and the home panel.
+    <MyWorkProvider>
+      <RaLayout appBar={MyAppBar} menu={MyMenu}>
+        {children}
+      </RaLayout>
+    </MyWorkProvider>
   );
 }

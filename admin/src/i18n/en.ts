@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import enDirectives from './en-directives';
 import enExemplars from './en-exemplars';
 import enMedia from './en-media';
+import enMyWork from './en-my-work';
 import englishMessages from 'ra-language-english';
 
 /** English: react-admin's own messages plus ours. vi.ts must have exactly the same keys (tests/i18n.test.ts). */
@@ -276,6 +277,7 @@ const en: TranslationMessages = {
     ...enDirectives.lantoa,
     ...enExemplars.lantoa,
     ...enMedia.lantoa,
+    ...enMyWork.lantoa,
   },
 };
 

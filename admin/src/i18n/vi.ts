@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import viDirectives from './vi-directives';
 import viExemplars from './vi-exemplars';
 import viMedia from './vi-media';
+import viMyWork from './vi-my-work';
 
 /**
  * Tiếng Việt, the console's default language: every react-admin message and
@@ -459,6 +460,7 @@ const vi: TranslationMessages = {
     ...viDirectives.lantoa,
     ...viExemplars.lantoa,
     ...viMedia.lantoa,
+    ...viMyWork.lantoa,
   },
 };
 

@@ -4,6 +4,7 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
 import { lazy, type ComponentType } from 'react';
 import { Menu, Resource } from 'react-admin';
+import { WorkMenuLabel } from '../../my-work/WorkMenuLabel';
 
 // Every exemplars screen loads on demand (react-admin's layout has a Suspense boundary).
 const page = <M,>(load: () => Promise<M>, name: keyof M) => lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
@@ -47,7 +48,7 @@ export const exemplarResources = [
 
 /** Their menu items (hidden by canAccess where the role may not list them); exemplars come first, the staff's daily screen. */
 export const exemplarMenuItems = [
-  <Menu.ResourceItem key="exemplars" name="exemplars" />,
+  <Menu.ResourceItem key="exemplars" name="exemplars" primaryText={<WorkMenuLabel resource="exemplars" />} />,
   <Menu.ResourceItem key="commendations" name="commendations" />,
   <Menu.ResourceItem key="movements" name="movements" />,
   <Menu.ResourceItem key="commendationAuthorities" name="commendationAuthorities" />,

@@ -2,6 +2,7 @@ import CampaignIcon from '@mui/icons-material/Campaign';
 import NewspaperIcon from '@mui/icons-material/Newspaper';
 import { lazy, type ComponentType } from 'react';
 import { Menu, Resource } from 'react-admin';
+import { WorkMenuLabel } from '../../my-work/WorkMenuLabel';
 
 // Every media screen loads on demand (react-admin's layout has a Suspense boundary).
 const page = <M,>(load: () => Promise<M>, name: keyof M) => lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
@@ -34,4 +35,7 @@ export const mediaResources = [
 ];
 
 /** Their menu items, right after the exemplars: the communications staff's second daily screen. */
-export const mediaMenuItems = [<Menu.ResourceItem key="mediaItems" name="mediaItems" />, <Menu.ResourceItem key="campaigns" name="campaigns" />];
+export const mediaMenuItems = [
+  <Menu.ResourceItem key="mediaItems" name="mediaItems" primaryText={<WorkMenuLabel resource="mediaItems" />} />,
+  <Menu.ResourceItem key="campaigns" name="campaigns" />,
+];
