@@ -259,8 +259,12 @@ describe('volume', { timeout: 180_000 }, () => {
     console.log(
       `[my-work] SQL statements per myWork request (editor, reviewer): ${small.map((r) => r.statements)} before, ${large.map((r) => r.statements)} after the volume`,
     );
-    // The same statements with 3,000 more exemplars, 600 items and 1,500 tasks: two per list at most, and the caller's session.
-    expect(large.map((r) => r.statements)).toEqual(small.map((r) => r.statements));
-    for (const r of large) expect(r.statements).toBeLessThanOrEqual(16);
+    // With 3,000 more exemplars, 600 items and 1,500 tasks: at most two statements per list (the ids with the count, then the first
+    // records, batched with the request's other lookups of that entity; how lookups fall into batches varies by a statement or two)
+    // and the caller's session — not one per record.
+    for (const [i, r] of large.entries()) {
+      expect(r.statements).toBeLessThanOrEqual(16);
+      expect(r.statements - small[i]!.statements).toBeLessThanOrEqual(2);
+    }
   });
 });
