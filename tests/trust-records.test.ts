@@ -260,6 +260,13 @@ describe('references to deleted records', () => {
         exemplarIds: [createExemplar.id, keptId],
       },
     });
+    // Published, so that viewers and integrators read it (issue #17).
+    for (const [who, a] of [
+      ['pressEditor', 'SUBMIT'],
+      ['pressReviewer', 'APPROVE'],
+      ['pressEditor', 'PUBLISH'],
+    ])
+      await ok(who!, 'mutation($id: ID!, $a: MediaAction!) { transitionMediaItem(id: $id, action: $a) { status } }', { id: item.id, a });
     await ok('babeEditor', 'mutation($id: ID!) { deleteExemplar(id: $id) { id } }', { id: createExemplar.id });
     const READ =
       'query($id: ID!, $e: ID!) { exemplar(id: $e) { id } mediaItem(id: $id) { exemplars { id name status deletedAt timeline { action actorName } } } }';
