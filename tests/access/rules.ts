@@ -95,6 +95,14 @@ export const queries: Record<string, AccessRule> = {
   exemplar: { access: 'READ', subgraph: 'exemplars', document: 'query ($id: ID!) { exemplar(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
   exemplars: { access: 'READ', subgraph: 'exemplars', document: '{ exemplars(first: 1) { totalCount } }', allowed: 'OK' },
   exemplarStats: { access: 'READ', subgraph: 'exemplars', document: '{ exemplarStats(input: { groupBy: [KIND] }) { count } }', allowed: 'OK' },
+  // What waits for the caller: lists from the exemplars, media and directives subgraphs; empty for viewers and tokens.
+  myWork: {
+    access: 'SIGNED_IN',
+    subgraph: 'exemplars',
+    // Sent to the exemplars subgraph directly too: only its own fields (the others come through _entities, guarded alike).
+    document: '{ myWork { userId exemplarsToVerify { totalCount } exemplarsReturnedToMe { totalCount } } }',
+    allowed: 'OK',
+  },
   movement: { access: 'READ', subgraph: 'exemplars', document: 'query ($id: ID!) { movement(id: $id) { id } }', variables: { id: id() }, allowed: 'OK' },
   movements: { access: 'READ', subgraph: 'exemplars', document: '{ movements(first: 1) { totalCount } }', allowed: 'OK' },
   commendations: { access: 'READ', subgraph: 'exemplars', document: '{ commendations(first: 1) { totalCount } }', allowed: 'OK' },
