@@ -21,23 +21,13 @@ const org = (key: string) => demoId('organization', key);
 const doc = (key: string) => demoId('directive', key);
 
 /** Waits until the directives subgraph's replica has the organization (the feed is followed every 200 ms). */
-async function replicated(id: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const { rows } = await sql.query('select 1 from directives.directory_organization where id = $1', [id]);
-    if (rows.length) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`organization ${id} did not reach the directives replica within ${timeoutMs} ms`);
-}
-
 beforeAll(async () => {
   s = await startStack('directives');
   sql = new pg.Client({ connectionString: s.db.url });
   await sql.connect();
   admin = await s.as('admin@lantoa.vn');
   babeEditor = await s.as('bientap.babe@lantoa.vn');
-  await replicated(org('hu-ba-be'));
+  await s.replicated('directives', org('hu-ba-be'), 5_000);
 });
 
 afterAll(async () => {
@@ -345,7 +335,7 @@ describe('at volume', () => {
 
   beforeAll(async () => {
     tree = await insertTree(s.db.url, 'khoi-luong', [8, 6, 4]);
-    await replicated(tree.ids.at(-1)!, 15_000);
+    await s.replicated('directives', tree.ids.at(-1)!);
     await generateWork(s.db.url, { organizationIds: tree.ids, directives: 1_000, tasks: 10_000, label: 'volume' });
   });
 

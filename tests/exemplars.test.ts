@@ -17,20 +17,11 @@ let sql: pg.Client;
 const as: Record<string, Record<string, string>> = {};
 const org = (key: string) => demoId('organization', key);
 
-async function replicated(schema: string, id: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if ((await sql.query(`select 1 from ${schema}.directory_organization where id = $1`, [id])).rows.length) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`organization ${id} did not reach ${schema}'s replica`);
-}
-
 beforeAll(async () => {
   s = await startStack('exemplars');
   sql = new pg.Client({ connectionString: s.db.url });
   await sql.connect();
-  await replicated('exemplars', org('cb-ban-cam'));
+  await s.replicated('exemplars', org('cb-ban-cam'));
   for (const [key, email] of Object.entries({
     admin: 'admin@lantoa.vn',
     provinceEditor: 'bientap@lantoa.vn',
@@ -287,7 +278,7 @@ describe('statistics', () => {
 
     beforeAll(async () => {
       tree = await insertTree(s.db.url, 'dien-hinh', [6, 5, 4]);
-      await replicated('exemplars', tree.ids.at(-1)!);
+      await s.replicated('exemplars', tree.ids.at(-1)!);
       await generateExemplars(s.db.url, { organizationIds: tree.ids, count: 12_000, label: 'volume' });
     });
 

@@ -24,15 +24,6 @@ const org = (key: string) => demoId('organization', key);
 const exemplar = (key: string) => demoId('exemplar', key);
 const extra: RunningSubgraph[] = [];
 
-async function replicated(id: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if ((await sql.query('select 1 from media.directory_organization where id = $1', [id])).rows.length) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`organization ${id} did not reach media's replica`);
-}
-
 async function createUser(key: string, email: string, organization: string, role: string): Promise<void> {
   const password = 'mật khẩu đủ dài 2026';
   await gqlOk(
@@ -52,7 +43,7 @@ beforeAll(async () => {
   s = await startStack('media');
   sql = new pg.Client({ connectionString: s.db.url });
   await sql.connect();
-  await replicated(org('dai-bac-kan'));
+  await s.replicated('media', org('dai-bac-kan'));
   for (const [key, email] of Object.entries({
     admin: 'admin@lantoa.vn',
     provinceEditor: 'bientap@lantoa.vn',

@@ -17,7 +17,6 @@ let s: Stack;
 let sql: pg.Client;
 const as: Record<string, Record<string, string>> = {};
 const org = (key: string) => demoId('organization', key);
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const call = (who: string, query: string, variables?: Record<string, unknown>) => gql(s.gateway.url, query, variables, as[who]);
 const ok = (who: string, query: string, variables?: Record<string, unknown>) => gqlOk(s.gateway.url, query, variables, as[who]);
@@ -43,18 +42,12 @@ const ids = (l: List) => l.nodes.map((n) => n.id);
 
 const dayPlus = (days: number) => new Date(Date.parse(`${todayInProvince()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-async function replicated(schema: string, id: string): Promise<void> {
-  for (const deadline = Date.now() + 15_000; Date.now() < deadline; await wait(50))
-    if ((await sql.query(`select 1 from ${schema}.directory_organization where id = $1`, [id])).rows.length) return;
-  throw new Error(`organization ${id} did not reach ${schema}'s replica`);
-}
-
 beforeAll(async () => {
   s = await startStack('mywork');
   sql = new pg.Client({ connectionString: s.db.url });
   await sql.connect();
-  for (const schema of ['exemplars', 'media', 'directives']) await replicated(schema, org('du-nam-mau'));
-  await replicated('media', org('bao-bac-kan'));
+  for (const schema of ['exemplars', 'media', 'directives']) await s.replicated(schema, org('du-nam-mau'));
+  await s.replicated('media', org('bao-bac-kan'));
   for (const [key, email] of Object.entries({
     admin: 'admin@lantoa.vn',
     babeEditor: 'bientap.babe@lantoa.vn',

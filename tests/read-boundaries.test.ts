@@ -57,13 +57,6 @@ let hiddenFromPublic: string[];
 
 // ---------- seeding, through the gateway as the people who do it ----------
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function replicated(schema: string, id: string): Promise<void> {
-  for (const deadline = Date.now() + 15_000; Date.now() < deadline; await wait(50))
-    if ((await sql.query(`select 1 from ${schema}.directory_organization where id = $1`, [id])).rows.length) return;
-  throw new Error(`organization ${id} did not reach ${schema}'s replica`);
-}
-
 const T_EXEMPLAR = 'mutation($id: ID!, $a: ExemplarAction!, $n: String) { transitionExemplar(id: $id, action: $a, note: $n) { status } }';
 const T_ITEM = 'mutation($id: ID!, $a: MediaAction!, $n: String) { transitionMediaItem(id: $id, action: $a, note: $n) { status } }';
 
@@ -88,8 +81,8 @@ beforeAll(async () => {
   s = await startStack('readbound', { MAX_COST: '10000000', MAX_DEPTH: '40', MAX_ALIASES: '1000', MAX_TOKENS: '1000000' });
   sql = new pg.Client({ connectionString: s.db.url });
   await sql.connect();
-  await replicated('exemplars', org('hu-ba-be'));
-  await replicated('media', org('bao-bac-kan'));
+  await s.replicated('exemplars', org('hu-ba-be'));
+  await s.replicated('media', org('bao-bac-kan'));
   for (const [key, email] of Object.entries({
     admin: 'admin@lantoa.vn',
     babeEditor: 'bientap.babe@lantoa.vn',

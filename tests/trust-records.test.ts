@@ -24,18 +24,12 @@ const pathsOf = (res: Res) => (res.errors?.[0]?.extensions?.fields as { path: st
 const count = async (table: string) => (await sql.query(`select count(*)::int as n from ${table}`)).rows[0].n as number;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function replicated(schema: string, id: string): Promise<void> {
-  for (const deadline = Date.now() + 15_000; Date.now() < deadline; await wait(50))
-    if ((await sql.query(`select 1 from ${schema}.directory_organization where id = $1`, [id])).rows.length) return;
-  throw new Error(`organization ${id} did not reach ${schema}'s replica`);
-}
-
 beforeAll(async () => {
   s = await startStack('trust');
   sql = new pg.Client({ connectionString: s.db.url });
   await sql.connect();
-  await replicated('exemplars', org('hu-ba-be'));
-  await replicated('media', org('bao-bac-kan'));
+  await s.replicated('exemplars', org('hu-ba-be'));
+  await s.replicated('media', org('bao-bac-kan'));
   for (const [key, email] of Object.entries({
     admin: 'admin@lantoa.vn',
     babeEditor: 'bientap.babe@lantoa.vn',

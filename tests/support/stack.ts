@@ -17,6 +17,8 @@ export interface Stack {
   jwtSecret: string;
   /** Signs in a demo user through the gateway; returns the Authorization header. */
   as(email: string): Promise<Record<string, string>>;
+  /** Waits until an organization has reached a subgraph's directory replica (its follower polls the feed). */
+  replicated(schema: string, organizationId: string, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,15 @@ export async function startStack(label: string, gatewayEnv: Record<string, strin
         sessions.set(email, { authorization: `Bearer ${res.data!.signIn.accessToken}` });
       }
       return sessions.get(email)!;
+    },
+    async replicated(schema, organizationId, timeoutMs = 15_000) {
+      // Any subgraph's connection reaches every schema of the test database.
+      const connection = subgraphs.byName.identity!.orm.em.fork().getConnection();
+      for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+        const rows = await connection.execute(`select 1 from ${schema}.directory_organization where id = ?`, [organizationId]);
+        if (rows.length) return;
+      }
+      throw new Error(`organization ${organizationId} did not reach the ${schema} replica within ${timeoutMs} ms`);
     },
     async stop() {
       await gateway.stop();
