@@ -352,3 +352,39 @@ describe('single links to deleted records', () => {
     expect(linkedIds(await ok('viewer', READ, vars))).toEqual({ exemplar: [personId, directiveId, themeId], campaign: [directiveId, themeId] });
   });
 });
+
+describe('a reviewer’s reasons for returning a record', () => {
+  it('stay with the office once the record is public: viewers and READ tokens see the steps without the note, the outlet’s editor and the admin with it', async () => {
+    const REASON = 'Lý do trả lại nội bộ: số liệu chưa khớp';
+    const { createMediaItem: item } = await ok('pressEditor', 'mutation($i: CreateMediaItemInput!) { createMediaItem(input: $i) { id } }', {
+      i: { kind: 'ONLINE_ARTICLE', title: 'Bài bị trả lại rồi được đăng', outletId: org('bao-bac-kan'), tone: 'EXPLAINS_DIRECTIVE' },
+    });
+    const step = (who: string, a: string, n?: string) =>
+      ok(who, 'mutation($id: ID!, $a: MediaAction!, $n: String) { transitionMediaItem(id: $id, action: $a, note: $n) { status } }', { id: item.id, a, n });
+    await step('pressEditor', 'SUBMIT');
+    await step('pressReviewer', 'REJECT', REASON);
+    await step('pressEditor', 'SUBMIT');
+    await step('pressReviewer', 'APPROVE');
+    await step('pressEditor', 'PUBLISH');
+    const READ = 'query($id: ID!) { mediaItem(id: $id) { status timeline { action note } } }';
+    as.readToken ??= await (async () => {
+      const { createApiToken } = await ok('admin', 'mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }', {
+        i: { name: 'Cổng thông tin thử (ghi chú)', scopes: ['READ'], organizationId: org('tu-bac-kan') },
+      });
+      return { authorization: `Bearer ${createApiToken.token}` };
+    })();
+    for (const who of ['viewer', 'readToken', 'integrator']) {
+      const { mediaItem } = await ok(who, READ, { id: item.id });
+      expect(mediaItem.status, who).toBe('PUBLISHED');
+      expect(
+        mediaItem.timeline.map((t: { action: string }) => t.action),
+        who,
+      ).toContain('REJECT');
+      expect(JSON.stringify(mediaItem), who).not.toContain('số liệu chưa khớp');
+    }
+    for (const who of ['pressEditor', 'pressReviewer', 'admin']) {
+      const { mediaItem } = await ok(who, READ, { id: item.id });
+      expect(mediaItem.timeline.find((t: { action: string }) => t.action === 'REJECT').note, who).toBe(REASON);
+    }
+  });
+});

@@ -45,6 +45,18 @@ export interface ReadBoundary<T> {
   condition(knex: Knex, caller: Caller): (qb: Knex.QueryBuilder) => void;
   /** For one record (by id, `_entities`, attachments): may the caller read it? Batched through the directory. */
   canRead(ctx: RequestContext, record: T): Promise<boolean>;
+  /**
+   * Does the caller read the record as its office does (admins, its subtree's editors and reviewers)?
+   * Others read its public face only: a timeline without the reviewers' reasons for returning it.
+   */
+  readsAsOffice(ctx: RequestContext, record: T): Promise<boolean>;
+}
+
+/** The steps whose notes are the office's own (a reviewer's reasons for returning a record), hidden from other readers. */
+export function withoutOfficeNotes<S extends { action: string; note: string | null }>(steps: S[], actions: readonly string[]): S[] {
+  return steps.map((s) =>
+    s.note && actions.includes(s.action) ? Object.assign(Object.create(Object.getPrototypeOf(s) as object) as S, s, { note: null }) : s,
+  );
 }
 
 /** The statuses a caller reads outside their editing scope; null: every status. */
@@ -78,6 +90,10 @@ export function readBoundary<T>(d: ReadBoundaryDeclaration<T>): ReadBoundary<T> 
     async canRead(ctx, record) {
       const statuses = statusesFor(ctx.caller, d);
       if (!statuses || statuses.includes(d.statusOf(record))) return true;
+      return this.readsAsOffice(ctx, record);
+    },
+    async readsAsOffice(ctx, record) {
+      if (isUnscoped(ctx.caller)) return true;
       return !!editingScope(ctx.caller) && new Directory(ctx).inScope(ctx.caller, d.organizationOf(record));
     },
   };

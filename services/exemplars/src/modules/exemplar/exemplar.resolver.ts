@@ -14,14 +14,14 @@ import {
   type Connection,
   type RequestContext,
 } from '@lantoa/kit';
-import { Directory } from '@lantoa/kit/directory';
+import { Directory, withoutOfficeNotes } from '@lantoa/kit/directory';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Commendation } from '../commendation/commendation.entity.js';
 import { commendationCountOf, commendationsOf } from '../commendation/commendation.resolver.js';
 import { Movement } from '../movement/movement.entity.js';
 import { movementById } from '../movement/movement.resolver.js';
 import { DirectiveRef, OrganizationRef, PersonRef, refOf, ThemeRef } from '../refs/refs.js';
-import { Exemplar } from './exemplar.entity.js';
+import { Exemplar, EXEMPLAR_READ } from './exemplar.entity.js';
 import { ExemplarAction } from './exemplar.enums.js';
 import { CreateExemplarInput, ExemplarsArgs, UpdateExemplarInput } from './exemplar.inputs.js';
 import { ExemplarQueries } from './exemplar.queries.js';
@@ -118,9 +118,12 @@ export class ExemplarResolver {
     return actionsFrom(e.status).filter((a) => can(ctx.caller, STEPS[a].access));
   }
 
-  @FieldResolver(() => [ExemplarStep], { description: 'The lifecycle so far, oldest step first.' })
-  timeline(@Root() e: Exemplar, @Ctx() ctx: RequestContext): Promise<ExemplarStep[]> {
-    return timelineOf(ctx, e.id);
+  @FieldResolver(() => [ExemplarStep], {
+    description: 'The lifecycle so far, oldest step first (a rejection’s reason only for the office of its subtree and admins).',
+  })
+  async timeline(@Root() e: Exemplar, @Ctx() ctx: RequestContext): Promise<ExemplarStep[]> {
+    const steps = await timelineOf(ctx, e.id);
+    return (await EXEMPLAR_READ.readsAsOffice(ctx, e)) ? steps : withoutOfficeNotes(steps, [ExemplarAction.REJECT]);
   }
 
   @FieldResolver(() => [Commendation], { description: 'Its commendations, newest decision first.' })

@@ -14,10 +14,10 @@ import {
   type Connection,
   type RequestContext,
 } from '@lantoa/kit';
-import { Directory } from '@lantoa/kit/directory';
+import { Directory, withoutOfficeNotes } from '@lantoa/kit/directory';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DirectiveRef, ExemplarRef, OrganizationRef, refOf, refsOf, TaskRef, ThemeRef } from '../refs/refs.js';
-import { MediaItem } from './item.entity.js';
+import { MEDIA_ITEM_READ, MediaItem } from './item.entity.js';
 import { MediaAction } from './item.enums.js';
 import { CreateMediaItemInput, MediaItemsArgs, UpdateMediaItemInput } from './item.inputs.js';
 import { MediaItemQueries } from './item.queries.js';
@@ -117,9 +117,12 @@ export class MediaItemResolver {
     return actionsFrom(e.status).filter((a) => can(ctx.caller, STEPS[a].access));
   }
 
-  @FieldResolver(() => [MediaItemStep], { description: 'The editorial steps so far, oldest first: actor, time and note of each.' })
-  timeline(@Root() e: MediaItem, @Ctx() ctx: RequestContext): Promise<MediaItemStep[]> {
-    return timelineOf(ctx, e.id);
+  @FieldResolver(() => [MediaItemStep], {
+    description: 'The editorial steps so far, oldest first: actor, time and note of each (a return’s reason only for the outlet’s office and admins).',
+  })
+  async timeline(@Root() e: MediaItem, @Ctx() ctx: RequestContext): Promise<MediaItemStep[]> {
+    const steps = await timelineOf(ctx, e.id);
+    return (await MEDIA_ITEM_READ.readsAsOffice(ctx, e)) ? steps : withoutOfficeNotes(steps, [MediaAction.REJECT]);
   }
 
   @FieldResolver(() => OrganizationRef, { description: 'The press outlet.' })
