@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Directive, Field, ID, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Arg, Directive, Field, ID, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { EntityName } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Caller } from '../auth/caller.js';
@@ -49,6 +49,10 @@ export function resolveMyWorkReference(ref: { id: string }, ctx: RequestContext)
 /** Each list shows its first few entries; the count says how many wait in all. */
 export const MY_WORK_DEFAULT_FIRST = 10;
 export const MY_WORK_MAX_FIRST = 50;
+
+/** The `first` argument of every MyWork list (a parameter decorator: `@myWorkFirstArg() first: number`). */
+export const myWorkFirstArg = () =>
+  Arg('first', () => Int, { defaultValue: MY_WORK_DEFAULT_FIRST, description: `How many to list (0–${MY_WORK_MAX_FIRST}); the count covers all.` });
 
 /** BAD_USER_INPUT naming `first` unless it is 0…MY_WORK_MAX_FIRST. */
 export function checkMyWorkFirst(first: number): void {

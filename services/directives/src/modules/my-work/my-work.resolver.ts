@@ -2,7 +2,7 @@ import {
   Access,
   can,
   emptyMyWorkList,
-  MY_WORK_DEFAULT_FIRST,
+  myWorkFirstArg,
   myWorkType,
   MyWorkListType,
   readMyWorkList,
@@ -12,7 +12,7 @@ import {
 } from '@lantoa/kit';
 import { scopeCondition } from '@lantoa/kit/directory';
 import type { Knex } from '@mikro-orm/postgresql';
-import { Arg, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver } from 'type-graphql';
 import { Task } from '../task/task.entity.js';
 import { TaskStatus } from '../task/task.enums.js';
 
@@ -25,8 +25,6 @@ export const DUE_SOON_DAYS = 14;
 
 /** The reporting period reports are owed for: the half-year (báo cáo 6 tháng) that `today` falls in; its first day. */
 export const halfYearStart = (today: string): string => `${today.slice(0, 4)}-${Number(today.slice(5, 7)) <= 6 ? '01' : '07'}-01`;
-
-const firstArg = () => Arg('first', () => Int, { defaultValue: MY_WORK_DEFAULT_FIRST, description: 'How many to list (0–50); the count covers all.' });
 
 /**
  * Open tasks (not started or in progress) led by an organization of the
@@ -52,7 +50,7 @@ export class MyWorkTasksResolver {
   @FieldResolver(() => MyWorkTasks, {
     description: `Open tasks led by your organization or one below it, due today or within ${DUE_SOON_DAYS} days (Asia/Ho_Chi_Minh), earliest due first.`,
   })
-  tasksDueSoon(@Ctx() ctx: RequestContext, @firstArg() first: number): Promise<MyWorkList<Task>> | MyWorkList<Task> {
+  tasksDueSoon(@Ctx() ctx: RequestContext, @myWorkFirstArg() first: number): Promise<MyWorkList<Task>> | MyWorkList<Task> {
     const ids = openTasksOfMine(ctx);
     if (!ids) return emptyMyWorkList(first);
     ids.whereRaw(`t.due_on between ?::date and ?::date + ${DUE_SOON_DAYS}`, [todayInProvince(), todayInProvince()]);
@@ -60,7 +58,7 @@ export class MyWorkTasksResolver {
   }
 
   @FieldResolver(() => MyWorkTasks, { description: 'Open tasks led by your organization or one below it, past their due date, most overdue first.' })
-  overdueTasks(@Ctx() ctx: RequestContext, @firstArg() first: number): Promise<MyWorkList<Task>> | MyWorkList<Task> {
+  overdueTasks(@Ctx() ctx: RequestContext, @myWorkFirstArg() first: number): Promise<MyWorkList<Task>> | MyWorkList<Task> {
     const ids = openTasksOfMine(ctx);
     if (!ids) return emptyMyWorkList(first);
     ids.where('t.due_on', '<', todayInProvince());
@@ -71,7 +69,7 @@ export class MyWorkTasksResolver {
     description:
       'Open tasks led by your organization or one below it with no progress report of the current half-year (báo cáo 6 tháng) from that organization yet: no live report on the task by its lead organization whose period ends on or after the half-year’s first day. Earliest due first.',
   })
-  reportsOwed(@Ctx() ctx: RequestContext, @firstArg() first: number): Promise<MyWorkList<Task>> | MyWorkList<Task> {
+  reportsOwed(@Ctx() ctx: RequestContext, @myWorkFirstArg() first: number): Promise<MyWorkList<Task>> | MyWorkList<Task> {
     const ids = openTasksOfMine(ctx);
     if (!ids) return emptyMyWorkList(first);
     const knex = ctx.em.getKnex();

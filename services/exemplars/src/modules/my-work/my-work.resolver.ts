@@ -2,7 +2,7 @@ import {
   Access,
   can,
   emptyMyWorkList,
-  MY_WORK_DEFAULT_FIRST,
+  myWorkFirstArg,
   myWorkOf,
   myWorkType,
   MyWorkListType,
@@ -12,7 +12,7 @@ import {
   type RequestContext,
 } from '@lantoa/kit';
 import { scopeCondition } from '@lantoa/kit/directory';
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver } from 'type-graphql';
+import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import { Exemplar } from '../exemplar/exemplar.entity.js';
 import { ExemplarAction, ExemplarStatus } from '../exemplar/exemplar.enums.js';
 
@@ -22,8 +22,6 @@ export const MyWorkExemplars = MyWorkListType(Exemplar, 'MyWorkExemplars', 'exem
 
 /** A rejection is final (lifecycle.ts): it stays in its proposer's list this long, then it is history. */
 export const RETURNED_FOR_DAYS = 30;
-
-const firstArg = () => Arg('first', () => Int, { defaultValue: MY_WORK_DEFAULT_FIRST, description: 'How many to list (0–50); the count covers all.' });
 
 @Resolver(() => MyWork)
 export class MyWorkExemplarsResolver {
@@ -37,7 +35,7 @@ export class MyWorkExemplarsResolver {
   @FieldResolver(() => MyWorkExemplars, {
     description: 'Proposed exemplars of your subtree waiting for your verification (reviewers), newest first; your own proposals are left to another reviewer.',
   })
-  exemplarsToVerify(@Ctx() ctx: RequestContext, @firstArg() first: number): Promise<MyWorkList<Exemplar>> | MyWorkList<Exemplar> {
+  exemplarsToVerify(@Ctx() ctx: RequestContext, @myWorkFirstArg() first: number): Promise<MyWorkList<Exemplar>> | MyWorkList<Exemplar> {
     if (!can(ctx.caller, Access.REVIEW)) return emptyMyWorkList(first);
     const knex = ctx.em.getKnex();
     const ids = knex('exemplar as e').select('e.id').where('e.status', ExemplarStatus.PROPOSED).whereNull('e.deleted_at');
@@ -63,7 +61,7 @@ export class MyWorkExemplarsResolver {
   @FieldResolver(() => MyWorkExemplars, {
     description: `Exemplars you proposed that a reviewer rejected in the last ${RETURNED_FOR_DAYS} days (the note says why), newest first.`,
   })
-  exemplarsReturnedToMe(@Ctx() ctx: RequestContext, @firstArg() first: number): Promise<MyWorkList<Exemplar>> | MyWorkList<Exemplar> {
+  exemplarsReturnedToMe(@Ctx() ctx: RequestContext, @myWorkFirstArg() first: number): Promise<MyWorkList<Exemplar>> | MyWorkList<Exemplar> {
     if (!can(ctx.caller, Access.EDIT) || !ctx.caller.id) return emptyMyWorkList(first);
     const knex = ctx.em.getKnex();
     // An exemplar is proposed once (only from REGISTERED): its PROPOSE step names the proposer.

@@ -1,24 +1,12 @@
-import {
-  Access,
-  can,
-  emptyMyWorkList,
-  MY_WORK_DEFAULT_FIRST,
-  myWorkType,
-  MyWorkListType,
-  readMyWorkList,
-  type MyWorkList,
-  type RequestContext,
-} from '@lantoa/kit';
+import { Access, can, emptyMyWorkList, myWorkFirstArg, myWorkType, MyWorkListType, readMyWorkList, type MyWorkList, type RequestContext } from '@lantoa/kit';
 import { scopeCondition } from '@lantoa/kit/directory';
-import { Arg, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver } from 'type-graphql';
 import { MediaItem } from '../item/item.entity.js';
 import { MediaAction, MediaStatus } from '../item/item.enums.js';
 
 /** "Việc của tôi": this subgraph adds the media items waiting for the caller to MyWork (Query.myWork is the exemplars subgraph's). */
 export const MyWork = myWorkType();
 export const MyWorkMediaItems = MyWorkListType(MediaItem, 'MyWorkMediaItems', 'media items');
-
-const firstArg = () => Arg('first', () => Int, { defaultValue: MY_WORK_DEFAULT_FIRST, description: 'How many to list (0–50); the count covers all.' });
 
 /** The item's latest step of `action` (or of any action), as a scalar subquery over the step index (item, time). */
 const latestStep = (column: 'action' | 'actor_id', action?: MediaAction) =>
@@ -30,7 +18,7 @@ export class MyWorkMediaResolver {
     description:
       'Items in review at outlets of your subtree waiting for your approval (reviewers), newest first; items you submitted yourself are left to another reviewer.',
   })
-  mediaItemsToApprove(@Ctx() ctx: RequestContext, @firstArg() first: number): Promise<MyWorkList<MediaItem>> | MyWorkList<MediaItem> {
+  mediaItemsToApprove(@Ctx() ctx: RequestContext, @myWorkFirstArg() first: number): Promise<MyWorkList<MediaItem>> | MyWorkList<MediaItem> {
     if (!can(ctx.caller, Access.REVIEW)) return emptyMyWorkList(first);
     const knex = ctx.em.getKnex();
     const ids = knex('media_item as i').select('i.id').where('i.status', MediaStatus.IN_REVIEW).whereNull('i.deleted_at');
@@ -51,7 +39,7 @@ export class MyWorkMediaResolver {
   @FieldResolver(() => MyWorkMediaItems, {
     description: 'Items you submitted that a reviewer returned to draft (“Trả lại”, the note says why) and that wait for you to submit again, newest first.',
   })
-  mediaItemsReturnedToMe(@Ctx() ctx: RequestContext, @firstArg() first: number): Promise<MyWorkList<MediaItem>> | MyWorkList<MediaItem> {
+  mediaItemsReturnedToMe(@Ctx() ctx: RequestContext, @myWorkFirstArg() first: number): Promise<MyWorkList<MediaItem>> | MyWorkList<MediaItem> {
     if (!can(ctx.caller, Access.EDIT) || !ctx.caller.id) return emptyMyWorkList(first);
     const knex = ctx.em.getKnex();
     const submittedByMe = knex('media_item_step').select('media_item_id').where({ actor_id: ctx.caller.id, action: MediaAction.SUBMIT });
